@@ -1,0 +1,50 @@
+# Two commands matter (see README): `make serve` and `make test`. Both set up what is
+# missing first; every step is incremental, so running them again is quick.
+
+PYTHON_VERSION := $(shell cat .python-version)
+VENV := .venv
+UV := $(VENV)/bin/uv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+
+export NO_MKDOCS_2_WARNING := 1
+export UV_PYTHON_DOWNLOADS := never
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build test test-fast bench browser clean
+
+setup: $(VENV)/.synced node_modules/.installed
+
+$(VENV)/.synced: pyproject.toml uv.lock .python-version
+	@tools/find-python.sh $(PYTHON_VERSION) > /dev/null
+	@test -x $(UV) || { "$$(tools/find-python.sh $(PYTHON_VERSION))" -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
+	$(UV) sync --frozen --python $(BIN)/python
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm > /dev/null || { echo "npm ontbreekt: installeer Node.js 20 of nieuwer (met npm)."; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build
+
+browser:
+	@tools/find-browser.sh > /dev/null
+
+test: setup browser
+	$(BIN)/ruff check calculators hooks tests bench tools
+	CHROMIUM="$$(tools/find-browser.sh)" $(BIN)/pytest
+
+# Without the browser and Pyodide tests: for quick checks while editing calculators.
+test-fast: setup
+	$(BIN)/pytest -m "not browser and not pyodide"
+
+bench: setup browser
+	CHROMIUM="$$(tools/find-browser.sh)" $(BIN)/python bench/bench_site.py
+
+clean:
+	rm -rf site .cache .pytest_cache

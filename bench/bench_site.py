@@ -1,0 +1,174 @@
+"""Benchmark (prints numbers; not a test): Pyodide boot and the Verdeelsleutel page.
+
+Measures in headless Chromium against the built site on a local server:
+- bare Pyodide boot + loading the calculators wheel in a module worker (no page glue);
+- the calculator page's time to first live result, cold (empty cache) and warm (reload
+  with a disk cache, via a persistent browser profile);
+- recompute latency: from the request to the worker until the new result is on the page;
+- bytes transferred for the calculator page and for a page without a calculator.
+
+Usage: make bench   (or: python bench/bench_site.py [--runs N] [--changes N])
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+from tools.siteserver import SiteServer  # noqa: E402
+
+CALCULATOR_PAGE = "rekenhulpen/verdeelsleutel/"
+PLAIN_PAGE = "regiovisie/"
+READY = '[data-rekenhulp="verdeelsleutel"][data-state="ok"]'
+
+BARE_WORKER = """
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+const start = performance.now();
+const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+const booted = performance.now();
+await pyodide.loadPackage("calculators");
+pyodide.pyimport("calculators.core.entry");
+postMessage({ boot: booted - start, total: performance.now() - start });
+"""
+BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bench</title>
+<script type="module" src="bare.js"></script>"""
+BARE_SCRIPT = """
+const pageStart = performance.timeOrigin;
+const worker = new Worker(new URL("bare-worker.mjs", import.meta.url), { type: "module" });
+worker.onmessage = (e) => { window.benchResult = { ...e.data, sincePageStart: performance.now() }; };
+"""
+
+
+def build_site(target: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(target)],
+        cwd=ROOT,
+        check=True,
+        env=env,
+    )
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def time_to_live(page, url: str) -> float:
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=120_000)
+    return page.evaluate("() => performance.now()")
+
+
+def bytes_for(browser, url: str, wait_ready: bool) -> int:
+    context = browser.new_context()
+    total = 0
+
+    def add(request):
+        nonlocal total
+        sizes = request.sizes()
+        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+    context.on("requestfinished", add)
+    page = context.new_page()
+    page.goto(url)
+    if wait_ready:
+        page.wait_for_selector(READY, timeout=120_000)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--changes", type=int, default=60)
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build_site(site)
+        bench_dir = site / "bench"
+        bench_dir.mkdir()
+        (bench_dir / "index.html").write_text(BARE_PAGE)
+        (bench_dir / "bare.js").write_text(BARE_SCRIPT)
+        (bench_dir / "bare-worker.mjs").write_text(BARE_WORKER)
+
+        with SiteServer(site) as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_FLAGS
+            )
+            bare_boot, bare_total, cold = [], [], []
+            for _ in range(args.runs):
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(server.url + "bench/")
+                page.wait_for_function("() => window.benchResult", timeout=120_000)
+                result = page.evaluate("() => window.benchResult")
+                bare_boot.append(result["boot"])
+                bare_total.append(result["sincePageStart"])
+                context.close()
+
+                context = browser.new_context()
+                cold.append(time_to_live(context.new_page(), server.url + CALCULATOR_PAGE))
+                context.close()
+
+            warm = []
+            with tempfile.TemporaryDirectory() as profile:
+                context = playwright.chromium.launch_persistent_context(
+                    profile, executable_path=chromium_path(), args=CHROMIUM_FLAGS
+                )
+                page = context.new_page()
+                time_to_live(page, server.url + CALCULATOR_PAGE)
+                for _ in range(args.runs):
+                    warm.append(time_to_live(page, server.url + CALCULATOR_PAGE))
+                context.close()
+
+            context = browser.new_context()
+            page = context.new_page()
+            time_to_live(page, server.url + CALCULATOR_PAGE)
+            page.evaluate(
+                """() => { window.roundTrips = [];
+                document.querySelector('[data-rekenhulp]').addEventListener(
+                  'rekenhulp:bijgewerkt', e => window.roundTrips.push(e.detail.roundTripMs)); }"""
+            )
+            for index in range(args.changes):
+                page.fill("#veld-municipalities-5-values-gebruik", str(100 + index))
+                page.wait_for_function(f"() => window.roundTrips.length >= {index + 1}")
+            round_trips = page.evaluate("() => window.roundTrips")
+            context.close()
+
+            calculator_bytes = bytes_for(browser, server.url + CALCULATOR_PAGE, True)
+            plain_bytes = bytes_for(browser, server.url + PLAIN_PAGE, False)
+            browser.close()
+
+    def ms(values: list[float]) -> str:
+        return f"median {statistics.median(values):7.0f} ms   (min {min(values):.0f}, max {max(values):.0f})"
+
+    print(f"Runs: {args.runs} cold/warm loads, {args.changes} recomputes, headless Chromium")
+    print(f"Bare Pyodide boot in module worker        {ms(bare_boot)}")
+    print(f"Bare boot + calculators wheel (from page) {ms(bare_total)}")
+    print(f"Verdeelsleutel first live result, cold    {ms(cold)}")
+    print(f"Verdeelsleutel first live result, warm    {ms(warm)}")
+    print(
+        f"Recompute round trip                      median {statistics.median(round_trips):7.1f} ms"
+        f"   p95 {percentile(round_trips, 0.95):.1f} ms (after the {200} ms typing pause)"
+    )
+    print(f"Bytes, calculator page (cold, live)       {calculator_bytes / 1e6:7.2f} MB")
+    print(f"Bytes, page without calculator (cold)     {plain_bytes / 1e3:7.1f} kB")
+
+
+if __name__ == "__main__":
+    main()

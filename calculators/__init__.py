@@ -1,0 +1,1 @@
+"""Rekenhulpen (calculators) for beschermd wonen and maatschappelijke opvang."""

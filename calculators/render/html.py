@@ -1,0 +1,121 @@
+"""Small, escaping HTML and SVG builders shared by all calculator pages.
+
+The same markup is produced at build time (static page, print, no JavaScript) and in the
+browser worker (live results), so both always look alike. Every piece of text passes
+through ``html.escape``: municipality names come from users and URLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+
+def text(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    numeric: bool = True
+
+
+def table(
+    caption: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[object]],
+    footer: Sequence[object] | None = None,
+    css_class: str = "rekenhulp-tabel",
+) -> str:
+    """An accessible table: caption, column headers, row headers in the first column."""
+
+    def cell(tag: str, value: object, column: Column, scope: str = "") -> str:
+        classes = ' class="getal"' if column.numeric else ""
+        scope_attr = f' scope="{scope}"' if scope else ""
+        return f"<{tag}{classes}{scope_attr}>{text(value)}</{tag}>"
+
+    head = "".join(cell("th", c.label, c, "col") for c in columns)
+    body = []
+    for row in rows:
+        cells = [cell("th", row[0], columns[0], "row")]
+        cells += [cell("td", value, column) for value, column in zip(row[1:], columns[1:])]
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    foot = ""
+    if footer is not None:
+        cells = [cell("th", footer[0], columns[0], "row")]
+        cells += [cell("td", value, column) for value, column in zip(footer[1:], columns[1:])]
+        foot = "<tfoot><tr>" + "".join(cells) + "</tr></tfoot>"
+    return (
+        f'<div class="rekenhulp-tabel-wrap"><table class="{text(css_class)}">'
+        f"<caption>{text(caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>{foot}</table></div>"
+    )
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    css_class: str
+    values: Sequence[float]
+    displays: Sequence[str]
+
+
+def bar_chart(
+    chart_id: str, title: str, description: str, labels: Sequence[str], series: Sequence[Series]
+) -> str:
+    """Horizontal grouped bar chart in SVG with a zero line, for positive and negative values.
+
+    The chart is decoration for sighted readers; the same figures are in the table next to
+    it, which the description points screen-reader users to.
+    """
+    label_width, value_width, plot_width = 170, 120, 420
+    bar_height, gap = 16, 10
+    group_height = bar_height * len(series) + gap
+    legend_height = 28
+    height = legend_height + group_height * len(labels) + 10
+    width = label_width + plot_width + value_width
+    all_values = [v for s in series for v in s.values] or [0.0]
+    low, high = min(0.0, *all_values), max(0.0, *all_values)
+    span = (high - low) or 1.0
+
+    def x(value: float) -> float:
+        return label_width + (value - low) / span * plot_width
+
+    parts = [
+        f'<svg class="rekenhulp-grafiek" id="{text(chart_id)}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{text(chart_id)}-titel {text(chart_id)}-uitleg" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{text(chart_id)}-titel">{text(title)}</title>',
+        f'<desc id="{text(chart_id)}-uitleg">{text(description)}</desc>',
+    ]
+    for index, item in enumerate(series):
+        lx = label_width + index * 200
+        parts.append(
+            f'<rect class="{text(item.css_class)}" x="{lx}" y="6" width="14" height="14"/>'
+            f'<text x="{lx + 20}" y="18">{text(item.label)}</text>'
+        )
+    zero = x(0.0)
+    for row, label in enumerate(labels):
+        top = legend_height + row * group_height
+        parts.append(
+            f'<text class="as-label" x="{label_width - 8}" y="{top + bar_height - 3}" '
+            f'text-anchor="end">{text(label)}</text>'
+        )
+        for index, item in enumerate(series):
+            value = item.values[row]
+            y = top + index * bar_height
+            left, right = sorted((zero, x(value)))
+            parts.append(
+                f'<rect class="{text(item.css_class)}" x="{left:.1f}" y="{y + 1}" '
+                f'width="{max(right - left, 0.5):.1f}" height="{bar_height - 3}"/>'
+                f'<text class="as-waarde" x="{label_width + plot_width + 6}" '
+                f'y="{y + bar_height - 4}">{text(item.displays[row])}</text>'
+            )
+    parts.append(
+        f'<line class="as-nul" x1="{zero:.1f}" x2="{zero:.1f}" y1="{legend_height - 2}" '
+        f'y2="{height - 6}"/>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,33 @@
+"""Entry points for the web page: the build-time static result and the worker's calls."""
+
+from __future__ import annotations
+
+import json
+
+from calculators.core.entry import handle
+
+from . import verdeelsleutel
+
+RENDERERS = {"verdeelsleutel": verdeelsleutel.render_result}
+
+
+def handle_page(request_json: str) -> str:
+    """Like ``handle``, and adds the result's HTML to every successful computation."""
+    response = json.loads(handle(request_json))
+    calculator = response.get("calculator")
+    if response.get("ok") and "result" in response and calculator in RENDERERS:
+        response["html"] = RENDERERS[calculator](response["result"])
+    return json.dumps(response, ensure_ascii=False)
+
+
+def default_result(calculator: str) -> dict:
+    default = json.loads(handle(json.dumps({"calculator": calculator, "action": "default"})))
+    request = {"calculator": calculator, "action": "compute", "scenario": default["scenario"]}
+    response = json.loads(handle_page(json.dumps(request)))
+    if not response.get("ok"):
+        raise ValueError(f"Default scenario of {calculator} is invalid: {response}")
+    return response
+
+
+def render_static(calculator: str) -> str:
+    return default_result(calculator)["html"]

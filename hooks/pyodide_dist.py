@@ -1,0 +1,129 @@
+"""MkDocs hook: publish a self-hosted Pyodide with the calculators wheel into the site.
+
+The pinned npm package ``pyodide`` provides the runtime. The ``calculators`` package is
+built as a wheel and registered in a copy of ``pyodide-lock.json`` with
+``pyodide lockfile add-wheels``, so the browser loads it by name and checks its sha256.
+The result is cached per content hash of the sources, so ``mkdocs serve`` rebuilds the
+wheel only when a calculator file changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.pyodide_dist")
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+CACHE = ROOT / ".cache" / "pyodide-dist"
+SITE_SUBDIR = "pyodide"
+# Only what a module worker needs; the classic pyodide.js, source maps, typings and the
+# demo consoles stay out of the site.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+WHEEL_SOURCES = ("calculators", "pyproject.toml")
+
+
+def _source_digest() -> str:
+    digest = hashlib.sha256()
+    for entry in WHEEL_SOURCES:
+        path = ROOT / entry
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            if "__pycache__" in file.parts:
+                continue
+            digest.update(str(file.relative_to(ROOT)).encode())
+            digest.update(file.read_bytes())
+    digest.update((PYODIDE_NPM / "pyodide-lock.json").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _bin(name: str) -> str:
+    candidate = Path(sys.executable).parent / name
+    return str(candidate) if candidate.exists() else name
+
+
+def _run(command: list[str], cwd: Path) -> None:
+    completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if completed.returncode != 0:
+        raise PluginError(
+            f"Command failed ({' '.join(command)}):\n{completed.stdout}\n{completed.stderr}"
+        )
+
+
+def build_dist() -> Path:
+    """Return a folder with the calculators wheel and the extended pyodide-lock.json."""
+    if not (PYODIDE_NPM / "pyodide.mjs").exists():
+        raise PluginError(
+            "Pyodide ontbreekt in node_modules/pyodide: voer eerst 'make setup' uit (npm ci)."
+        )
+    target = CACHE / _source_digest()
+    if (target / "pyodide-lock.json").exists():
+        return target
+    staging = target.with_name(target.name + ".tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    # hatchling is in the environment, so no isolated build env (and no network) is needed.
+    _run(
+        [_bin("uv"), "build", "--wheel", "--no-build-isolation", "--out-dir", str(staging)],
+        cwd=ROOT,
+    )
+    wheels = sorted(staging.glob("calculators-*.whl"))
+    if len(wheels) != 1:
+        raise PluginError(f"Expected one calculators wheel, found {wheels}")
+    _run(
+        [
+            _bin("pyodide"),
+            "lockfile",
+            "add-wheels",
+            "--input",
+            str(PYODIDE_NPM / "pyodide-lock.json"),
+            "--output",
+            str(staging / "pyodide-lock.json"),
+            "--base-path",
+            str(staging),
+            str(wheels[0]),
+        ],
+        cwd=staging,
+    )
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+    # Keep the cache small: older digests are never used again.
+    for old in CACHE.iterdir():
+        if old != target:
+            shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
+def _place(source: Path, destination: Path) -> None:
+    """Hard-link when possible: ``mkdocs serve`` rebuilds often and the wasm is 9 MB."""
+    destination.unlink(missing_ok=True)
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def on_post_build(config, **kwargs) -> None:
+    dist = build_dist()
+    out = Path(config["site_dir"]) / SITE_SUBDIR
+    out.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        _place(PYODIDE_NPM / name, out / name)
+    for file in [*dist.glob("*.whl"), dist / "pyodide-lock.json"]:
+        _place(file, out / file.name)
+    log.info("Pyodide en rekenhulpen-wheel geplaatst in %s", out)
+
+
+def on_serve(server, config, builder, **kwargs):
+    # Rebuild the site (and so the wheel) when calculator code changes during `mkdocs serve`.
+    server.watch(str(ROOT / "calculators"))
+    server.watch(str(ROOT / "hooks"))
+    return server

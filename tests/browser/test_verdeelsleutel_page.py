@@ -1,0 +1,182 @@
+"""The Verdeelsleutel page in headless Chromium: live results equal CPython's, scenarios
+survive the URL and CSV, errors appear at their field, nothing leaves 127.0.0.1, and axe-core
+finds no accessibility violations."""
+
+from __future__ import annotations
+
+import base64
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from calculators.core.entry import handle
+from tests.browser.helpers import assert_no_axe_violations, foreign_requests
+
+pytestmark = pytest.mark.browser
+
+PAGE = "rekenhulpen/verdeelsleutel/"
+READY_TIMEOUT_MS = 90_000
+
+
+@pytest.fixture
+def session(browser, site_server):
+    context = browser.new_context(accept_downloads=True)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    yield page, requests
+    context.close()
+
+
+def open_calculator(page, url):
+    page.goto(url)
+    page.wait_for_selector(
+        '[data-rekenhulp="verdeelsleutel"][data-state="ok"]', timeout=READY_TIMEOUT_MS
+    )
+
+
+def wait_for_recompute(page, previous_html: str) -> None:
+    page.wait_for_function(
+        """previous => {
+            const root = document.querySelector('[data-rekenhulp="verdeelsleutel"]');
+            return root.querySelector('.rekenhulp-uitkomst').innerHTML !== previous;
+        }""",
+        arg=previous_html,
+        timeout=10_000,
+    )
+
+
+def output_html(page) -> str:
+    return page.inner_html(".rekenhulp-uitkomst")
+
+
+def shown_key_rows(page) -> list[list[str]]:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.rekenhulp-uitkomst table')[0].tBodies[0].rows]
+              .map(row => [...row.cells].map(cell => cell.textContent.trim()))"""
+    )
+
+
+def scenario_in_url(url: str) -> dict:
+    encoded = parse_qs(urlsplit(url).fragment)["scenario"][0]
+    return json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))
+
+
+def cpython_rows(scenario: dict) -> list[list[str]]:
+    response = json.loads(
+        handle(json.dumps({"calculator": "verdeelsleutel", "action": "compute", "scenario": scenario}))
+    )
+    assert response["ok"], response
+    return [
+        [r["name"], r["share_display"], r["display"], r["per_inhabitant_display"]]
+        for r in response["result"]["key"]["rows"]
+    ]
+
+
+def test_edit_recomputes_like_cpython_and_stays_local(session, site_server):
+    page, requests = session
+    open_calculator(page, site_server.url + PAGE)
+    before = output_html(page)
+    page.fill("#veld-amount", "-250.000")
+    wait_for_recompute(page, before)
+    scenario = scenario_in_url(page.url)
+    assert scenario["amount"] in ("-250000", "-250.000")
+    shown = shown_key_rows(page)
+    assert shown == cpython_rows(scenario)
+    assert "€ 250.000,00" in output_html(page)
+    assert foreign_requests(requests, site_server.url) == []
+
+
+def test_link_reproduces_the_scenario(session, site_server):
+    page, _ = session
+    open_calculator(page, site_server.url + PAGE)
+    before = output_html(page)
+    page.fill("#veld-municipalities-5-values-gebruik", "90")
+    page.fill("#veld-key-weights-inwoners_18plus", "50")
+    page.fill("#veld-key-weights-gebruik", "50")
+    wait_for_recompute(page, before)
+    page.wait_for_function("() => !document.querySelector('.rekenhulp-fout')")
+    shared_url = page.url
+    edited_rows = shown_key_rows(page)
+
+    second = page.context.new_page()
+    open_calculator(second, shared_url)
+    assert second.input_value("#veld-municipalities-5-values-gebruik") == "90"
+    assert second.input_value("#veld-key-weights-inwoners_18plus") == "50"
+    assert shown_key_rows(second) == edited_rows
+    assert edited_rows == cpython_rows(scenario_in_url(shared_url))
+
+
+def test_csv_export_and_import_round_trip(session, site_server, tmp_path):
+    page, _ = session
+    open_calculator(page, site_server.url + PAGE)
+    before = output_html(page)
+    page.fill("#veld-municipalities-0-values-inwoners", "14.250")
+    page.fill("#veld-municipalities-0-values-gebruik", "12")
+    wait_for_recompute(page, before)
+    edited_rows = shown_key_rows(page)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="CSV voor Excel (Nederlands)").click()
+    csv_file = tmp_path / "export.csv"
+    download_info.value.save_as(csv_file)
+    text = csv_file.read_text(encoding="utf-8-sig")
+    assert ";" in text and "Beesel" in text
+
+    before = output_html(page)
+    page.get_by_role("button", name="Terug naar het voorbeeld").click()
+    wait_for_recompute(page, before)
+    assert shown_key_rows(page) != edited_rows
+
+    before = output_html(page)
+    page.get_by_text("Gegevens importeren").click()
+    page.set_input_files("#rekenhulp-bestand", str(csv_file))
+    wait_for_recompute(page, before)
+    assert page.input_value("#veld-municipalities-0-values-inwoners") in ("14250", "14.250")
+    assert shown_key_rows(page) == edited_rows
+
+
+def test_pasted_excel_cells_update_the_table(session, site_server):
+    page, _ = session
+    open_calculator(page, site_server.url + PAGE)
+    before = output_html(page)
+    page.get_by_text("Gegevens importeren").click()
+    page.fill("#rekenhulp-plakken", "Gemeente\tGebruik\nVenlo\t150\nVenray\t75\n")
+    page.get_by_role("button", name="Geplakte gegevens importeren").click()
+    wait_for_recompute(page, before)
+    assert page.input_value("#veld-municipalities-5-values-gebruik") == "150"
+    assert page.input_value("#veld-municipalities-6-values-gebruik") == "75"
+    assert shown_key_rows(page) == cpython_rows(scenario_in_url(page.url))
+
+
+def test_bad_input_gets_a_dutch_message_at_its_field(session, site_server):
+    page, _ = session
+    open_calculator(page, site_server.url + PAGE)
+    field = "#veld-municipalities-5-values-inwoners"
+    page.fill(field, "veel")
+    page.wait_for_selector(f'{field}[aria-invalid="true"]', timeout=10_000)
+    message_id = page.get_attribute(field, "aria-describedby")
+    message = page.text_content(f"#{message_id}")
+    assert "getal" in message and "veel" in message
+    assert page.locator(".rekenhulp-geen-uitkomst").is_visible()
+    page.fill(field, "107000")
+    page.wait_for_selector(f'{field}:not([aria-invalid])', timeout=10_000)
+
+
+def test_calculator_page_has_no_accessibility_violations(session, site_server):
+    page, _ = session
+    open_calculator(page, site_server.url + PAGE)
+    assert_no_axe_violations(page)
+    page.fill("#veld-municipalities-5-values-inwoners", "-5")
+    page.wait_for_selector('[aria-invalid="true"]', timeout=10_000)
+    assert_no_axe_violations(page)
+
+
+def test_page_without_javascript_shows_the_example_result(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_server.url + PAGE)
+    default = json.loads(handle(json.dumps({"calculator": "verdeelsleutel", "action": "default"})))
+    assert shown_key_rows(page) == cpython_rows(default["scenario"])
+    context.close()

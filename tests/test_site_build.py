@@ -1,0 +1,114 @@
+"""Checks on the built site: self-hosted Pyodide with the calculators wheel in its lock, a
+Content-Security-Policy that matches each page's inline scripts, and no third-party assets."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+class PageScan(HTMLParser):
+    """Collects inline scripts, external resource URLs and the CSP meta, in document order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.inline_scripts: list[str] = []
+        self.resources: list[str] = []
+        self.csp: str | None = None
+        self.first_head_child: str | None = None
+        self._in_head = False
+        self._script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "head":
+            self._in_head = True
+        elif self._in_head and self.first_head_child is None:
+            self.first_head_child = tag if tag != "meta" else f"meta:{attributes.get('http-equiv')}"
+        if tag == "meta" and attributes.get("http-equiv") == "Content-Security-Policy":
+            self.csp = attributes["content"]
+        if tag == "script":
+            if attributes.get("src"):
+                self.resources.append(attributes["src"])
+            elif "json" not in (attributes.get("type") or ""):
+                self._script = {"body": ""}
+        if tag in ("img", "iframe", "audio", "video", "source") and attributes.get("src"):
+            self.resources.append(attributes["src"])
+        if tag == "link" and attributes.get("rel") in ("stylesheet", "preload", "icon", "modulepreload"):
+            self.resources.append(attributes.get("href") or "")
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script["body"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.inline_scripts.append(self._script["body"])
+            self._script = None
+
+
+def scan(path: Path) -> PageScan:
+    parser = PageScan()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def test_pyodide_and_calculators_wheel_are_self_hosted(built_site):
+    pyodide = built_site / "pyodide"
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        assert (pyodide / name).stat().st_size > 0, name
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text())
+    entry = lock["packages"]["calculators"]
+    wheel = pyodide / entry["file_name"]
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+    assert "calculators" in entry["imports"]
+    assert entry["depends"] == []
+    # The lock is Pyodide's own plus exactly one package.
+    upstream = json.loads(
+        (Path(__file__).resolve().parent.parent / "node_modules/pyodide/pyodide-lock.json").read_text()
+    )
+    assert set(lock["packages"]) - set(upstream["packages"]) == {"calculators"}
+
+
+def test_every_page_has_a_csp_meta_first_with_hashes_of_its_inline_scripts(built_site):
+    pages = html_pages(built_site)
+    assert len(pages) >= 6
+    for page in pages:
+        found = scan(page)
+        assert found.csp, page
+        assert found.first_head_child == "meta:Content-Security-Policy", page
+        directives = dict(
+            (part.split()[0], part.split()[1:]) for part in found.csp.split(";") if part.strip()
+        )
+        assert directives["default-src"] == ["'self'"]
+        assert "'unsafe-inline'" not in found.csp and "'unsafe-eval'" not in found.csp
+        expected = {
+            "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+            for s in found.inline_scripts
+        }
+        assert expected, page  # mkdocs-material always has inline scripts
+        assert expected == {v for v in directives["script-src"] if v.startswith("'sha256-")}, page
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    for page in html_pages(built_site):
+        for url in scan(page).resources:
+            assert not re.match(r"^(https?:)?//", url), f"{page}: {url}"
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text()), css
+        assert "fonts.googleapis" not in css.read_text()
+
+
+def test_only_calculator_pages_mention_the_worker(built_site):
+    calculator_page = (built_site / "rekenhulpen/verdeelsleutel/index.html").read_text()
+    assert 'data-rekenhulp="verdeelsleutel"' in calculator_page
+    home = (built_site / "index.html").read_text()
+    assert "data-rekenhulp" not in home and "pyodide" not in home
