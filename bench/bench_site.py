@@ -44,7 +44,9 @@ BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bench</title>
 BARE_SCRIPT = """
 const pageStart = performance.timeOrigin;
 const worker = new Worker(new URL("bare-worker.mjs", import.meta.url), { type: "module" });
-worker.onmessage = (e) => { window.benchResult = { ...e.data, sincePageStart: performance.now() }; };
+worker.onmessage = (e) => {
+  window.benchResult = { ...e.data, sincePageStart: performance.now() };
+};
 """
 
 
@@ -155,7 +157,8 @@ def main() -> None:
             browser.close()
 
     def ms(values: list[float]) -> str:
-        return f"median {statistics.median(values):7.0f} ms   (min {min(values):.0f}, max {max(values):.0f})"
+        low, high = min(values), max(values)
+        return f"median {statistics.median(values):7.0f} ms   (min {low:.0f}, max {high:.0f})"
 
     print(f"Runs: {args.runs} cold/warm loads, {args.changes} recomputes, headless Chromium")
     print(f"Bare Pyodide boot in module worker        {ms(bare_boot)}")

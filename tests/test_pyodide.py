@@ -39,7 +39,9 @@ def test_wheels() -> Path:
         if pins.get(name) != wheel_version:
             wheel.unlink()  # left over from an older pin
     missing = [
-        f"{name}=={pin}" for name, pin in pins.items() if not any(folder.glob(f"{name}-{pin}-*.whl"))
+        f"{name}=={pin}"
+        for name, pin in pins.items()
+        if not any(folder.glob(f"{name}-{pin}-*.whl"))
     ]
     if missing:
         subprocess.run(

@@ -38,7 +38,12 @@ class PageScan(HTMLParser):
                 self._script = {"body": ""}
         if tag in ("img", "iframe", "audio", "video", "source") and attributes.get("src"):
             self.resources.append(attributes["src"])
-        if tag == "link" and attributes.get("rel") in ("stylesheet", "preload", "icon", "modulepreload"):
+        if tag == "link" and attributes.get("rel") in (
+            "stylesheet",
+            "preload",
+            "icon",
+            "modulepreload",
+        ):
             self.resources.append(attributes.get("href") or "")
 
     def handle_data(self, data):
@@ -73,7 +78,9 @@ def test_pyodide_and_calculators_wheel_are_self_hosted(built_site):
     assert entry["depends"] == []
     # The lock is Pyodide's own plus exactly one package.
     upstream = json.loads(
-        (Path(__file__).resolve().parent.parent / "node_modules/pyodide/pyodide-lock.json").read_text()
+        (
+            Path(__file__).resolve().parent.parent / "node_modules/pyodide/pyodide-lock.json"
+        ).read_text()
     )
     assert set(lock["packages"]) - set(upstream["packages"]) == {"calculators"}
 

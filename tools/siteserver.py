@@ -21,7 +21,7 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
         ".zip": "application/zip",
     }
 
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+    def log_message(self, format, *args):
         pass
 
 

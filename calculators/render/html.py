@@ -36,17 +36,14 @@ def table(
         scope_attr = f' scope="{scope}"' if scope else ""
         return f"<{tag}{classes}{scope_attr}>{text(value)}</{tag}>"
 
+    def row_html(values: Sequence[object]) -> str:
+        cells = [cell("th", values[0], columns[0], "row")]
+        cells += [cell("td", v, c) for v, c in zip(values[1:], columns[1:], strict=True)]
+        return "<tr>" + "".join(cells) + "</tr>"
+
     head = "".join(cell("th", c.label, c, "col") for c in columns)
-    body = []
-    for row in rows:
-        cells = [cell("th", row[0], columns[0], "row")]
-        cells += [cell("td", value, column) for value, column in zip(row[1:], columns[1:])]
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    foot = ""
-    if footer is not None:
-        cells = [cell("th", footer[0], columns[0], "row")]
-        cells += [cell("td", value, column) for value, column in zip(footer[1:], columns[1:])]
-        foot = "<tfoot><tr>" + "".join(cells) + "</tr></tfoot>"
+    body = [row_html(row) for row in rows]
+    foot = f"<tfoot>{row_html(footer)}</tfoot>" if footer is not None else ""
     return (
         f'<div class="rekenhulp-tabel-wrap"><table class="{text(css_class)}">'
         f"<caption>{text(caption)}</caption>"

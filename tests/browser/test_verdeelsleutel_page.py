@@ -65,7 +65,9 @@ def scenario_in_url(url: str) -> dict:
 
 def cpython_rows(scenario: dict) -> list[list[str]]:
     response = json.loads(
-        handle(json.dumps({"calculator": "verdeelsleutel", "action": "compute", "scenario": scenario}))
+        handle(
+            json.dumps({"calculator": "verdeelsleutel", "action": "compute", "scenario": scenario})
+        )
     )
     assert response["ok"], response
     return [
@@ -161,7 +163,7 @@ def test_bad_input_gets_a_dutch_message_at_its_field(session, site_server):
     assert "getal" in message and "veel" in message
     assert page.locator(".rekenhulp-geen-uitkomst").is_visible()
     page.fill(field, "107000")
-    page.wait_for_selector(f'{field}:not([aria-invalid])', timeout=10_000)
+    page.wait_for_selector(f"{field}:not([aria-invalid])", timeout=10_000)
 
 
 def test_calculator_page_has_no_accessibility_violations(session, site_server):
