@@ -132,7 +132,7 @@ def test_csv_export_and_import_round_trip(session, site_server, tmp_path):
     assert shown_key_rows(page) != edited_rows
 
     before = output_html(page)
-    page.get_by_text("Gegevens importeren").click()
+    page.click(".rekenhulp-import summary")
     page.set_input_files("#rekenhulp-bestand", str(csv_file))
     wait_for_recompute(page, before)
     assert page.input_value("#veld-municipalities-0-values-inwoners") in ("14250", "14.250")
@@ -143,7 +143,7 @@ def test_pasted_excel_cells_update_the_table(session, site_server):
     page, _ = session
     open_calculator(page, site_server.url + PAGE)
     before = output_html(page)
-    page.get_by_text("Gegevens importeren").click()
+    page.click(".rekenhulp-import summary")
     page.fill("#rekenhulp-plakken", "Gemeente\tGebruik\nVenlo\t150\nVenray\t75\n")
     page.get_by_role("button", name="Geplakte gegevens importeren").click()
     wait_for_recompute(page, before)
@@ -182,3 +182,20 @@ def test_page_without_javascript_shows_the_example_result(browser, site_server):
     default = json.loads(handle(json.dumps({"calculator": "verdeelsleutel", "action": "default"})))
     assert shown_key_rows(page) == cpython_rows(default["scenario"])
     context.close()
+
+
+def test_worker_survives_instant_navigation(session, site_server):
+    page, requests = session
+    page.goto(site_server.url)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/pyodide/" in url]  # pages without a calculator
+    page.click(".md-tabs a[href$='rekenhulpen/']")
+    page.click("article a[href$='verdeelsleutel/']")
+    page.wait_for_selector('[data-state="ok"]', timeout=READY_TIMEOUT_MS)
+    page.click(".md-tabs a[href$='rekenhulpen/']")
+    page.wait_for_url("**/rekenhulpen/")
+    page.click("article a[href$='verdeelsleutel/']")
+    page.wait_for_selector('[data-state="ok"]', timeout=READY_TIMEOUT_MS)
+    # One Pyodide boot for the whole visit: the worker outlived the page change.
+    assert sum(url.endswith("/pyodide.asm.wasm") for url in requests) == 1
+    assert page.evaluate("() => document.querySelectorAll('[data-rekenhulp]').length") == 1

@@ -40,7 +40,8 @@ if (loadErrors.length) {
 }
 
 for (const name of readdirSync(wheelDir).filter((n) => n.endsWith(".whl")).sort()) {
-  pyodide.unpackArchive(readFileSync(join(wheelDir, name)), "wheel");
+  // unpackArchive wants a plain typed array, not a Node Buffer.
+  pyodide.unpackArchive(new Uint8Array(readFileSync(join(wheelDir, name))), "wheel");
 }
 
 // Tests are mounted read-only in spirit: bytecode and the pytest cache are switched off.

@@ -1,0 +1,489 @@
+"""Exact number parsing and Dutch number formatting.
+
+Parsing
+-------
+:func:`parse_number` accepts a Python ``int``, a :class:`~decimal.Decimal` (the entry point
+reads JSON with ``parse_float=Decimal`` so binary floats never appear), a finite ``float``
+(typed Python API only; read via its shortest ``repr``) or a string, and returns an exact
+``Decimal``. It never accepts ``bool``, NaN or infinity.
+
+The string rule (also written out for users in ``docs/rekenhulpen/scenario-formaat.md``):
+
+1. Spaces around the number are ignored.
+2. An optional sign: ``-``, ``+`` or the Unicode minus ``−``.
+3. An optional ``€`` (before or after the sign), not in percentage fields.
+4. An optional trailing ``%``, only in percentage fields (the number stays in percent units:
+   ``25 %`` is 25).
+5. The decimal mark is ``,``. A ``.`` is a thousands separator when it splits the whole-number
+   part into correct groups of three (``1.234``, ``1.234.567``, ``1.234,5``). If a string has
+   a ``.`` but no ``,`` and the dots are *not* correct grouping, the ``.`` is the decimal mark
+   (``12.5``, ``0.25``, ``1234.5``). When both appear, the last one is the decimal mark
+   (``1,234.56`` is international notation for 1234,56). Spaces and non-breaking spaces may
+   also separate groups of three (``13 500``).
+6. Everything else is an error: letters, ``e``-notation (``1e400``), ``NaN``, ``Infinity``,
+   a second decimal mark, wrong grouping such as ``1.23.4``.
+
+With ``decimal_mark="."`` (international CSV) the roles swap: ``.`` is always the decimal mark
+and ``,`` may only be a thousands separator. With ``decimal_mark=","`` the ``.`` may only be a
+thousands separator.
+
+Formatting
+----------
+Display rounding is ROUND_HALF_UP: a 5 in the first dropped place rounds away from zero
+(``2,345`` → ``2,35``; ``-2,345`` → ``-2,35``). Negative numbers use the ASCII hyphen-minus
+``-`` (so a copied number pastes into Excel as a number), also before the euro sign:
+``-€ 1.234,56``. :func:`canonical_number` writes a plain Dutch number without thousands
+separators that :func:`parse_number` reads back to exactly the same value.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from .problems import InputError, quote
+
+__all__ = [
+    "DEFAULT_MAXIMUM",
+    "MAX_DECIMALS",
+    "Number",
+    "canonical_number",
+    "format_decimal",
+    "format_euro",
+    "format_euro_cents",
+    "format_percent",
+    "is_blank",
+    "parse_number",
+    "plain_number",
+    "round_half_up",
+    "round_half_up_int",
+    "to_fraction",
+]
+
+Number = int | Decimal | Fraction
+
+#: Hard upper bound for any number when the caller gives none: far above any real amount,
+#: low enough that exact arithmetic stays fast.
+DEFAULT_MAXIMUM = Decimal(10) ** 15
+#: Default limit on digits after the decimal mark.
+MAX_DECIMALS = 10
+# Longer text cannot be a sensible number; keeps regexes and Decimal work bounded.
+_MAX_TEXT = 60
+# Decimal exponents beyond this are refused before any exact conversion (1e-999999 would
+# otherwise build a gigantic Fraction).
+_MAX_EXPONENT = 60
+
+_SPACE_CHARS = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
+_SPACE_RE = re.compile(f"[{_SPACE_CHARS}]")
+_BODY_RE = re.compile(r"[0-9.,]+")
+_EXPONENT_RE = re.compile(r"[0-9.,]*[0-9][eE][+-]?[0-9]+")
+_NON_FINITE = {
+    "nan",
+    "+nan",
+    "-nan",
+    "inf",
+    "+inf",
+    "-inf",
+    "infinity",
+    "+infinity",
+    "-infinity",
+    "∞",
+    "-∞",
+    "+∞",
+    "snan",
+}
+_MINUS_SIGNS = "-\u2212"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def is_blank(value: object) -> bool:
+    """True for ``None`` and for strings that are empty or only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _grouping_re(separators: str) -> re.Pattern[str]:
+    # One kind of separator throughout, first group 1-3 digits not starting with 0.
+    sep = "[" + re.escape(separators) + "]"
+    return re.compile(rf"[1-9][0-9]{{0,2}}(?:({sep})[0-9]{{3}})(?:\1[0-9]{{3}})*")
+
+
+_GROUPING = {
+    ".": _grouping_re(". "),
+    ",": _grouping_re(", "),
+    " ": _grouping_re(" "),
+}
+
+
+class _NotANumber(Exception):
+    """Internal: the text is not a number; ``hint`` may say why."""
+
+    def __init__(self, hint: str = ""):
+        self.hint = hint
+
+
+def _split_number_text(body: str, decimal_mark: str | None) -> tuple[str, str]:
+    """Split ``body`` (digits, ``.``, ``,`` and plain spaces) into whole and fraction digits."""
+    has_comma = "," in body
+    has_dot = "." in body
+    if decimal_mark is None:
+        if has_comma and has_dot:
+            mark = "," if body.rfind(",") > body.rfind(".") else "."
+        elif has_comma:
+            mark = ","
+        elif has_dot:
+            mark = "" if _GROUPING["."].fullmatch(body) else "."
+        else:
+            mark = ""
+    else:
+        mark = decimal_mark
+    if mark and mark in body:
+        if body.count(mark) != 1:
+            raise _NotANumber("twice")
+        whole, fraction = body.split(mark)
+        if not fraction or not fraction.isascii() or not fraction.isdigit():
+            raise _NotANumber()
+    else:
+        whole, fraction = body, ""
+    if whole == "":
+        if not fraction:
+            raise _NotANumber()
+        return "0", fraction
+    if whole.isascii() and whole.isdigit():
+        return whole, fraction
+    # Remaining separators must be thousands grouping.
+    thousands = {",": ".", ".": ","}.get(mark, "." if has_dot else ",")
+    if not _GROUPING[thousands].fullmatch(whole):
+        raise _NotANumber("grouping")
+    return re.sub(r"[., ]", "", whole), fraction
+
+
+def _parse_text(
+    text: str, *, percent: bool, decimal_mark: str | None, label: str, field: str
+) -> Decimal:
+    original = text.strip()
+
+    def fail(hint: str = "") -> InputError:
+        shown = quote(original)
+        if hint == "nonfinite":
+            msg = (
+                f"Vul bij {label} een gewoon getal in; {shown} is geen getal "
+                "waarmee de rekenhulp kan rekenen."
+            )
+        elif hint == "exponent":
+            msg = (
+                f"Schrijf het getal bij {label} voluit, zonder e-notatie "
+                f"(bijvoorbeeld 1500000 in plaats van 1,5e6); {shown} kan de rekenhulp "
+                "niet lezen."
+            )
+        elif hint in ("twice", "grouping"):
+            if decimal_mark == ".":
+                example = "gebruik een punt voor decimalen, bijvoorbeeld 1234.5"
+            else:
+                example = "gebruik een komma voor decimalen, bijvoorbeeld 1234,5"
+            msg = f"Vul bij {label} een getal in; {shown} is geen getal ({example})."
+        elif hint == "percent":
+            msg = f"Bij {label} hoort geen procentteken (%); vul alleen het getal in."
+        elif hint == "euro":
+            msg = f"Bij {label} hoort geen euroteken (€); vul alleen het percentage in."
+        elif hint == "long":
+            msg = (
+                f"Vul bij {label} een gewoon getal in; de ingevulde tekst is te lang "
+                "om een getal te zijn."
+            )
+        else:
+            msg = f"Vul bij {label} een getal in; {shown} is geen getal."
+        return InputError.single(field, msg)
+
+    if len(original) > _MAX_TEXT:
+        raise fail("long")
+    s = original
+    if s.replace(" ", "").casefold() in _NON_FINITE:
+        raise fail("nonfinite")
+    if s.endswith("%"):
+        if not percent:
+            raise fail("percent")
+        s = s[:-1].rstrip()
+    negative = False
+    seen_sign = False
+    seen_euro = False
+    # Sign and euro sign may come in either order: "-€ 5" (our own output) and "€ -5".
+    for _ in range(2):
+        if s[:1] and s[:1] in _MINUS_SIGNS + "+" and not seen_sign:
+            negative = s[:1] != "+"
+            seen_sign = True
+            s = s[1:].lstrip()
+        elif s[:1] == "€" and not seen_euro:
+            if percent:
+                raise fail("euro")
+            seen_euro = True
+            s = s[1:].lstrip()
+    body = _SPACE_RE.sub(" ", s)
+    if _EXPONENT_RE.fullmatch(body.replace(" ", "")):
+        raise fail("exponent")
+    if not body or not _BODY_RE.fullmatch(body.replace(" ", "")):
+        raise fail()
+    if not any(ch.isdigit() for ch in body):
+        raise fail()
+    # Spaces may only sit between digit groups; normalise each run to one space.
+    if "  " in body or body.startswith(" ") or body.endswith(" "):
+        raise fail()
+    if re.search(r"[.,] | [.,]", body):
+        raise fail()
+    try:
+        whole, fraction = _split_number_text(body, decimal_mark)
+    except _NotANumber as exc:
+        raise fail(exc.hint) from None
+    digits = f"{whole}.{fraction}" if fraction else whole
+    return Decimal(("-" if negative else "") + digits)
+
+
+def parse_number(
+    value: object,
+    field: str,
+    *,
+    label: str | None = None,
+    allow_negative: bool = False,
+    integer: bool = False,
+    maximum: Number | None = DEFAULT_MAXIMUM,
+    max_decimals: int = MAX_DECIMALS,
+    percent: bool = False,
+    decimal_mark: str | None = None,
+    required: bool = True,
+) -> Decimal | None:
+    """Parse one user-supplied number exactly; raise :class:`InputError` with a Dutch message.
+
+    ``field`` is the path reported back (``municipalities[2].values.inwoners``); ``label`` is
+    how the message names it in Dutch, e.g. ``"‘Inwoners’ van Venlo"`` (default: the field
+    path in quotes). With ``required=False`` a missing value (``None`` or blank text) gives
+    ``None``; otherwise it is an error. ``maximum`` bounds the absolute value;
+    ``max_decimals`` the digits after the decimal mark (``integer=True`` means none).
+    ``percent=True`` allows a trailing ``%`` and forbids ``€``. ``decimal_mark`` is ``None``
+    (the Dutch-first rule in the module docstring), ``","`` or ``"."``.
+    """
+    label = label or quote(field)
+    if is_blank(value):
+        if not required:
+            return None
+        raise InputError.single(field, f"Vul bij {label} een getal in; het veld is nu leeg.")
+    if maximum is None:
+        maximum = DEFAULT_MAXIMUM
+    if isinstance(value, bool):
+        shown = "true" if value else "false"
+        raise InputError.single(
+            field, f"Vul bij {label} een getal in; {quote(shown)} is geen getal."
+        )
+    if isinstance(value, int):
+        # Compare before converting: a 5 000-digit integer must not reach Decimal/str.
+        if abs(value) > maximum:
+            shown = (
+                quote(str(value)) if value.bit_length() < 200 else "een getal met heel veel cijfers"
+            )
+            raise InputError.single(field, _too_large(label, shown, maximum, allow_negative))
+        number = Decimal(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InputError.single(
+                field,
+                f"Vul bij {label} een gewoon getal in; {quote(repr(value))} is geen "
+                "getal waarmee de rekenhulp kan rekenen.",
+            )
+        number = Decimal(repr(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InputError.single(
+                field,
+                f"Vul bij {label} een gewoon getal in; {quote(str(value))} is geen "
+                "getal waarmee de rekenhulp kan rekenen.",
+            )
+        number = value
+    elif isinstance(value, str):
+        number = _parse_text(
+            value, percent=percent, decimal_mark=decimal_mark, label=label, field=field
+        )
+    else:
+        kind = {list: "een lijst", dict: "een object", tuple: "een lijst"}.get(type(value), "dit")
+        raise InputError.single(field, f"Vul bij {label} een getal in; {kind} is geen getal.")
+    return _check(
+        number,
+        value,
+        field=field,
+        label=label,
+        allow_negative=allow_negative,
+        integer=integer,
+        maximum=maximum,
+        max_decimals=max_decimals,
+    )
+
+
+def _shown(original: object, number: Decimal) -> str:
+    return quote(original.strip() if isinstance(original, str) else str(number))
+
+
+def _too_large(label: str, shown: str, maximum: Number, allow_negative: bool) -> str:
+    limit = format_decimal(maximum, 0)
+    if allow_negative:
+        return (
+            f"De waarde bij {label} is te groot: {shown}. Reken met hooguit {limit} (plus of min)."
+        )
+    return f"De waarde bij {label} is te groot: {shown}. Het hoogste toegestane getal is {limit}."
+
+
+def _check(
+    number: Decimal,
+    original: object,
+    *,
+    field: str,
+    label: str,
+    allow_negative: bool,
+    integer: bool,
+    maximum: Number,
+    max_decimals: int,
+) -> Decimal:
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite by now
+    if abs(number) > maximum or exponent > _MAX_EXPONENT:
+        raise InputError.single(
+            field, _too_large(label, _shown(original, number), maximum, allow_negative)
+        )
+    if number < 0 and not allow_negative:
+        raise InputError.single(
+            field,
+            f"{_cap(label)} mag niet negatief zijn; {_shown(original, number)} is kleiner dan 0.",
+        )
+    places = 0 if integer else max_decimals
+    if exponent < -places:
+        # Trailing zeros do not count: "1,50" has two meaningful decimals at most.
+        if exponent < -_MAX_EXPONENT or (to_fraction(number) * 10**places).denominator != 1:
+            if places == 0:
+                msg = (
+                    f"Vul bij {label} een heel getal in; {_shown(original, number)} heeft "
+                    "cijfers achter de komma."
+                )
+            else:
+                msg = (
+                    f"Vul bij {label} hooguit {places} cijfers achter de komma in; "
+                    f"{_shown(original, number)} heeft er meer."
+                )
+            raise InputError.single(field, msg)
+    if number == 0:
+        number = Decimal(0)  # drop a negative zero
+    return number
+
+
+def to_fraction(value: Number) -> Fraction:
+    """Exact conversion to :class:`~fractions.Fraction`."""
+    if isinstance(value, Fraction):
+        return value
+    return Fraction(value)
+
+
+def _terminating_decimal(value: Fraction) -> Decimal:
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        raise ValueError(f"{value} has no finite decimal expansion")
+    places = max(twos, fives)
+    scaled = value * 10**places
+    return _decimal_from_scaled(scaled.numerator, places)
+
+
+def _decimal_from_scaled(scaled: int, places: int) -> Decimal:
+    """``scaled / 10**places`` as an exact Decimal (no context rounding)."""
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled))
+    if places:
+        digits = digits.rjust(places + 1, "0")
+        digits = f"{digits[:-places]}.{digits[-places:]}"
+    return Decimal(sign + digits)
+
+
+def canonical_number(value: Number) -> str:
+    """Plain Dutch notation without thousands separators: ``"1234,5"``, ``"-250000"``.
+
+    Trailing zeros after the comma are dropped. :func:`parse_number` reads the result back to
+    exactly the same value. A Fraction must have a finite decimal expansion.
+    """
+    if isinstance(value, bool):
+        raise TypeError("bool is not a number here")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Fraction):
+        value = _terminating_decimal(value)
+    if not value.is_finite():
+        raise ValueError("not a finite number")
+    text = format(value, "f")  # exact, never scientific notation
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return text.replace(".", ",")
+
+
+def plain_number(value: Number, decimal_mark: str = ",") -> str:
+    """Like :func:`canonical_number`, with a chosen decimal mark (``"."`` for CSV export)."""
+    text = canonical_number(value)
+    return text.replace(",", decimal_mark)
+
+
+def round_half_up(value: Number, places: int = 0) -> Decimal:
+    """Round exactly to ``places`` decimals, a half away from zero; returns a Decimal with
+    exactly ``places`` digits after the point."""
+    scaled = to_fraction(value) * 10**places
+    magnitude = abs(scaled)
+    rounded = (2 * magnitude.numerator + magnitude.denominator) // (2 * magnitude.denominator)
+    if scaled < 0:
+        rounded = -rounded
+    return _decimal_from_scaled(rounded, places)
+
+
+def round_half_up_int(value: Number) -> int:
+    """Round exactly to a whole number, a half away from zero (``2.5`` → 3, ``-2.5`` → -3)."""
+    return int(round_half_up(value, 0))
+
+
+def _group(digits: str) -> str:
+    parts = []
+    while len(digits) > 3:
+        parts.append(digits[-3:])
+        digits = digits[:-3]
+    parts.append(digits)
+    return ".".join(reversed(parts))
+
+
+def format_decimal(value: Number, places: int = 2, *, grouping: bool = True) -> str:
+    """Dutch display: ``format_decimal(Decimal("-1234.565"), 2)`` → ``"-1.234,57"``."""
+    rounded = round_half_up(value, places)
+    text = format(abs(rounded), "f")
+    whole, _, fraction = text.partition(".")
+    if grouping:
+        whole = _group(whole)
+    out = f"{whole},{fraction}" if places else whole
+    return f"-{out}" if rounded < 0 else out
+
+
+def format_euro_cents(cents: int) -> str:
+    """``123456`` → ``"€ 1.234,56"``; ``-123456`` → ``"-€ 1.234,56"``."""
+    if isinstance(cents, bool) or not isinstance(cents, int):
+        raise TypeError("cents must be an int")
+    text = format_decimal(Fraction(abs(cents), 100), 2)
+    return f"-€ {text}" if cents < 0 else f"€ {text}"
+
+
+def format_euro(value: Number) -> str:
+    """An exact euro amount, rounded half up to cents, as ``"€ 1.234,56"``."""
+    return format_euro_cents(round_half_up_int(to_fraction(value) * 100))
+
+
+def format_percent(fraction: Number, places: int = 2) -> str:
+    """A share (``0.1234``) as ``"12,34 %"``."""
+    return f"{format_decimal(to_fraction(fraction) * 100, places)} %"
