@@ -13,9 +13,7 @@ Usage: make bench   (or: python bench/bench_site.py [--runs N] [--changes N])
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -24,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tools.browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402
-from tools.siteserver import SiteServer  # noqa: E402
+from tools.siteserver import SiteServer, build_site, free_port  # noqa: E402
 
 CALCULATOR_PAGE = "rekenhulpen/verdeelsleutel/"
 PLAIN_PAGE = "regiovisie/"
@@ -48,16 +46,6 @@ worker.onmessage = (e) => {
   window.benchResult = { ...e.data, sincePageStart: performance.now() };
 };
 """
-
-
-def build_site(target: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(target)],
-        cwd=ROOT,
-        check=True,
-        env=env,
-    )
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -101,14 +89,17 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        build_site(site)
+        port = free_port()
+        built = build_site(site, f"http://127.0.0.1:{port}/", strict=False)
+        if built.returncode != 0:
+            sys.exit(built.stdout + built.stderr)
         bench_dir = site / "bench"
         bench_dir.mkdir()
         (bench_dir / "index.html").write_text(BARE_PAGE)
         (bench_dir / "bare.js").write_text(BARE_SCRIPT)
         (bench_dir / "bare-worker.mjs").write_text(BARE_WORKER)
 
-        with SiteServer(site) as server, sync_playwright() as playwright:
+        with SiteServer(site, port) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=chromium_path(), args=CHROMIUM_FLAGS
             )

@@ -4,40 +4,33 @@ headless Chromium (Debian's, driven by Playwright)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tools.browser import CHROMIUM_FLAGS, chromium_path
-from tools.siteserver import SiteServer
+from tools.siteserver import SiteServer, build_site, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The site built with ``mkdocs build --strict`` into a temporary folder."""
-    prebuilt = os.environ.get("SITE_DIR")
-    if prebuilt:
-        return Path(prebuilt)
+def site_port() -> int:
+    return int(os.environ.get("SITE_PORT") or free_port())
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
+    """The site built with ``mkdocs build --strict`` for the port the tests serve it on."""
     site_dir = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    completed = build_site(site_dir, f"http://127.0.0.1:{site_port}/")
     assert completed.returncode == 0, completed.stdout + completed.stderr
     return site_dir
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site):
-    with SiteServer(built_site) as server:
+def site_server(built_site, site_port):
+    with SiteServer(built_site, site_port) as server:
         yield server
 
 

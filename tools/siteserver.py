@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import socket
+import subprocess
+import sys
 import threading
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
@@ -28,9 +34,9 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
 class SiteServer:
     """Serves a folder on 127.0.0.1 at a free port, in a background thread."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, port: int = 0):
         handler = functools.partial(SiteRequestHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -41,3 +47,24 @@ class SiteServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build_site(
+    site_dir: Path, site_url: str, *, strict: bool = True
+) -> subprocess.CompletedProcess:
+    """Build the site for the URL it will be served at.
+
+    Instant navigation only works for links whose URL is in sitemap.xml, which is written
+    from site_url, so a site served on another port would quietly fall back to full loads.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, check=False)

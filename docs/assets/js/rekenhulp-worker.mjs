@@ -23,7 +23,7 @@ async function boot() {
   });
   let handle;
   try {
-    handle = pyodide.pyimport("calculators.core.entry").handle;
+    handle = pyodide.pyimport("calculators.render.page").handle_page;
   } catch (error) {
     const detail = loadErrors.length ? loadErrors.join(" ") : String(error);
     throw new Error(`De rekenhulpen konden niet worden geladen. ${detail}`);

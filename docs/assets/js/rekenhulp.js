@@ -155,10 +155,9 @@ class Calculator {
   }
 
   announce(message, busy = false) {
-    this.status.replaceChildren(
-      busy ? el("progress", { class: "rekenhulp-voortgang", "aria-label": "Voortgang laden" }) : null,
-      el("span", { text: message }),
-    );
+    const text = el("span", { text: message });
+    if (busy) this.status.replaceChildren(el("progress", { class: "rekenhulp-voortgang", "aria-label": "Voortgang laden" }), text);
+    else this.status.replaceChildren(text);
   }
 
   request(action, extra = {}) {
@@ -193,6 +192,7 @@ class Calculator {
       this.editor.hidden = false;
       await this.recompute();
       this.announce(notice + "De rekenhulp is klaar. Als u de invoer wijzigt, rekent hij direct opnieuw.");
+      this.live = true;
     } catch (error) {
       this.announce(String(error.message || error) + " U ziet de uitkomst van het voorbeeld.");
     } finally {
@@ -222,6 +222,12 @@ class Calculator {
         text: "Er is nu geen uitkomst: verbeter eerst de invoer die hierboven rood is gemarkeerd." }));
     }
     this.root.dataset.state = response.ok ? "ok" : "fout";
+    if (this.live) {
+      // Screen readers hear a short summary instead of the whole result table.
+      const count = response.ok ? 0 : response.errors.length;
+      this.announce(response.ok ? "De uitkomst is bijgewerkt."
+        : `Geen uitkomst: de invoer bevat ${count === 1 ? "1 fout" : count + " fouten"}. ${response.errors[0].message}`);
+    }
     this.root.dispatchEvent(new CustomEvent("rekenhulp:bijgewerkt", {
       detail: { response, roundTripMs: performance.now() - started },
     }));
@@ -323,7 +329,7 @@ function importSection(calc) {
 
 function exportSection(calc) {
   const feedback = el("p", { class: "rekenhulp-exportmelding", role: "status" });
-  const linkField = el("input", { id: "rekenhulp-link", type: "text", readonly: true, class: "rekenhulp-link" });
+  const linkField = el("input", { id: "rekenhulp-link", type: "text", readonly: true, class: "rekenhulp-link", hidden: true });
   async function exportCsv(convention) {
     const response = await calc.request("export_csv", { scenario: calc.scenario, convention });
     if (!response.ok) {
@@ -432,7 +438,7 @@ function verdeelsleutelUi(calc) {
         `municipalities[${index}].values.${criterion.id}`, `${criterion.label}, ${municipality.name || "gemeente " + (index + 1)}`,
         municipality.values[criterion.id] ?? "", (value) => { municipality.values[criterion.id] = value; calc.changed(); },
         { hiddenLabel: true })));
-      const remove = el("button", { type: "button", class: "rekenhulp-verwijder", text: "Verwijderen",
+      const remove = el("button", { type: "button", class: "rekenhulp-verwijder", text: "Verwijder",
         "aria-label": `Verwijder ${municipality.name || "gemeente " + (index + 1)}`,
         onclick: () => { calc.scenario.municipalities.splice(index, 1); calc.changed({ immediately: true, rebuild: true }); } });
       return el("tr", {}, nameCell, ...cells, el("td", {}, remove));
