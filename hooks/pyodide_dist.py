@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import mimetypes
 import os
 import shutil
 import subprocess
@@ -120,6 +121,13 @@ def on_post_build(config, **kwargs) -> None:
     for file in [*dist.glob("*.whl"), dist / "pyodide-lock.json"]:
         _place(file, out / file.name)
     log.info("Pyodide en rekenhulpen-wheel geplaatst in %s", out)
+
+
+def on_startup(command: str, dirty: bool, **kwargs) -> None:
+    # `mkdocs serve` takes MIME types from the machine's tables; Pyodide needs these two
+    # (a module worker refuses other script types, and wasm streams only as application/wasm).
+    mimetypes.add_type("application/wasm", ".wasm")
+    mimetypes.add_type("text/javascript", ".mjs")
 
 
 def on_serve(server, config, builder, **kwargs):

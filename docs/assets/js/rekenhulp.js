@@ -359,7 +359,7 @@ function exportSection(calc) {
           feedback.textContent = "Kopieer de link uit het veld hieronder.";
         }
       } })),
-    el("p", {}, el("label", { for: linkField.id, class: "md-visually-hidden", text: "Link naar dit scenario" }), linkField),
+    el("p", {}, el("label", { for: linkField.id, class: "visueel-verborgen", text: "Link naar dit scenario" }), linkField),
     feedback);
 }
 
