@@ -199,3 +199,35 @@ def test_worker_survives_instant_navigation(session, site_server):
     # One Pyodide boot for the whole visit: the worker outlived the page change.
     assert sum(url.endswith("/pyodide.asm.wasm") for url in requests) == 1
     assert page.evaluate("() => document.querySelectorAll('[data-rekenhulp]').length") == 1
+
+
+def test_keyboard_user_gets_errors_announced_and_can_jump_to_the_field(session, site_server):
+    page, _ = session
+    open_calculator(page, site_server.url + PAGE)
+    page.focus("#veld-amount")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "veld-key-preset"
+    page.focus("#veld-key-weights-gebruik")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("70")
+    page.wait_for_selector(".rekenhulp-foutenlijst:not([hidden])", timeout=10_000)
+    status = page.text_content(".rekenhulp-status")
+    assert "1 fout" in status and "95 %" in status  # 25 + 70: said in the live region
+    assert page.get_attribute(".rekenhulp-status", "role") == "status"
+    page.focus(".rekenhulp-foutenlijst button")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "veld-key-weights"
+    assert "scenario=" in page.url
+
+
+def test_names_from_a_link_are_shown_as_text_never_as_markup(session, site_server):
+    page, _ = session
+    default = json.loads(handle(json.dumps({"calculator": "verdeelsleutel", "action": "default"})))
+    scenario = default["scenario"]
+    payload = '<img src=x onerror="window.__xss = 1">Beesel'
+    scenario["municipalities"][0]["name"] = payload
+    encoded = base64.urlsafe_b64encode(json.dumps(scenario).encode()).decode().rstrip("=")
+    open_calculator(page, f"{site_server.url}{PAGE}#scenario={encoded}")
+    assert shown_key_rows(page)[0][0] == payload
+    assert page.evaluate("() => window.__xss") is None
+    assert page.locator(".rekenhulp img").count() == 0

@@ -255,8 +255,9 @@ class Calculator {
         const described = input.getAttribute("aria-describedby");
         input.setAttribute("aria-describedby", described ? described + " " + messageId : messageId);
         (input.closest(".rekenhulp-veld, td, fieldset") || input.parentElement).append(message);
-        const item = el("li", {}, el("a", { href: "#" + input.id, text: error.message }));
-        list.append(item);
+        // A button, not a #link: a hash would replace the scenario in the URL.
+        const jump = () => { input.focus(); input.scrollIntoView({ block: "center" }); };
+        list.append(el("li", {}, el("button", { type: "button", class: "rekenhulp-naar-veld", text: error.message, onclick: jump })));
       } else {
         list.append(el("li", { text: error.message }));
       }
@@ -387,6 +388,8 @@ function verdeelsleutelUi(calc) {
       calc.changed({ immediately: true, rebuild: true });
     });
     const preset = presets.find((p) => p.id === key.preset);
+    const explanation = el("p", { class: "rekenhulp-uitleg",
+      text: preset ? preset.explanation : "Eigen sleutel: u kiest zelf de gewichten van de criteria." });
     const weights = calc.scenario.criteria.map((criterion) => textInput(
       `${slot}.weights.${criterion.id}`, `${criterion.label} (%)`, key.weights[criterion.id] ?? "0",
       (value) => {
@@ -395,15 +398,16 @@ function verdeelsleutelUi(calc) {
           calc.scenario[slot].preset = null;
           calc.scenario[slot].label = "Eigen sleutel";
           select.value = "";
+          explanation.textContent = "U hebt de gewichten aangepast: dit is nu een eigen sleutel.";
         }
         calc.changed();
       },
       { hint: criterion.reference ? `Peilmoment: ${criterion.reference}` : "" }));
-    return el("fieldset", { class: "rekenhulp-sleutel", "data-field-group": slot + ".weights" },
+    return el("fieldset", { class: "rekenhulp-sleutel", id: fieldId(slot + ".weights"), tabindex: "-1",
+      "data-field-group": slot + ".weights" },
       el("legend", { text: legend }),
       el("p", { class: "rekenhulp-veld" }, el("label", { for: select.id, text: "Kies een sleutel" }), " ", select),
-      preset ? el("p", { class: "rekenhulp-uitleg" }, preset.explanation,
-        preset.decision_url ? el("a", { href: new URL(preset.decision_url, document.baseURI).href, text: " Lees het besluit." }) : null) : null,
+      explanation,
       el("div", { class: "rekenhulp-gewichten" }, weights));
   }
 
@@ -450,7 +454,8 @@ function verdeelsleutelUi(calc) {
       inputs[inputs.length - 1]?.focus();
     } });
     tableArea.replaceChildren(
-      el("div", { class: "rekenhulp-tabel-wrap", "data-field-group": "municipalities" },
+      el("div", { class: "rekenhulp-tabel-wrap", id: fieldId("municipalities"), tabindex: "-1",
+        "data-field-group": "municipalities" },
         el("table", { class: "rekenhulp-invoertabel" },
           el("caption", { text: "Cijfers per gemeente (pas ze aan of importeer ze)" }),
           el("thead", {}, head), el("tbody", {}, rows))),
@@ -475,7 +480,7 @@ function verdeelsleutelUi(calc) {
   calc.editor.replaceChildren(
     el("h2", { id: "rekenhulp-invoer-kop", text: "Invoer" }),
     summary,
-    el("fieldset", { "data-field-group": "" }, el("legend", { text: "Bedrag" }), amount),
+    el("fieldset", {}, el("legend", { text: "Bedrag" }), amount),
     keyArea, compareArea, tableArea,
     importSection(calc), exportSection(calc),
     el("p", {}, reset));
