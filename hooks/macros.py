@@ -1,6 +1,23 @@
-"""mkdocs-macros module: data-driven content rendered at build time."""
+"""mkdocs-macros entry module: data-driven content rendered at build time.
+
+Each part of the site keeps its macros in its own ``hooks/macros_<part>.py`` with a
+``define_env(env)`` function; this module loads them all, so parts can grow independently.
+"""
 
 from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+HOOKS = Path(__file__).resolve().parent
+
+
+def _load_parts():
+    for path in sorted(HOOKS.glob("macros_*.py")):
+        spec = importlib.util.spec_from_file_location(f"site_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        yield module
 
 
 def define_env(env) -> None:
@@ -10,3 +27,6 @@ def define_env(env) -> None:
         from calculators.render.page import render_static
 
         return render_static(calculator)
+
+    for part in _load_parts():
+        part.define_env(env)
