@@ -28,5 +28,19 @@ def define_env(env) -> None:
 
         return render_static(calculator)
 
+    # Cross-links between sections. The section that owns the data redefines these in its
+    # own macros module; until then a page says plainly that nothing is linked yet.
+    @env.macro
+    def besluiten_bij_ambitie(nummer: int) -> str:
+        return "*Er zijn nog geen besluiten aan deze ambitie gekoppeld.*"
+
+    @env.macro
+    def besluiten_bij_rekenhulp(naam: str) -> str:
+        return "*Er zijn nog geen besluiten aan deze rekenhulp gekoppeld.*"
+
+    @env.macro
+    def activiteiten_bij_ambitie(nummer: int) -> str:
+        return "*Er zijn nog geen activiteiten uit de beleidsagenda aan deze ambitie gekoppeld.*"
+
     for part in _load_parts():
         part.define_env(env)
