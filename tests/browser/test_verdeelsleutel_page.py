@@ -231,3 +231,29 @@ def test_names_from_a_link_are_shown_as_text_never_as_markup(session, site_serve
     assert shown_key_rows(page)[0][0] == payload
     assert page.evaluate("() => window.__xss") is None
     assert page.locator(".rekenhulp img").count() == 0
+
+
+def test_json_export_and_import_restore_the_whole_scenario(session, site_server, tmp_path):
+    page, _ = session
+    open_calculator(page, site_server.url + PAGE)
+    before = output_html(page)
+    page.fill("#veld-amount", "750.000,50")
+    page.select_option("#veld-key-preset", "criteria-2020")
+    wait_for_recompute(page, before)
+    page.wait_for_function("() => document.querySelector('[data-rekenhulp]').dataset.state === 'ok'")
+    edited_rows = shown_key_rows(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Scenario als JSON").click()
+    saved = tmp_path / "scenario.json"
+    download_info.value.save_as(saved)
+    assert json.loads(saved.read_text())["key"]["preset"] == "criteria-2020"
+
+    before = output_html(page)
+    page.get_by_role("button", name="Terug naar het voorbeeld").click()
+    wait_for_recompute(page, before)
+    before = output_html(page)
+    page.click(".rekenhulp-import summary")
+    page.set_input_files("#rekenhulp-bestand", str(saved))
+    wait_for_recompute(page, before)
+    assert page.input_value("#veld-amount") == "750.000,50"
+    assert shown_key_rows(page) == edited_rows == cpython_rows(scenario_in_url(page.url))

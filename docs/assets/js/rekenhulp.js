@@ -283,12 +283,31 @@ function isScenarioShape(value, calculator) {
 function importSection(calc) {
   const textarea = el("textarea", { id: "rekenhulp-plakken", rows: 6, class: "rekenhulp-plakvak",
     "data-field": "csv", spellcheck: "false" });
-  const file = el("input", { id: "rekenhulp-bestand", type: "file", accept: ".csv,.txt,text/csv,text/plain" });
+  const file = el("input", { id: "rekenhulp-bestand", type: "file", accept: ".csv,.txt,.json,text/csv,text/plain,application/json" });
   const feedback = el("p", { class: "rekenhulp-importmelding", role: "status" });
   const mode = (value, label, checked) => el("label", {},
     el("input", { type: "radio", name: "rekenhulp-importmodus", value, checked }), " ", label);
 
+  // A saved scenario (the JSON this page exports) replaces everything; other text is CSV.
+  function importScenario(text) {
+    let scenario;
+    try {
+      scenario = JSON.parse(text);
+    } catch {
+      feedback.textContent = "Niet geïmporteerd. Het bestand lijkt op JSON, maar is geen geldig scenario-bestand.";
+      return;
+    }
+    if (!isScenarioShape(scenario, calc.name)) {
+      feedback.textContent = "Niet geïmporteerd. Dit JSON-bestand is geen scenario voor deze rekenhulp.";
+      return;
+    }
+    calc.scenario = scenario;
+    feedback.textContent = "Scenario geïmporteerd uit JSON.";
+    calc.changed({ immediately: true, rebuild: true });
+  }
+
   async function runImport(text) {
+    if (text.trimStart().startsWith("{")) return importScenario(text);
     const chosen = calc.editor.querySelector("input[name=rekenhulp-importmodus]:checked").value;
     const response = await calc.request("import_csv", { scenario: calc.scenario, text, mode: chosen });
     if (response.ok) {
@@ -316,8 +335,8 @@ function importSection(calc) {
   });
 
   return el("details", { class: "rekenhulp-import" },
-    el("summary", { text: "Gegevens importeren: plakken uit Excel of een CSV-bestand" }),
-    el("p", { text: "De eerste kolom bevat de gemeente; de kopjes van de andere kolommen zijn de namen van de criteria. CSV uit Excel (puntkomma), internationale CSV (komma) en een CSV-download van CBS StatLine worden herkend." }),
+    el("summary", { text: "Gegevens importeren: plakken uit Excel, een CSV-bestand of een bewaard scenario" }),
+    el("p", { text: "De eerste kolom bevat de gemeente; de kopjes van de andere kolommen zijn de namen van de criteria. CSV uit Excel (puntkomma), internationale CSV (komma) en een CSV-download van CBS StatLine worden herkend. Een scenario dat u eerder als JSON bewaarde, zet alle invoer terug." }),
     el("fieldset", {}, el("legend", { text: "Wat moet er gebeuren?" }),
       mode("update", "Alleen de cijfers van gemeenten in de tabel bijwerken", true), el("br"),
       mode("replace", "De hele tabel vervangen door het bestand", false)),
@@ -464,6 +483,7 @@ function verdeelsleutelUi(calc) {
 
   function render() {
     const active = document.activeElement?.id;
+    amount.querySelector("input").value = calc.scenario.amount ?? "";
     renderKeys();
     renderTable();
     if (active) document.getElementById(active)?.focus();
@@ -474,7 +494,6 @@ function verdeelsleutelUi(calc) {
     { hint: "Positief is een overschot dat wordt uitgekeerd; negatief (met een min) is een tekort dat de gemeenten bijpassen." });
   const reset = el("button", { type: "button", class: "md-button", text: "Terug naar het voorbeeld", onclick: () => {
     calc.scenario = structuredClone(calc.defaultScenario);
-    amount.querySelector("input").value = calc.scenario.amount;
     calc.changed({ immediately: true, rebuild: true });
   } });
   calc.editor.replaceChildren(
