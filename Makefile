@@ -36,7 +36,7 @@ browser:
 	@tools/find-browser.sh > /dev/null
 
 test: setup browser
-	$(BIN)/ruff check calculators hooks tests bench tools
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 	CHROMIUM="$$(tools/find-browser.sh)" $(BIN)/pytest
 
 # Without the browser and Pyodide tests: for quick checks while editing calculators.

@@ -240,7 +240,9 @@ def test_json_export_and_import_restore_the_whole_scenario(session, site_server,
     page.fill("#veld-amount", "750.000,50")
     page.select_option("#veld-key-preset", "criteria-2020")
     wait_for_recompute(page, before)
-    page.wait_for_function("() => document.querySelector('[data-rekenhulp]').dataset.state === 'ok'")
+    page.wait_for_function(
+        "() => document.querySelector('[data-rekenhulp]').dataset.state === 'ok'"
+    )
     edited_rows = shown_key_rows(page)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Scenario als JSON").click()
