@@ -10,6 +10,7 @@ wheel only when a calculator file changed.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import mimetypes
 import os
@@ -29,7 +30,9 @@ SITE_SUBDIR = "pyodide"
 # Only what a module worker needs; the classic pyodide.js, source maps, typings and the
 # demo consoles stay out of the site.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-WHEEL_SOURCES = ("calculators", "pyproject.toml")
+WHEEL_SOURCES = ("calculators", "pyproject.toml", "hooks/make_snapshot.mjs")
+SNAPSHOT = "snapshot.bin"
+SNAPSHOT_MANIFEST = "snapshot.json"
 
 
 def _source_digest() -> str:
@@ -94,6 +97,7 @@ def build_dist() -> Path:
         ],
         cwd=staging,
     )
+    _make_snapshot(staging, wheels[0])
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)
     # Keep the cache small: older digests are never used again.
@@ -101,6 +105,22 @@ def build_dist() -> Path:
         if old != target:
             shutil.rmtree(old, ignore_errors=True)
     return target
+
+
+def _make_snapshot(folder: Path, wheel: Path) -> None:
+    """Pyodide memory snapshot with the calculators imported, plus a manifest with its hash."""
+    node = shutil.which("node")
+    if not node:
+        raise PluginError("Node.js ontbreekt: installeer Node.js 20 of nieuwer (met npm).")
+    snapshot = folder / SNAPSHOT
+    script = ROOT / "hooks" / "make_snapshot.mjs"
+    _run([node, str(script), str(PYODIDE_NPM), str(wheel), str(snapshot)], cwd=folder)
+    manifest = {
+        "file": SNAPSHOT,
+        "bytes": snapshot.stat().st_size,
+        "sha256": hashlib.sha256(snapshot.read_bytes()).hexdigest(),
+    }
+    (folder / SNAPSHOT_MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
 
 
 def _place(source: Path, destination: Path) -> None:
@@ -118,7 +138,8 @@ def on_post_build(config, **kwargs) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         _place(PYODIDE_NPM / name, out / name)
-    for file in [*dist.glob("*.whl"), dist / "pyodide-lock.json"]:
+    extra = [dist / "pyodide-lock.json", dist / SNAPSHOT, dist / SNAPSHOT_MANIFEST]
+    for file in [*dist.glob("*.whl"), *extra]:
         _place(file, out / file.name)
     log.info("Pyodide en rekenhulpen-wheel geplaatst in %s", out)
 

@@ -259,3 +259,19 @@ def test_json_export_and_import_restore_the_whole_scenario(session, site_server,
     wait_for_recompute(page, before)
     assert page.input_value("#veld-amount") == "750.000,50"
     assert shown_key_rows(page) == edited_rows == cpython_rows(scenario_in_url(page.url))
+
+
+def test_second_visit_starts_from_the_cached_snapshot(browser, site_server, tmp_path):
+    context = browser.new_context()
+    page = context.new_page()
+    open_calculator(page, site_server.url + PAGE)
+    assert page.get_attribute("[data-rekenhulp]", "data-boot") == "plain"
+    page.wait_for_selector("html[data-rekenhulp-snapshot='opgeslagen']", timeout=30_000)
+    page.reload()
+    page.wait_for_selector('[data-rekenhulp][data-state="ok"]', timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector('[data-rekenhulp][data-boot="snapshot"]', timeout=10_000)
+    before = output_html(page)
+    page.fill("#veld-municipalities-2-values-gebruik", "21")
+    wait_for_recompute(page, before)
+    assert shown_key_rows(page) == cpython_rows(scenario_in_url(page.url))
+    context.close()

@@ -1,16 +1,83 @@
 // Module worker that runs the Python calculators in Pyodide, away from the page's main
 // thread. Protocol: the page posts {id, request}; the worker answers {id, response} with the
-// JSON that calculators.core.entry.handle returned, or {id, error} in Dutch. While booting it
-// posts {type: "progress", stage, message}.
+// JSON that calculators.render.page.handle_page returned, or {id, error} in Dutch. While
+// booting it posts {type: "progress", stage, message}; when ready also `boot` ("plain" or
+// "snapshot").
+//
+// Warm start: after a normal start the worker stores the site's Pyodide memory snapshot
+// (Python with the calculators already imported, made at build time) in Cache Storage; on
+// a later visit it restores that snapshot instead of starting Python again. The snapshot's
+// sha256 comes from snapshot.json on this site; on any mismatch or error the worker starts
+// normally.
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../../pyodide/", import.meta.url).href;
+const SNAPSHOT_CACHE = "rekenhulpen-snapshot";
 
-function progress(stage, message) {
-  postMessage({ type: "progress", stage, message });
+function progress(stage, message, extra = {}) {
+  postMessage({ type: "progress", stage, message, ...extra });
 }
 
-async function boot() {
+async function sha256Hex(bytes) {
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function readManifest() {
+  try {
+    const response = await fetch(indexURL + "snapshot.json", { cache: "no-cache" });
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
+}
+
+function snapshotKey(manifest) {
+  // A synthetic key for Cache Storage only (never fetched); the hash ties it to one build.
+  return `${indexURL}${manifest.file}?sha256=${manifest.sha256}`;
+}
+
+async function cachedSnapshot(manifest) {
+  if (!manifest || !self.caches || !crypto.subtle) return null;
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    const hit = await cache.match(snapshotKey(manifest));
+    if (!hit) return null;
+    const bytes = await hit.arrayBuffer();
+    if ((await sha256Hex(bytes)) === manifest.sha256) return bytes;
+    await cache.delete(snapshotKey(manifest));
+  } catch {
+    // Cache Storage can be unavailable (private mode, full disk): start normally.
+  }
+  return null;
+}
+
+async function storeSnapshot(manifest) {
+  if (!manifest || !self.caches || !crypto.subtle) return;
+  try {
+    const response = await fetch(indexURL + manifest.file);
+    const bytes = await response.arrayBuffer();
+    if (!response.ok || (await sha256Hex(bytes)) !== manifest.sha256) return;
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    for (const old of await cache.keys()) await cache.delete(old);
+    await cache.put(snapshotKey(manifest), new Response(bytes));
+    postMessage({ type: "snapshot-stored" });
+  } catch {
+    // Only the next start gets slower; nothing to report.
+  }
+}
+
+function entryPoint(pyodide) {
+  return pyodide.pyimport("calculators.render.page").handle_page;
+}
+
+async function bootFromSnapshot(bytes) {
+  progress("runtime", "Rekenhulp wordt gestart…");
+  const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, _loadSnapshot: bytes });
+  return entryPoint(pyodide);
+}
+
+async function bootPlain() {
   progress("runtime", "Python-omgeving laden (ongeveer 12 MB, alleen de eerste keer)…");
   const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL });
   progress("package", "Rekenhulpen laden…");
@@ -21,14 +88,30 @@ async function boot() {
     messageCallback: () => {},
     errorCallback: (message) => loadErrors.push(message),
   });
-  let handle;
   try {
-    handle = pyodide.pyimport("calculators.render.page").handle_page;
+    return entryPoint(pyodide);
   } catch (error) {
     const detail = loadErrors.length ? loadErrors.join(" ") : String(error);
     throw new Error(`De rekenhulpen konden niet worden geladen. ${detail}`);
   }
-  progress("ready", "Klaar.");
+}
+
+async function boot() {
+  const manifest = await readManifest();
+  const snapshot = await cachedSnapshot(manifest);
+  if (snapshot) {
+    try {
+      const handle = await bootFromSnapshot(snapshot);
+      progress("ready", "Klaar.", { boot: "snapshot" });
+      return handle;
+    } catch {
+      await caches.delete(SNAPSHOT_CACHE).catch(() => {});
+    }
+  }
+  const handle = await bootPlain();
+  progress("ready", "Klaar.", { boot: "plain" });
+  // In the background, so the first result is not delayed.
+  setTimeout(() => storeSnapshot(manifest), 1000);
   return handle;
 }
 
