@@ -60,7 +60,7 @@ def time_to_live(page, url: str) -> float:
     return page.evaluate("() => performance.now()")
 
 
-def bytes_for(browser, url: str, wait_ready: bool) -> int:
+def bytes_for(browser, url: str, wait_ready: bool, wait_snapshot: bool = False) -> int:
     context = browser.new_context()
     total = 0
 
@@ -74,6 +74,8 @@ def bytes_for(browser, url: str, wait_ready: bool) -> int:
     page.goto(url)
     if wait_ready:
         page.wait_for_selector(READY, timeout=120_000)
+    if wait_snapshot:
+        page.wait_for_selector("html[data-rekenhulp-snapshot]", timeout=120_000)
     page.wait_for_load_state("networkidle")
     context.close()
     return total
@@ -146,6 +148,7 @@ def main() -> None:
             context.close()
 
             calculator_bytes = bytes_for(browser, server.url + CALCULATOR_PAGE, True)
+            with_snapshot = bytes_for(browser, server.url + CALCULATOR_PAGE, True, True)
             plain_bytes = bytes_for(browser, server.url + PLAIN_PAGE, False)
             browser.close()
 
@@ -163,6 +166,7 @@ def main() -> None:
         f"   p95 {percentile(round_trips, 0.95):.1f} ms (after the {200} ms typing pause)"
     )
     print(f"Bytes, calculator page (cold, live)       {calculator_bytes / 1e6:7.2f} MB")
+    print(f"Bytes, same + background snapshot         {with_snapshot / 1e6:7.2f} MB")
     print(f"Bytes, page without calculator (cold)     {plain_bytes / 1e3:7.1f} kB")
 
 

@@ -96,9 +96,18 @@ async function bootPlain() {
   }
 }
 
+async function hasCachedSnapshot() {
+  try {
+    return Boolean(self.caches) && (await (await caches.open(SNAPSHOT_CACHE)).keys()).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 async function boot() {
-  const manifest = await readManifest();
-  const snapshot = await cachedSnapshot(manifest);
+  // A first visit must not wait for snapshot.json: only look it up when a snapshot is cached.
+  const manifestPromise = readManifest();
+  const snapshot = (await hasCachedSnapshot()) ? await cachedSnapshot(await manifestPromise) : null;
   if (snapshot) {
     try {
       const handle = await bootFromSnapshot(snapshot);
@@ -111,7 +120,7 @@ async function boot() {
   const handle = await bootPlain();
   progress("ready", "Klaar.", { boot: "plain" });
   // In the background, so the first result is not delayed.
-  setTimeout(() => storeSnapshot(manifest), 1000);
+  setTimeout(async () => storeSnapshot(await manifestPromise), 1000);
   return handle;
 }
 
