@@ -38,7 +38,7 @@ function snapshotKey(manifest) {
 }
 
 async function cachedSnapshot(manifest) {
-  if (!manifest || !self.caches || !crypto.subtle) return null;
+  if (!manifest || !self.caches || !crypto.subtle || !self.DecompressionStream) return null;
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
     const hit = await cache.match(snapshotKey(manifest));
@@ -53,7 +53,7 @@ async function cachedSnapshot(manifest) {
 }
 
 async function storeSnapshot(manifest) {
-  if (!manifest || !self.caches || !crypto.subtle) return;
+  if (!manifest || !self.caches || !crypto.subtle || !self.DecompressionStream) return;
   try {
     const response = await fetch(indexURL + manifest.file);
     const bytes = await response.arrayBuffer();
@@ -71,9 +71,15 @@ function entryPoint(pyodide) {
   return pyodide.pyimport("calculators.render.page").handle_page;
 }
 
-async function bootFromSnapshot(bytes) {
+async function gunzip(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).arrayBuffer();
+}
+
+async function bootFromSnapshot(compressed) {
   progress("runtime", "Rekenhulp wordt gestart…");
-  const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, _loadSnapshot: bytes });
+  const snapshot = await gunzip(compressed);
+  const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, _loadSnapshot: snapshot });
   return entryPoint(pyodide);
 }
 
