@@ -119,3 +119,13 @@ def test_only_calculator_pages_mention_the_worker(built_site):
     assert 'data-rekenhulp="verdeelsleutel"' in calculator_page
     home = (built_site / "index.html").read_text()
     assert "data-rekenhulp" not in home and "pyodide" not in home
+
+
+def test_snapshot_manifest_matches_the_shipped_snapshot(built_site):
+    pyodide = built_site / "pyodide"
+    manifest = json.loads((pyodide / "snapshot.json").read_text())
+    snapshot = (pyodide / manifest["file"]).read_bytes()
+    assert len(snapshot) == manifest["bytes"]
+    assert hashlib.sha256(snapshot).hexdigest() == manifest["sha256"]
+    # gzip: the worker decompresses it; an uncompressed memory image would be ~30 MB.
+    assert snapshot[:2] == b"\x1f\x8b" and len(snapshot) < 15_000_000
