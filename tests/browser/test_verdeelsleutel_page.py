@@ -207,6 +207,11 @@ def test_keyboard_user_gets_errors_announced_and_can_jump_to_the_field(session, 
     page.focus("#veld-amount")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "veld-key-preset"
+    outline = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
+    assert outline[0] != "none" and outline[1] >= 2  # focus is visible
     page.focus("#veld-key-weights-gebruik")
     page.keyboard.press("Control+A")
     page.keyboard.type("70")
