@@ -44,7 +44,7 @@ test-fast: setup
 	$(BIN)/pytest -m "not browser and not pyodide"
 
 bench: setup browser
-	CHROMIUM="$$(tools/find-browser.sh)" $(BIN)/python bench/bench_site.py
+	CHROMIUM="$$(tools/find-browser.sh)" $(BIN)/python bench/run_all.py
 
 clean:
 	rm -rf site .cache .pytest_cache

@@ -13,6 +13,7 @@ Usage: make bench   (or: python bench/bench_site.py [--runs N] [--changes N])
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -81,93 +82,129 @@ def bytes_for(browser, url: str, wait_ready: bool, wait_snapshot: bool = False) 
     return total
 
 
+def measure(
+    runs: int = 5, changes: int = 60, site: Path | None = None
+) -> list[tuple[str, float, str]]:
+    """Build (unless a built site is given), serve and measure; returns (metric, value, unit)."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        port = free_port()
+        if site is None:
+            site = Path(tmp) / "site"
+            built = build_site(site, f"http://127.0.0.1:{port}/", strict=False)
+            if built.returncode != 0:
+                sys.exit(built.stdout + built.stderr)
+        bench_dir = Path(tmp) / "bench"
+        bench_dir.mkdir()
+        (bench_dir / "index.html").write_text(BARE_PAGE)
+        (bench_dir / "bare.js").write_text(BARE_SCRIPT)
+        (bench_dir / "bare-worker.mjs").write_text(BARE_WORKER)
+        link = site / "bench"
+        shutil.rmtree(link, ignore_errors=True)
+        shutil.copytree(bench_dir, link)
+        try:
+            with SiteServer(site, port) as server, sync_playwright() as playwright:
+                results = _measure(playwright, server, runs, changes)
+        finally:
+            shutil.rmtree(link, ignore_errors=True)
+    return results
+
+
+def _measure(playwright, server, runs: int, changes: int) -> list[tuple[str, float, str]]:
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+    bare_boot, bare_total, cold = [], [], []
+    for _ in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(server.url + "bench/")
+        page.wait_for_function("() => window.benchResult", timeout=120_000)
+        result = page.evaluate("() => window.benchResult")
+        bare_boot.append(result["boot"])
+        bare_total.append(result["sincePageStart"])
+        context.close()
+
+        context = browser.new_context()
+        cold.append(time_to_live(context.new_page(), server.url + CALCULATOR_PAGE))
+        context.close()
+
+    warm = []
+    with tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=chromium_path(), args=CHROMIUM_FLAGS
+        )
+        page = context.new_page()
+        time_to_live(page, server.url + CALCULATOR_PAGE)
+        # The first visit stores the Pyodide snapshot in the background.
+        page.wait_for_selector("html[data-rekenhulp-snapshot]", timeout=60_000)
+        for _ in range(runs):
+            warm.append(time_to_live(page, server.url + CALCULATOR_PAGE))
+        context.close()
+
+    context = browser.new_context()
+    page = context.new_page()
+    time_to_live(page, server.url + CALCULATOR_PAGE)
+    page.evaluate(
+        """() => { window.roundTrips = [];
+        document.querySelector('[data-rekenhulp]').addEventListener(
+          'rekenhulp:bijgewerkt', e => window.roundTrips.push(e.detail.roundTripMs)); }"""
+    )
+    for index in range(changes):
+        page.fill("#veld-municipalities-5-values-gebruik", str(100 + index))
+        page.wait_for_function(f"() => window.roundTrips.length >= {index + 1}")
+    round_trips = page.evaluate("() => window.roundTrips")
+    context.close()
+
+    calculator_bytes = bytes_for(browser, server.url + CALCULATOR_PAGE, True)
+    with_snapshot = bytes_for(browser, server.url + CALCULATOR_PAGE, True, True)
+    plain_bytes = bytes_for(browser, server.url + PLAIN_PAGE, False)
+    plain_pyodide = pyodide_bytes(browser, server.url + PLAIN_PAGE)
+    browser.close()
+
+    median = statistics.median
+    cold_ms, warm_ms, bare_ms = median(cold), median(warm), median(bare_total)
+    return [
+        ("Kale Pyodide-start in module-worker (mediaan)", median(bare_boot), "ms"),
+        ("Kale start + calculators-wheel, vanaf pagina (mediaan)", bare_ms, "ms"),
+        ("Verdeelsleutel eerste live uitkomst, koud (mediaan)", cold_ms, "ms"),
+        ("  koud / (kale start + wheel)  [doel <= 1,25]", cold_ms / bare_ms, "x"),
+        ("Verdeelsleutel eerste live uitkomst, warm (mediaan)", warm_ms, "ms"),
+        ("  warm / koud  [doel <= 0,6]", warm_ms / cold_ms, "x"),
+        ("Herberekening, mediaan", median(round_trips), "ms"),
+        ("Herberekening, p95  [doel <= 50]", percentile(round_trips, 0.95), "ms"),
+        ("Bytes rekenhulppagina (koud, tot live)", calculator_bytes / 1e6, "MB"),
+        ("Bytes rekenhulppagina + snapshot op achtergrond", with_snapshot / 1e6, "MB"),
+        ("Bytes pagina zonder rekenhulp", plain_bytes / 1e3, "kB"),
+        ("  waarvan Pyodide  [doel 0]", plain_pyodide, "bytes"),
+    ]
+
+
+def pyodide_bytes(browser, url: str) -> int:
+    context = browser.new_context()
+    total = 0
+
+    def add(request):
+        nonlocal total
+        if "/pyodide/" in request.url:
+            sizes = request.sizes()
+            total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+    context.on("requestfinished", add)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--changes", type=int, default=60)
     args = parser.parse_args()
-
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        port = free_port()
-        built = build_site(site, f"http://127.0.0.1:{port}/", strict=False)
-        if built.returncode != 0:
-            sys.exit(built.stdout + built.stderr)
-        bench_dir = site / "bench"
-        bench_dir.mkdir()
-        (bench_dir / "index.html").write_text(BARE_PAGE)
-        (bench_dir / "bare.js").write_text(BARE_SCRIPT)
-        (bench_dir / "bare-worker.mjs").write_text(BARE_WORKER)
-
-        with SiteServer(site, port) as server, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_FLAGS
-            )
-            bare_boot, bare_total, cold = [], [], []
-            for _ in range(args.runs):
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(server.url + "bench/")
-                page.wait_for_function("() => window.benchResult", timeout=120_000)
-                result = page.evaluate("() => window.benchResult")
-                bare_boot.append(result["boot"])
-                bare_total.append(result["sincePageStart"])
-                context.close()
-
-                context = browser.new_context()
-                cold.append(time_to_live(context.new_page(), server.url + CALCULATOR_PAGE))
-                context.close()
-
-            warm = []
-            with tempfile.TemporaryDirectory() as profile:
-                context = playwright.chromium.launch_persistent_context(
-                    profile, executable_path=chromium_path(), args=CHROMIUM_FLAGS
-                )
-                page = context.new_page()
-                time_to_live(page, server.url + CALCULATOR_PAGE)
-                # The first visit stores the Pyodide snapshot in the background.
-                page.wait_for_selector("html[data-rekenhulp-snapshot]", timeout=60_000)
-                for _ in range(args.runs):
-                    warm.append(time_to_live(page, server.url + CALCULATOR_PAGE))
-                context.close()
-
-            context = browser.new_context()
-            page = context.new_page()
-            time_to_live(page, server.url + CALCULATOR_PAGE)
-            page.evaluate(
-                """() => { window.roundTrips = [];
-                document.querySelector('[data-rekenhulp]').addEventListener(
-                  'rekenhulp:bijgewerkt', e => window.roundTrips.push(e.detail.roundTripMs)); }"""
-            )
-            for index in range(args.changes):
-                page.fill("#veld-municipalities-5-values-gebruik", str(100 + index))
-                page.wait_for_function(f"() => window.roundTrips.length >= {index + 1}")
-            round_trips = page.evaluate("() => window.roundTrips")
-            context.close()
-
-            calculator_bytes = bytes_for(browser, server.url + CALCULATOR_PAGE, True)
-            with_snapshot = bytes_for(browser, server.url + CALCULATOR_PAGE, True, True)
-            plain_bytes = bytes_for(browser, server.url + PLAIN_PAGE, False)
-            browser.close()
-
-    def ms(values: list[float]) -> str:
-        low, high = min(values), max(values)
-        return f"median {statistics.median(values):7.0f} ms   (min {low:.0f}, max {high:.0f})"
-
-    print(f"Runs: {args.runs} cold/warm loads, {args.changes} recomputes, headless Chromium")
-    print(f"Bare Pyodide boot in module worker        {ms(bare_boot)}")
-    print(f"Bare boot + calculators wheel (from page) {ms(bare_total)}")
-    print(f"Verdeelsleutel first live result, cold    {ms(cold)}")
-    print(f"Verdeelsleutel first live result, warm    {ms(warm)}")
-    print(
-        f"Recompute round trip                      median {statistics.median(round_trips):7.1f} ms"
-        f"   p95 {percentile(round_trips, 0.95):.1f} ms (after the {200} ms typing pause)"
-    )
-    print(f"Bytes, calculator page (cold, live)       {calculator_bytes / 1e6:7.2f} MB")
-    print(f"Bytes, same + background snapshot         {with_snapshot / 1e6:7.2f} MB")
-    print(f"Bytes, page without calculator (cold)     {plain_bytes / 1e3:7.1f} kB")
+    print(f"{args.runs} koude/warme starts, {args.changes} herberekeningen, headless Chromium")
+    for name, value, unit in measure(args.runs, args.changes):
+        print(f"{name:58s} {value:10.2f} {unit}")
 
 
 if __name__ == "__main__":
