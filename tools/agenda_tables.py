@@ -1,0 +1,145 @@
+"""Build-time pandas views of the beleidsagenda: one row per activity, totals, changes, CSV.
+
+Build-time only (the macros and the build hook use it); the calculators never import pandas.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tools.agenda import SCALES, STATUSES, TBD, Agenda, Goals
+
+COLUMNS = [
+    "id",
+    "titel",
+    "pijler",
+    "pijler_naam",
+    "ambitie",
+    "ambitie_naam",
+    "doel",
+    "doel_naam",
+    "schaal",
+    "trekker",
+    "planning",
+    "budget",
+    "budget_bekend",
+    "financiering",
+    "status",
+    "voortgang",
+    "besluiten",
+]
+
+
+def scale_label(scales: list[str]) -> str:
+    """One label per combination ("regionaal en lokaal"), so scale totals add up exactly."""
+    ordered = [s for s in SCALES if s in scales]
+    return " en ".join(ordered)
+
+
+def frame(agenda: Agenda, goals: Goals) -> pd.DataFrame:
+    rows = []
+    for activity in agenda.activities:
+        ambition = goals.ambitions[activity["ambitie"]]
+        goal = goals.goal(activity["doel"])
+        known = activity["budget"] != TBD
+        rows.append(
+            {
+                "id": activity["id"],
+                "titel": activity["titel"],
+                "pijler": ambition["pijler"],
+                "pijler_naam": goals.pillars[ambition["pijler"]],
+                "ambitie": activity["ambitie"],
+                "ambitie_naam": ambition["naam"],
+                "doel": activity["doel"],
+                "doel_naam": goal["naam"],
+                "schaal": scale_label(activity["schaal"]),
+                "trekker": activity["trekker"],
+                "planning": activity["planning"],
+                "budget": float(activity["budget"]) if known else float("nan"),
+                "budget_bekend": known,
+                "financiering": activity["financiering"],
+                "status": activity["status"],
+                "voortgang": activity["voortgang"],
+                "besluiten": ", ".join(activity["besluiten"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def totals(df: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
+    """Per group: number of activities, how many have a known budget, and their sum."""
+    grouped = df.groupby(by, sort=True)
+    result = pd.DataFrame(
+        {
+            "activiteiten": grouped["id"].count(),
+            "met_budget": grouped["budget_bekend"].sum().astype(int),
+            "budget": grouped["budget"].sum(min_count=0),
+        }
+    )
+    result["zonder_budget"] = result["activiteiten"] - result["met_budget"]
+    return result.reset_index()
+
+
+def grand_total(df: pd.DataFrame) -> dict:
+    known = int(df["budget_bekend"].sum())
+    return {
+        "activiteiten": len(df),
+        "met_budget": known,
+        "zonder_budget": len(df) - known,
+        "budget": float(df["budget"].sum(min_count=0)) if known else 0.0,
+    }
+
+
+def status_counts(df: pd.DataFrame) -> dict[str, int]:
+    counts = df["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def changes(previous: pd.DataFrame, current: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """What changed between two years, matched on activity id."""
+    merged = previous.merge(
+        current, on="id", how="outer", suffixes=("_oud", "_nieuw"), indicator=True
+    )
+    new = merged[merged["_merge"] == "right_only"]
+    gone = merged[merged["_merge"] == "left_only"]
+    both = merged[merged["_merge"] == "both"]
+    status_changed = both[both["status_oud"] != both["status_nieuw"]]
+    return {
+        "nieuw": new.sort_values("id"),
+        "niet_meer": gone.sort_values("id"),
+        "doorgeschoven": both.sort_values("id"),
+        "status_gewijzigd": status_changed.sort_values("id"),
+    }
+
+
+def csv_text(df: pd.DataFrame) -> str:
+    """The agenda as CSV in the Dutch Excel convention: ';', decimal comma, UTF-8 BOM."""
+    out = pd.DataFrame(
+        {
+            "id": df["id"],
+            "titel": df["titel"],
+            "pijler": df["pijler"],
+            "ambitie": df["ambitie"],
+            "ambitie_naam": df["ambitie_naam"],
+            "doel": df["doel"],
+            "doel_naam": df["doel_naam"],
+            "schaal": df["schaal"],
+            "trekker": df["trekker"],
+            "planning": df["planning"],
+            "budget_euro": [
+                _decimal_comma(value) if known else TBD
+                for value, known in zip(df["budget"], df["budget_bekend"], strict=True)
+            ],
+            "financiering": df["financiering"],
+            "status": df["status"],
+            "voortgang": df["voortgang"],
+            "besluiten": df["besluiten"],
+        }
+    )
+    return "\ufeff" + out.to_csv(sep=";", index=False, lineterminator="\r\n")
+
+
+def _decimal_comma(value: float) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".replace(".", ",")
