@@ -75,32 +75,33 @@ def build(folder: Path | None, site_dir: Path) -> float:
     return elapsed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--records", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=1)
-    args = parser.parse_args()
+def measure(records: int = 1000, runs: int = 1) -> list[tuple[str, float, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         folder = tmp / "decisions"
         # The real records stay in: other pages link to them and the build must stay strict.
         shutil.copytree(hook.decisions_folder(), folder)
-        write_synthetic(folder, args.records)
+        write_synthetic(folder, records)
         start = time.perf_counter()
         register = hook.validate_folder(folder)
         validate = time.perf_counter() - start
-        real = [build(None, tmp / "site-real") for _ in range(args.runs)]
-        synthetic = [build(folder, tmp / "site-synthetic") for _ in range(args.runs)]
-        pages = sum(1 for _ in (tmp / "site-synthetic" / "besluiten").glob("*/index.html"))
-    print(f"validate {len(register.decisions)} records: {validate * 1000:.0f} ms")
-    print(
-        f"build, real records ({len(hook.record_files(hook.decisions_folder()))}): "
-        f"{statistics.median(real):.1f} s (median of {args.runs})"
-    )
-    print(
-        f"build, real + {args.records} synthetic records ({pages} record pages): "
-        f"{statistics.median(synthetic):.1f} s (median of {args.runs})"
-    )
+        real = [build(None, tmp / "site-real") for _ in range(runs)]
+        synthetic = [build(folder, tmp / "site-synthetic") for _ in range(runs)]
+    count = len(hook.record_files(hook.decisions_folder()))
+    return [
+        (f"Besluiten valideren ({len(register.decisions)} records)", validate * 1000, "ms"),
+        (f"Bouwtijd met de {count} echte besluiten", statistics.median(real), "s"),
+        (f"Bouwtijd met {records} extra synthetische besluiten", statistics.median(synthetic), "s"),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    for name, value, unit in measure(args.records, args.runs):
+        print(f"{name:55s} {value:10.1f} {unit}")
 
 
 if __name__ == "__main__":

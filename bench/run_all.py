@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import bench_calculators, bench_site  # noqa: E402
+from bench import bench_calculators, bench_decisions, bench_site  # noqa: E402
 from tools.siteserver import build_site, free_port  # noqa: E402
 
 
@@ -31,6 +31,7 @@ def main() -> None:
         )
         rows += bench_site.measure(site=None)
         rows += bench_calculators.measure(repeat=7, site=site)
+    rows += bench_decisions.measure(records=1000, runs=1)
     width = max(len(name) for name, _, _ in rows)
     print(f"{'meting'.ljust(width)}  {'waarde':>10}  eenheid")
     print("-" * (width + 22))
