@@ -1,0 +1,242 @@
+"""Macros for the Regiovisie section: goals from doelen.yaml, the transformation table and
+chart from its CSV, overviews of the ambitions and the one printable page.
+
+Pages call these macros instead of repeating the data, so a page can never disagree with
+the data files (the tests read the same files).
+"""
+
+from __future__ import annotations
+
+import csv
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+
+from calculators.render.html import Column, Series, bar_chart, table
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+GOALS_FILE = DOCS / "regiovisie" / "doelen.yaml"
+TRANSFORMATION_FILE = DOCS / "regiovisie" / "data" / "transformatie-2018-2020.csv"
+
+# Reading order of the vision; the printable page follows it and a test checks the nav.
+READING_ORDER = [
+    "regiovisie/index.md",
+    "regiovisie/aanleiding.md",
+    "regiovisie/terugblik.md",
+    "regiovisie/visie-en-doelgroep.md",
+    "regiovisie/pijler-1.md",
+    "regiovisie/ambitie-1.md",
+    "regiovisie/ambitie-2.md",
+    "regiovisie/ambitie-3.md",
+    "regiovisie/ambitie-4.md",
+    "regiovisie/pijler-2.md",
+    "regiovisie/ambitie-5.md",
+    "regiovisie/ambitie-6.md",
+    "regiovisie/ambitie-7.md",
+    "regiovisie/sturing-en-uitvoering.md",
+    "regiovisie/bijlagen.md",
+]
+
+SCALE_TEXT = {
+    ("regionaal",): "regionaal",
+    ("lokaal",): "lokaal",
+    ("subregionaal",): "subregionaal",
+    ("regionaal", "lokaal"): "regionaal en lokaal",
+}
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+# Lines that only make sense on the page itself (e.g. "print this page" hints).
+ONLY_ON_PAGE = re.compile(r"^.*<!-- alleen-op-pagina -->.*\n?", re.MULTILINE)
+
+
+def load_goals() -> dict:
+    with GOALS_FILE.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    for ambition in data["ambities"]:
+        for goal in ambition["doelen"]:
+            if tuple(goal["schaal"]) not in SCALE_TEXT:
+                raise ValueError(f"doelen.yaml: onbekende schaal {goal['schaal']!r}")
+    return data
+
+
+def scale_text(scale: list[str]) -> str:
+    return SCALE_TEXT[tuple(scale)]
+
+
+def load_transformation() -> tuple[list[str], list[tuple[str, list[int]]]]:
+    """Years and rows of the BW/BT transformation table; fails the build on inconsistency."""
+    with TRANSFORMATION_FILE.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        rows = [(row[0], [int(value) for value in row[1:]]) for row in reader if row]
+    years = header[1:]
+    values = dict(rows)
+    bw, bt = values["Plekken BW gerealiseerd"], values["Plekken BT gerealiseerd"]
+    total, bought = values["Totaal"], values["Aantal plekken inkoop"]
+    for index, year in enumerate(years):
+        if bw[index] + bt[index] != total[index]:
+            raise ValueError(f"transformatie: totaal {year} is niet BW + BT")
+        if bought[index] - total[index] != values["Inkoop minus realisatie"][index]:
+            raise ValueError(f"transformatie: inkoop minus realisatie {year} klopt niet")
+    return years, rows
+
+
+def signed(value: int) -> str:
+    return f"+{value}" if value > 0 else str(value)
+
+
+def define_env(env) -> None:
+    def relative(target: str) -> str:
+        """Link from the page being rendered to a docs-relative source path."""
+        page = getattr(env, "page", None)
+        src = page.file.src_path if page is not None and page.file else "index.md"
+        return posixpath.relpath(target, posixpath.dirname(src) or ".")
+
+    @env.macro
+    def doelen_van_ambitie(nummer: int) -> str:
+        """Every goal of one ambition as a heading (anchor doel-N-M), scale and description."""
+        ambition = _ambition(nummer)
+        parts = []
+        for goal in ambition["doelen"]:
+            goal_id = f"{nummer}.{goal['nummer']}"
+            parts.append(
+                f"### Doel {goal_id}: {goal['naam']} {{ #doel-{nummer}-{goal['nummer']} }}\n\n"
+                f"**Schaal:** {scale_text(goal['schaal'])}\n\n"
+                f"{goal['omschrijving'].strip()}\n"
+            )
+        return "\n".join(parts)
+
+    @env.macro
+    def ambitie_naam(nummer: int) -> str:
+        return _ambition(nummer)["naam"]
+
+    @env.macro
+    def ambitie_samenvatting(nummer: int) -> str:
+        ambition = _ambition(nummer)
+        pillar = _pillar(ambition["pijler"])
+        link = relative(f"regiovisie/pijler-{pillar['nummer']}.md")
+        return (
+            f"Deze ambitie hoort bij [pijler {pillar['nummer']}: {pillar['naam']}]({link}). "
+            f"{ambition['samenvatting'].strip()}"
+        )
+
+    @env.macro
+    def ambities_overzicht(pijler: int | None = None, kort: bool = False) -> str:
+        """List of ambitions (optionally of one pillar) with links and, unless short, goals."""
+        lines = []
+        for ambition in load_goals()["ambities"]:
+            if pijler is not None and ambition["pijler"] != pijler:
+                continue
+            link = relative(f"regiovisie/ambitie-{ambition['nummer']}.md")
+            if kort:
+                # Bullets, not "5." items: Markdown would renumber a list from 1.
+                lines.append(f"- Ambitie {ambition['nummer']}: [{ambition['naam']}]({link})")
+                continue
+            goals = "; ".join(goal["naam"] for goal in ambition["doelen"])
+            lines.append(
+                f"- Ambitie {ambition['nummer']}: [{ambition['naam']}]({link}). "
+                f"{ambition['samenvatting'].strip()} *Doelen: {goals}.*"
+            )
+        return "\n".join(lines) + "\n"
+
+    @env.macro
+    def doelen_matrix(pijler: int) -> str:
+        """The goals matrix of one pillar as an accessible table (ambition, goal, scale)."""
+        rows = []
+        for ambition in load_goals()["ambities"]:
+            if ambition["pijler"] != pijler:
+                continue
+            for goal in ambition["doelen"]:
+                rows.append(
+                    (
+                        f"{ambition['nummer']}.{goal['nummer']}",
+                        goal["naam"],
+                        f"{ambition['nummer']}. {ambition['naam']}",
+                        scale_text(goal["schaal"]),
+                    )
+                )
+        columns = [
+            Column("Doel", numeric=False),
+            Column("Naam", numeric=False),
+            Column("Ambitie", numeric=False),
+            Column("Schaal", numeric=False),
+        ]
+        pillar = _pillar(pijler)
+        caption = f"Doelen bij pijler {pijler}: {pillar['naam']}"
+        return table(caption, columns, rows, css_class="rekenhulp-tabel regiovisie-doelen")
+
+    @env.macro
+    def transformatie_tabel() -> str:
+        years, rows = load_transformation()
+        columns = [Column("Onderdeel", numeric=False)]
+        for index, year in enumerate(years):
+            if index:
+                columns.append(Column(f"Verschil {years[index - 1]}-{year}"))
+            columns.append(Column(year))
+        body = []
+        for label, values in rows:
+            cells: list[object] = [label]
+            for index, value in enumerate(values):
+                if index:
+                    cells.append(signed(value - values[index - 1]))
+                cells.append(value)
+            body.append(cells)
+        caption = "Gerealiseerde transformatie beschermd wonen (BW) en beschermd thuis (BT)"
+        return table(caption, columns, body, css_class="rekenhulp-tabel transformatie-tabel")
+
+    @env.macro
+    def transformatie_grafiek() -> str:
+        years, rows = load_transformation()
+        values = dict(rows)
+        series = [
+            Series(
+                "Plekken BW",
+                "as-reeks-1",
+                values["Plekken BW gerealiseerd"],
+                [str(v) for v in values["Plekken BW gerealiseerd"]],
+            ),
+            Series(
+                "Plekken BT",
+                "as-reeks-2",
+                values["Plekken BT gerealiseerd"],
+                [str(v) for v in values["Plekken BT gerealiseerd"]],
+            ),
+        ]
+        svg = bar_chart(
+            "transformatie-grafiek",
+            "Gerealiseerde plekken beschermd wonen en beschermd thuis, 2018-2020",
+            "Staafdiagram. Dezelfde cijfers staan in de tabel bij deze grafiek.",
+            years,
+            series,
+        )
+        return f'<div class="regiovisie-grafiek">{svg}</div>'
+
+    @env.macro
+    def regiovisie_afdruk() -> str:
+        """The whole vision in reading order, headings one level down, from the page sources."""
+        parts = []
+        for src in READING_ORDER:
+            text = (DOCS / src).read_text(encoding="utf-8")
+            text = FRONT_MATTER.sub("", text)
+            text = ONLY_ON_PAGE.sub("", text)
+            rendered = env.render(text, force_rendering=True)
+            rendered = HEADING.sub(lambda match: "#" + match.group(1) + " ", rendered)
+            # Each chapter after the first starts on a new sheet of paper.
+            page_break = '<div class="afdruk-breuk"></div>\n\n' if parts else ""
+            parts.append(page_break + rendered.strip() + "\n")
+        return "\n\n".join(parts)
+
+    def _ambition(nummer: int) -> dict:
+        for ambition in load_goals()["ambities"]:
+            if ambition["nummer"] == nummer:
+                return ambition
+        raise ValueError(f"onbekende ambitie {nummer}")
+
+    def _pillar(nummer: int) -> dict:
+        for pillar in load_goals()["pijlers"]:
+            if pillar["nummer"] == nummer:
+                return pillar
+        raise ValueError(f"onbekende pijler {nummer}")
