@@ -280,3 +280,60 @@ def test_second_visit_starts_from_the_cached_snapshot(browser, site_server, tmp_
     wait_for_recompute(page, before)
     assert shown_key_rows(page) == cpython_rows(scenario_in_url(page.url))
     context.close()
+
+
+XSS_NAMES = [
+    "<script>window.__xss = 1</script>",
+    '<img src=x onerror="window.__xss = 2">',
+    '"><svg onload="window.__xss = 3">',
+    "<iframe src=javascript:window.__xss=4>",
+    "<a href='javascript:window.__xss=5'>klik</a>",
+    "</caption><script>window.__xss = 6</script>",
+    "<details open ontoggle='window.__xss = 7'>",
+    "<style>*{display:none}</style>",
+    "&lt;b&gt;dubbel&lt;/b&gt;",
+    "<math><mi xlink:href=javascript:window.__xss=10>x</mi></math>",
+]
+
+
+def assert_inert(page) -> None:
+    assert page.evaluate("() => window.__xss") is None
+    injected = ":is(script, img, iframe, details, style, math, a[href^=javascript])"
+    for area in (".rekenhulp-uitkomst", ".rekenhulp-invoertabel", ".rekenhulp-status"):
+        assert page.locator(f"{area} {injected}").count() == 0, area
+
+
+def test_ten_payloads_in_the_link_and_in_imported_csv_stay_text(session, site_server, tmp_path):
+    page, _ = session
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    default = json.loads(handle(json.dumps({"calculator": "verdeelsleutel", "action": "default"})))
+    scenario = default["scenario"]
+    rows = scenario["municipalities"]
+    scenario["municipalities"] = [
+        {"name": f"Gemeente {i} {payload}", "values": dict(rows[i % len(rows)]["values"])}
+        for i, payload in enumerate(XSS_NAMES)
+    ]
+    encoded = base64.urlsafe_b64encode(json.dumps(scenario).encode()).decode().rstrip("=")
+    open_calculator(page, f"{site_server.url}{PAGE}#scenario={encoded}")
+    shown_names = [row[0] for row in shown_key_rows(page)]
+    assert shown_names == [m["name"] for m in scenario["municipalities"]]
+    assert_inert(page)
+
+    csv_file = tmp_path / "namen.csv"
+    lines = ["Gemeente;inwoners;inwoners_18plus;gebruik;inleg;zeggenschap"]
+    lines += [
+        f'"Import {i} {p.replace(chr(34), chr(34) * 2)}";1000;800;5;100;1'
+        for i, p in enumerate(XSS_NAMES)
+    ]
+    csv_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = output_html(page)
+    page.click(".rekenhulp-import summary")
+    page.check("input[name=rekenhulp-importmodus][value=replace]")
+    page.set_input_files("#rekenhulp-bestand", str(csv_file))
+    wait_for_recompute(page, before)
+    assert [row[0] for row in shown_key_rows(page)] == [
+        f"Import {i} {p}" for i, p in enumerate(XSS_NAMES)
+    ]
+    assert_inert(page)
+    assert dialogs == []
