@@ -20,16 +20,6 @@ def agenda_pages(built_site) -> list[str]:
     return pages
 
 
-@pytest.fixture
-def session(browser, site_server):
-    context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    yield page, requests
-    context.close()
-
-
 def test_agenda_pages_have_no_axe_violations(session, site_server, built_site):
     page, requests = session
     for path in agenda_pages(built_site):

@@ -23,16 +23,6 @@ def section_urls(built_site: Path) -> list[str]:
     return urls
 
 
-@pytest.fixture
-def session(browser, site_server):
-    context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    yield page, requests
-    context.close()
-
-
 def test_section_pages_are_enumerated(built_site):
     urls = section_urls(built_site)
     assert "regiovisie/ambitie-7/" in urls

@@ -19,16 +19,6 @@ PAGE = "rekenhulpen/verdeelsleutel/"
 READY_TIMEOUT_MS = 90_000
 
 
-@pytest.fixture
-def session(browser, site_server):
-    context = browser.new_context(accept_downloads=True)
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    yield page, requests
-    context.close()
-
-
 def open_calculator(page, url):
     page.goto(url)
     page.wait_for_selector(
