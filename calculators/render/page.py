@@ -7,6 +7,7 @@ import json
 from calculators.core.entry import handle
 
 from . import verdeelsleutel
+from .html import text
 
 RENDERERS = {"verdeelsleutel": verdeelsleutel.render_result}
 
@@ -16,8 +17,21 @@ def handle_page(request_json: str) -> str:
     response = json.loads(handle(request_json))
     calculator = response.get("calculator")
     if response.get("ok") and "result" in response and calculator in RENDERERS:
-        response["html"] = RENDERERS[calculator](response["result"])
+        response["html"] = _warnings_html(response.get("warnings") or []) + RENDERERS[calculator](
+            response["result"]
+        )
     return json.dumps(response, ensure_ascii=False)
+
+
+def _warnings_html(warnings: list[dict]) -> str:
+    """Warnings do not stop the calculation, but the reader must see them above the result."""
+    if not warnings:
+        return ""
+    items = "".join(f"<li>{text(w['message'])}</li>" for w in warnings)
+    return (
+        '<div class="admonition note rekenhulp-let-op"><p class="admonition-title">Let op</p>'
+        f"<ul>{items}</ul></div>"
+    )
 
 
 def default_result(calculator: str) -> dict:

@@ -81,6 +81,11 @@ def render_result(result: dict) -> str:
                 '<p class="rekenhulp-geen-waarschuwing">Bij geen enkele gemeente is het verschil '
                 f"groter dan {text(compare['threshold_display'])} per inwoner.</p>"
             )
+        parts.append(
+            '<p class="rekenhulp-uitleg">Verschil = bedrag met de tweede sleutel min bedrag met '
+            "de eerste. Een positief verschil betekent dat de gemeente met de tweede sleutel meer "
+            "ontvangt of minder hoeft bij te passen.</p>"
+        )
         parts.append(_comparison_table(result))
         series.append(
             Series(
