@@ -17,8 +17,9 @@ def handle_page(request_json: str) -> str:
     response = json.loads(handle(request_json))
     calculator = response.get("calculator")
     if response.get("ok") and "result" in response and calculator in RENDERERS:
-        response["html"] = _warnings_html(response.get("warnings") or []) + RENDERERS[calculator](
-            response["result"]
+        render = RENDERERS[calculator]
+        response["html"] = _warnings_html(response.get("warnings") or []) + render(
+            response["result"], response.get("scenario")
         )
     return json.dumps(response, ensure_ascii=False)
 

@@ -50,11 +50,55 @@ def _comparison_table(result: dict) -> str:
     )
 
 
-def render_result(result: dict) -> str:
+def _weights_text(scenario: dict | None, slot: str) -> str:
+    """'25 % Inwoners 18+, 75 % Gebruik …' so a printout shows which key was used."""
+    if not scenario or not scenario.get(slot):
+        return ""
+    labels = {c["id"]: c["label"] for c in scenario["criteria"]}
+    parts = [
+        f"{weight} % {labels.get(cid, cid)}"
+        for cid, weight in scenario[slot]["weights"].items()
+        if weight not in ("0", "")
+    ]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _inputs_table(scenario: dict | None) -> str:
+    """The figures the result rests on; for readers without JavaScript and for print."""
+    if not scenario:
+        return ""
+    used = {scenario.get("inhabitants_criterion", "inwoners")}
+    for slot in ("key", "compare_key"):
+        if scenario.get(slot):
+            used |= {cid for cid, w in scenario[slot]["weights"].items() if w not in ("0", "")}
+    criteria = [c for c in scenario["criteria"] if c["id"] in used]
+    columns = [Column("Gemeente", numeric=False)] + [
+        Column(f"{c['label']} ({c['reference']})" if c.get("reference") else c["label"])
+        for c in criteria
+    ]
+    rows = [
+        [m["name"], *(m["values"].get(c["id"], "") for c in criteria)]
+        for m in scenario["municipalities"]
+    ]
+    return (
+        '<div class="rekenhulp-cijfers">'
+        + table("Gebruikte cijfers per gemeente", columns, rows)
+        + "</div>"
+    )
+
+
+def render_result(result: dict, scenario: dict | None = None) -> str:
     key = result["key"]
+    compare_text = ""
+    if result.get("compare"):
+        compare_text = (
+            f" Vergeleken met <strong>{text(result['compare']['label'])}</strong>"
+            f"{text(_weights_text(scenario, 'compare_key'))}."
+        )
     parts = [
         f'<p class="rekenhulp-samenvatting">Te verdelen: <strong>{text(result["amount_display"])}'
-        f"</strong> met de sleutel <strong>{text(key['label'])}</strong>.</p>",
+        f"</strong> met de sleutel <strong>{text(key['label'])}</strong>"
+        f"{text(_weights_text(scenario, 'key'))}.{compare_text}</p>",
         _key_table(f"Verdeling met {key['label']}", key, key["total_display"]),
     ]
     names = [r["name"] for r in key["rows"]]
@@ -95,6 +139,7 @@ def render_result(result: dict) -> str:
                 [r["display"] for r in compare["rows"]],
             )
         )
+    parts.append(_inputs_table(scenario))
     parts.append(
         bar_chart(
             "verdeelsleutel-grafiek",

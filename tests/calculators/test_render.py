@@ -49,3 +49,16 @@ def test_comparison_is_explained_and_failed_requests_get_no_html():
     scenario["amount"] = "veel"
     response = page_response(scenario)
     assert response["ok"] is False and "html" not in response
+
+
+def test_static_result_names_the_weights_and_shows_the_figures_used():
+    html = render_static("verdeelsleutel")
+    assert "(25 % Inwoners 18+, 75 % Gebruik beschermd wonen (cliënten))" in html
+    assert "<caption>Gebruikte cijfers per gemeente</caption>" in html
+    venlo = next(m for m in default_scenario()["municipalities"] if m["name"] == "Venlo")
+    figures = html.split("Gebruikte cijfers per gemeente")[1].split("Venlo")[1].split("</tr>")[0]
+    assert re.findall(r">([^<]+)</td>", figures) == [
+        venlo["values"]["inwoners"],
+        venlo["values"]["inwoners_18plus"],
+        venlo["values"]["gebruik"],
+    ]
