@@ -66,3 +66,10 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(output)}">'
     # The policy only covers what comes after it, so it must be the first thing in <head>.
     return re.sub(r"<head>", "<head>\n    " + meta, output, count=1)
+
+
+def on_post_template(output_content: str, template_name: str, config, **kwargs) -> str:
+    # The 404 page is rendered from a theme template, not as a page.
+    if template_name == "404.html":
+        return on_post_page(output_content, None, config)
+    return output_content
