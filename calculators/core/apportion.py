@@ -9,10 +9,24 @@ Three methods:
 * :func:`sainte_lague`: highest averages with divisors 1, 3, 5, …; the most even-handed
   between large and small parties.
 
-Tie-break (all three methods; it never depends on the order of the input): the larger
-remainder (or average) first, then the larger exact quota (= the larger weight), then the name
-in ascending order of ``name.casefold()``, then of ``name`` itself. Results keep the input
-order of the keys.
+:func:`apportion` runs any of the three by its id in :data:`APPORTIONMENT_METHODS` and also
+takes a minimum and a maximum per party:
+
+* largest remainder: the exact quota becomes the *constrained quota*
+  ``q_i = clamp(weight_i · λ, minimum_i, maximum_i)`` with the one level ``λ`` for which the
+  quotas add up to the total; then the same floors-plus-largest-remainders step as without
+  bounds. A quota held at a bound is a whole number, so the floors and the extra units stay
+  within the bounds by themselves.
+* D'Hondt and Sainte-Laguë: every party starts at its minimum; each next place goes to the
+  highest average among the parties still below their maximum.
+
+Parties with weight 0 get exactly their minimum. When the bounds leave no valid result,
+:class:`Infeasible` says why and which parties are involved.
+
+Tie-break (all three methods, with or without bounds; it never depends on the order of the
+input): the larger remainder (or average) first, then the larger exact quota (= the larger
+weight), then the name in ascending order of ``name.casefold()``, then of ``name`` itself.
+Results keep the input order of the keys.
 
 These functions are the typed API for programmers: they raise ``ValueError``/``TypeError`` for
 arguments that are not allowed. Calculators validate user input first and report problems in
@@ -22,7 +36,8 @@ Dutch, so users never see these exceptions.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Mapping
+import math
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -30,6 +45,8 @@ from fractions import Fraction
 __all__ = [
     "APPORTIONMENT_METHODS",
     "ApportionmentMethod",
+    "Infeasible",
+    "apportion",
     "dhondt",
     "largest_remainder",
     "sainte_lague",
@@ -37,12 +54,35 @@ __all__ = [
 
 Weight = Fraction | int | Decimal
 
+# The k-th place of a party has divisor ``k - offset``: 1, 2, 3, … for D'Hondt and ½, 1½, 2½, …
+# for Sainte-Laguë (the same ranking as 1, 3, 5, …). ``None``: not a divisor method.
+_DIVISOR_OFFSETS: dict[str, Fraction | None] = {
+    "grootste-overschot": None,
+    "dhondt": Fraction(0),
+    "sainte-lague": Fraction(1, 2),
+}
+
+
+class Infeasible(ValueError):
+    """The minimums and maximums leave no apportionment of ``total``.
+
+    ``kind`` is ``"bounds"`` (a minimum above its own maximum), ``"minimum"`` (the minimums
+    together exceed the total) or ``"maximum"`` (the total cannot be reached: every party with
+    a positive weight is held at its maximum). ``names`` lists the parties involved, in input
+    order, so a calculator can name them in its own (Dutch) message.
+    """
+
+    def __init__(self, kind: str, names: Iterable[str], message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.names: tuple[str, ...] = tuple(names)
+
 
 def _name_key(name: str) -> tuple[str, str]:
     return (name.casefold(), name)
 
 
-def _checked_weights(weights: Mapping[str, Weight]) -> tuple[dict[str, Fraction], Fraction]:
+def _exact_weights(weights: Mapping[str, Weight]) -> dict[str, Fraction]:
     if not weights:
         raise ValueError("weights must not be empty")
     exact: dict[str, Fraction] = {}
@@ -55,6 +95,11 @@ def _checked_weights(weights: Mapping[str, Weight]) -> tuple[dict[str, Fraction]
         if value < 0:
             raise ValueError(f"weight of {name!r} is negative")
         exact[name] = value
+    return exact
+
+
+def _checked_weights(weights: Mapping[str, Weight]) -> tuple[dict[str, Fraction], Fraction]:
+    exact = _exact_weights(weights)
     total_weight = sum(exact.values(), Fraction(0))
     if total_weight <= 0:
         raise ValueError("weights must have a positive sum")
@@ -65,6 +110,25 @@ def _checked_total(total: int) -> int:
     if isinstance(total, bool) or not isinstance(total, int):
         raise TypeError("total must be an int")
     return total
+
+
+def _ceil(x: Fraction) -> int:
+    return -((-x.numerator) // x.denominator)
+
+
+def _round_quotas(quotas: dict[str, Fraction], total: int) -> dict[str, int]:
+    """Floors of ``quotas`` (which sum to ``total``), plus one unit each to the largest
+    remainders; ties: the larger quota, then the name."""
+    parts = {name: q.numerator // q.denominator for name, q in quotas.items()}
+    left = total - sum(parts.values())
+    if left:
+        ranked = sorted(
+            quotas,
+            key=lambda n: (-(quotas[n] - parts[n]), -quotas[n], *_name_key(n)),
+        )
+        for name in ranked[:left]:
+            parts[name] += 1
+    return parts
 
 
 def largest_remainder(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:
@@ -82,54 +146,8 @@ def largest_remainder(total: int, weights: Mapping[str, Weight]) -> dict[str, in
     sign = -1 if total < 0 else 1
     magnitude = abs(total)
     quotas = {name: magnitude * w / total_weight for name, w in exact.items()}
-    parts = {name: q.numerator // q.denominator for name, q in quotas.items()}
-    left = magnitude - sum(parts.values())
-    if left:
-        ranked = sorted(
-            quotas,
-            key=lambda n: (-(quotas[n] - parts[n]), -quotas[n], *_name_key(n)),
-        )
-        for name in ranked[:left]:
-            parts[name] += 1
+    parts = _round_quotas(quotas, magnitude)
     return {name: sign * parts[name] for name in exact}
-
-
-def _highest_averages(
-    total: int,
-    weights: Mapping[str, Weight],
-    divisor: Callable[[int], Fraction],
-    seats_above: Callable[[Fraction], int],
-    slack: Fraction,
-) -> dict[str, int]:
-    total = _checked_total(total)
-    if total < 0:
-        raise ValueError("total must not be negative")
-    exact, total_weight = _checked_weights(weights)
-    seats = dict.fromkeys(exact, 0)
-    if total == 0:
-        return seats
-    # Jump start (so 10**8 places do not take 10**8 steps): give every party all seats whose
-    # average lies strictly above a threshold ``mu`` chosen so that at most ``total`` seats are
-    # handed out and at most about one per party is left. Those seats belong to the final
-    # result whatever the tie-break, because every seat not handed out has an average <= mu.
-    house = total - slack * len(exact)
-    if house > 0:
-        mu = total_weight / house
-        for name, w in exact.items():
-            seats[name] = seats_above(w / mu)
-        if sum(seats.values()) > total:  # cannot happen by the bounds; stay safe anyway
-            seats = dict.fromkeys(exact, 0)
-    heap = [(-(w / divisor(seats[n] + 1)), -w, *_name_key(n)) for n, w in exact.items()]
-    heapq.heapify(heap)
-    for _ in range(total - sum(seats.values())):
-        _, neg_w, _, name = heapq.heappop(heap)
-        seats[name] += 1
-        heapq.heappush(heap, (-(-neg_w / divisor(seats[name] + 1)), neg_w, *_name_key(name)))
-    return seats
-
-
-def _ceil(x: Fraction) -> int:
-    return -((-x.numerator) // x.denominator)
 
 
 def dhondt(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:
@@ -138,14 +156,7 @@ def dhondt(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:
     Used for Dutch council seats; it slightly favours larger parties. ``total`` must be >= 0.
     Ties: larger weight first, then name (see the module docstring).
     """
-    return _highest_averages(
-        total,
-        weights,
-        divisor=lambda k: Fraction(k),
-        # number of k >= 1 with w / k > mu, i.e. k < x where x = w / mu
-        seats_above=lambda x: max(0, _ceil(x) - 1),
-        slack=Fraction(0),
-    )
+    return _unbounded_highest_averages(total, weights, offset=Fraction(0))
 
 
 def sainte_lague(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:
@@ -154,15 +165,190 @@ def sainte_lague(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:
     The divisors 1, 3, 5, … treat large and small parties most evenly (it rounds quotas to the
     nearest whole number). ``total`` must be >= 0. Ties: larger weight first, then name.
     """
-    return _highest_averages(
-        total,
-        weights,
-        # divisor k - 1/2 for the k-th place is the same ranking as 2k - 1
-        divisor=lambda k: Fraction(2 * k - 1, 2),
-        # number of k >= 1 with w / (k - 1/2) > mu, i.e. k < x + 1/2
-        seats_above=lambda x: max(0, _ceil(x + Fraction(1, 2)) - 1),
-        slack=Fraction(1, 2),
-    )
+    return _unbounded_highest_averages(total, weights, offset=Fraction(1, 2))
+
+
+def _unbounded_highest_averages(
+    total: int, weights: Mapping[str, Weight], offset: Fraction
+) -> dict[str, int]:
+    total = _checked_total(total)
+    if total < 0:
+        raise ValueError("total must not be negative")
+    exact, _ = _checked_weights(weights)
+    lower = dict.fromkeys(exact, 0)
+    if total == 0:
+        return lower
+    return _highest_averages(total, exact, lower, dict.fromkeys(exact), offset)
+
+
+def apportion(
+    total: int,
+    weights: Mapping[str, Weight],
+    method: str = "grootste-overschot",
+    minimum: Mapping[str, int] | None = None,
+    maximum: Mapping[str, int] | None = None,
+) -> dict[str, int]:
+    """Split ``total`` (>= 0) by ``method`` (an id in :data:`APPORTIONMENT_METHODS`) so that
+    ``minimum[name] <= part <= maximum[name]``; the parts sum to ``total`` exactly.
+
+    A name missing from ``minimum`` has minimum 0; missing from ``maximum``: no maximum.
+    Without bounds the result equals :func:`largest_remainder`, :func:`dhondt` or
+    :func:`sainte_lague`. Parties with weight 0 get their minimum; all weights may be 0 if the
+    minimums add up to ``total``. Raises :class:`Infeasible` when no valid result exists.
+    """
+    total = _checked_total(total)
+    if total < 0:
+        raise ValueError("total must not be negative")
+    if method not in _DIVISOR_OFFSETS:
+        raise ValueError(f"unknown apportionment method {method!r}")
+    exact = _exact_weights(weights)
+    lower, upper = _checked_bounds(exact, minimum, maximum)
+    _check_feasible(total, exact, lower, upper)
+    if total == sum(lower.values()):
+        return lower  # every part at its minimum is the only possibility
+    offset = _DIVISOR_OFFSETS[method]
+    if offset is None:
+        level = _solve_level(total, exact, lower, upper, Fraction(0))
+        quotas = {n: _clamp(w * level, lower[n], upper[n]) for n, w in exact.items()}
+        return _round_quotas(quotas, total)
+    return _highest_averages(total, exact, lower, upper, offset)
+
+
+def _checked_bounds(
+    exact: Mapping[str, Fraction],
+    minimum: Mapping[str, int] | None,
+    maximum: Mapping[str, int] | None,
+) -> tuple[dict[str, int], dict[str, int | None]]:
+    lower: dict[str, int] = dict.fromkeys(exact, 0)
+    upper: dict[str, int | None] = dict.fromkeys(exact)  # None: no maximum
+    for label, given, into in (("minimum", minimum, lower), ("maximum", maximum, upper)):
+        for name, value in (given or {}).items():
+            if name not in exact:
+                raise ValueError(f"{label} for {name!r}, which has no weight")
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"{label} of {name!r} must be an int")
+            if value < 0:
+                raise ValueError(f"{label} of {name!r} is negative")
+            into[name] = value
+    return lower, upper
+
+
+def _check_feasible(
+    total: int,
+    exact: Mapping[str, Fraction],
+    lower: Mapping[str, int],
+    upper: Mapping[str, int | None],
+) -> None:
+    crossed = [n for n in exact if (hi := upper[n]) is not None and lower[n] > hi]
+    if crossed:
+        raise Infeasible("bounds", crossed, f"minimum above maximum for {crossed}")
+    if sum(lower.values()) > total:
+        names = [n for n in exact if lower[n] > 0]
+        raise Infeasible("minimum", names, f"the minimums of {names} exceed {total}")
+    positive = [n for n in exact if exact[n] > 0]
+    if all(upper[n] is not None for n in positive):
+        # Weight-0 parties stay at their minimum, so this is the most that can be handed out.
+        held = sum(lower[n] for n in exact if not exact[n])
+        reachable = held + sum(upper[n] or 0 for n in positive)  # all are ints here
+        if reachable < total:
+            # With no positive weight at all, every party is held at its minimum.
+            names = positive or list(exact)
+            raise Infeasible("maximum", names, f"the maximums of {names} stay below {total}")
+
+
+def _clamp(x: Fraction, lo: int, hi: int | None) -> Fraction:
+    if x < lo:
+        return Fraction(lo)
+    if hi is not None and x > hi:
+        return Fraction(hi)
+    return x
+
+
+def _sort_key(x: Fraction) -> tuple[float, Fraction]:
+    # float() of a Fraction is correctly rounded (integer true division), hence monotone, so
+    # sorting on it first gives the exact order while mostly comparing floats: about twice as
+    # fast as comparing Fractions only. Beyond the float range it is infinite, still monotone.
+    try:
+        return (float(x), x)
+    except OverflowError:
+        return (math.inf if x > 0 else -math.inf, x)
+
+
+def _solve_level(
+    total: int,
+    exact: Mapping[str, Fraction],
+    lower: Mapping[str, int],
+    upper: Mapping[str, int | None],
+    offset: Fraction,
+) -> Fraction:
+    """The exact ``λ`` with ``h(λ) = total``, where ``h(λ) = Σ clamp(w_i·λ + offset, lo_i, hi_i)``
+    over the positive weights plus ``Σ lo_i`` over the zero weights.
+
+    ``h`` is continuous, non-decreasing and piecewise linear in ``λ`` (any real), with a kink
+    where a party leaves its minimum or reaches its maximum. Walk the kinks in order, keeping
+    ``h(λ) = const + slope·λ`` on the current piece, until ``h`` reaches ``total``; then solve
+    the linear piece. Requires ``Σ lo < total <= h(∞)`` (checked by :func:`_check_feasible`).
+    """
+    events: list[tuple[Fraction, Fraction, Fraction]] = []  # (at, slope change, const change)
+    for name, w in exact.items():
+        if w:
+            events.append(((lower[name] - offset) / w, w, offset - lower[name]))
+            if (hi := upper[name]) is not None:
+                events.append(((hi - offset) / w, -w, hi - offset))
+    events.sort(key=lambda e: _sort_key(e[0]))
+    const, slope = Fraction(sum(lower.values())), Fraction(0)
+    for at, d_slope, d_const in events:
+        # Every kink keeps h continuous, so const + slope·at is h(at) whichever of the kinks at
+        # this same point were applied already. h < total before the first kink, so the piece
+        # we stop on rises (slope > 0) from below total to at least total.
+        if const + slope * at >= total:
+            break
+        slope += d_slope
+        const += d_const
+    return (total - const) / slope
+
+
+def _highest_averages(
+    total: int,
+    exact: Mapping[str, Fraction],
+    lower: Mapping[str, int],
+    upper: Mapping[str, int | None],
+    offset: Fraction,
+) -> dict[str, int]:
+    """Seat by seat from the minimums: each next place to the highest ``w / (seats + 1 - offset)``
+    among the parties with a positive weight below their maximum; ties by weight, then name.
+
+    Jump start (100 000 places must not take 100 000 heap steps): take the level ``λ`` of
+    :func:`_solve_level` for ``h(λ) = Σ clamp(w·λ + offset, lo, hi) = total`` and give each party
+    ``s_i = clamp(c_i, lo_i, hi_i)``, where ``c_i`` counts its places with an average above
+    ``μ = 1/λ``: ``w/(k - offset) > μ`` iff ``k < w·λ + offset``, so ``c_i = ⌈w·λ + offset⌉ - 1``.
+    As ``c_i < w·λ + offset``, ``Σ s_i <= h(λ) = total``; as ``c_i >= w·λ + offset - 1``, at most
+    one place per party is left. These places belong to the seat-by-seat result: if a party
+    ended below ``s_i``, its next average (> μ) was open all along, so every place handed out
+    had an average > μ and every party would end at most at its ``s_j``, in total less than
+    ``Σ s_j <= total`` — a contradiction. A heap then hands out the rest seat by seat, exactly.
+    """
+    level = _solve_level(total, exact, lower, upper, offset)
+    seats = dict(lower)
+    if level > 0:  # λ <= 0: no place lies above the level; start from the minimums
+        for name, w in exact.items():
+            if w:
+                counted = max(0, _ceil(w * level + offset) - 1)
+                hi = upper[name]
+                seats[name] = max(lower[name], counted if hi is None else min(hi, counted))
+    heap = [
+        (-(w / (seats[n] + 1 - offset)), -w, *_name_key(n))
+        for n, w in exact.items()
+        if w and (upper[n] is None or seats[n] < upper[n])
+    ]
+    heapq.heapify(heap)
+    for _ in range(total - sum(seats.values())):
+        _, neg_w, _, name = heapq.heappop(heap)
+        seats[name] += 1
+        if (hi := upper[name]) is None or seats[name] < hi:
+            average = -neg_w / (seats[name] + 1 - offset)
+            heapq.heappush(heap, (-average, neg_w, *_name_key(name)))
+    return seats
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,22 +7,21 @@ JSON string: ``{"ok": true, "calculator": ..., ...}`` or
 It never raises and never lets a traceback through: an unexpected internal error becomes
 one problem with field ``""`` and a Dutch message.
 
-Calculators register themselves with :func:`register`; each provides ``ACTIONS``, a mapping
-from action name to :class:`Action`. Built-in calculators are imported on first use, so a
-page that needs one calculator does not pay for the others.
+Calculators are found by their package (see :mod:`calculators.core.calculator`) and imported
+on first use, so a page that needs one calculator does not pay for the others.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
 
+from .calculator import Action, actions, find
+from .calculator import calculator_names as declared_names
 from .numbers import canonical_number
 from .problems import InputError, Problem, quote
 
@@ -46,44 +45,29 @@ INTERNAL_ERROR_MESSAGE = (
     "of meld het aan de beheerders van deze website, met het scenario dat u gebruikte."
 )
 
-#: Built-in calculators, imported lazily by module name.
-_BUILTIN = {
-    "verdeelsleutel": "calculators.verdeelsleutel",
-}
 _REGISTRY: dict[str, Mapping[str, Action]] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
-    """One action of a calculator.
-
-    ``run`` gets the whole request (a dict) and returns the response fields (without ``ok``
-    and ``calculator``); it raises :class:`InputError` for bad input. ``fields`` are the
-    request fields it reads, besides ``calculator`` and ``action``.
-    """
-
-    run: Callable[[Mapping[str, Any]], dict[str, Any]]
-    fields: frozenset[str] = frozenset()
-    description: str = ""
-
-
 def register(name: str, module: ModuleType | Any) -> None:
-    """Make a calculator available under ``name``; ``module.ACTIONS`` maps action names to
-    :class:`Action` objects."""
-    actions = getattr(module, "ACTIONS", None)
-    if not isinstance(actions, Mapping) or not all(isinstance(a, Action) for a in actions.values()):
+    """Make extra actions available under ``name`` (tests, plug-ins); ``module.ACTIONS`` maps
+    action names to :class:`Action` objects. Calculator packages need no registration."""
+    found = getattr(module, "ACTIONS", None)
+    if not isinstance(found, Mapping) or not all(isinstance(a, Action) for a in found.values()):
         raise TypeError(f"calculator {name!r} must define ACTIONS: Mapping[str, Action]")
-    _REGISTRY[name] = actions
+    _REGISTRY[name] = found
 
 
 def calculator_names() -> list[str]:
-    return sorted(set(_REGISTRY) | set(_BUILTIN))
+    return sorted(set(_REGISTRY) | set(declared_names()))
 
 
 def _actions(name: str) -> Mapping[str, Action] | None:
-    if name not in _REGISTRY and name in _BUILTIN:
-        register(name, importlib.import_module(_BUILTIN[name]))
-    return _REGISTRY.get(name)
+    if name not in _REGISTRY:
+        declaration = find(name)
+        if declaration is None:
+            return None
+        _REGISTRY[name] = actions(declaration)
+    return _REGISTRY[name]
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -116,3 +116,60 @@ def bar_chart(
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def line_chart(
+    chart_id: str,
+    title: str,
+    description: str,
+    x_labels: Sequence[str],
+    lines: Sequence[tuple[str, Sequence[float]]],
+) -> str:
+    """One line per series over the x labels (years), each named at its right end.
+
+    Like :func:`bar_chart` it is decoration for sighted readers: the description points to
+    the table with the same figures. Lines cycle through a few colour and dash styles so they
+    stay apart in greyscale print too.
+    """
+    left, right, top, plot_w, plot_h = 50, 190, 16, 520, 260
+    width, height = left + plot_w + right, top + plot_h + 40
+    values = [v for _, series in lines for v in series] or [0.0]
+    high = max(max(values), 1.0)
+    step = plot_w / max(len(x_labels) - 1, 1)
+
+    def y(value: float) -> float:
+        return top + plot_h - value / high * plot_h
+
+    parts = [
+        f'<svg class="rekenhulp-grafiek as-lijnen" id="{text(chart_id)}" '
+        f'viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{text(chart_id)}-titel {text(chart_id)}-uitleg" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{text(chart_id)}-titel">{text(title)}</title>',
+        f'<desc id="{text(chart_id)}-uitleg">{text(description)}</desc>',
+        f'<line class="as-nul" x1="{left}" x2="{left + plot_w}" y1="{y(0):.1f}" y2="{y(0):.1f}"/>',
+        f'<text x="{left - 6}" y="{y(high) + 4:.1f}" text-anchor="end">'
+        f"{text(_number(high))}</text>",
+        f'<text x="{left - 6}" y="{y(0) + 4:.1f}" text-anchor="end">0</text>',
+    ]
+    for i, label in enumerate(x_labels):
+        parts.append(
+            f'<text x="{left + i * step:.1f}" y="{height - 14}" text-anchor="middle">'
+            f"{text(label)}</text>"
+        )
+    ends: list[float] = []
+    for index, (label, series) in enumerate(lines):
+        points = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in enumerate(series))
+        parts.append(f'<polyline class="as-lijn-{index % 6}" points="{points}"/>')
+        end = y(series[-1]) if series else y(0)
+        # Nudge labels apart so that equal end values stay readable.
+        while any(abs(end - other) < 11 for other in ends):
+            end += 11
+        ends.append(end)
+        parts.append(f'<text x="{left + plot_w + 6}" y="{end + 4:.1f}">{text(label)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}".replace(",", ".")

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import json
 
+from calculators.core.calculator import find
 from calculators.core.entry import handle
 
-from . import verdeelsleutel
 from .html import text
-
-RENDERERS = {"verdeelsleutel": verdeelsleutel.render_result}
 
 
 def handle_page(request_json: str) -> str:
     """Like ``handle``, and adds the result's HTML to every successful computation."""
     response = json.loads(handle(request_json))
     calculator = response.get("calculator")
-    if response.get("ok") and "result" in response and calculator in RENDERERS:
-        render = RENDERERS[calculator]
-        response["html"] = _warnings_html(response.get("warnings") or []) + render(
+    declaration = find(calculator) if isinstance(calculator, str) else None
+    if response.get("ok") and "result" in response and declaration is not None:
+        response["html"] = _warnings_html(response.get("warnings") or []) + declaration.render(
             response["result"], response.get("scenario")
         )
     return json.dumps(response, ensure_ascii=False)

@@ -1,105 +1,124 @@
 """Verdeelsleutel: apply a distribution key to a surplus or deficit, per municipality.
 
 Typed API: :func:`~.model.parse_scenario` → :func:`~.compute.compute` →
-:func:`~.compute.result_to_json`. JSON API: ``ACTIONS`` for :func:`calculators.core.entry.handle`
-(actions ``default``, ``describe``, ``compute``, ``import_csv``, ``export_csv``).
+:func:`~.compute.result_to_json`. The platform's JSON actions come from ``CALCULATOR``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
-from ..core.apportion import APPORTIONMENT_METHODS
-from ..core.csvio import CONVENTIONS, write_csv
-from ..core.entry import Action
-from ..core.problems import InputError, quote
+from ..core.calculator import Calculator
+from ..core.problems import Problems
+from ..core.table import parse_columns
 from .compute import compute, compute_response, export_table, result_to_json
-from .defaults import DEFAULT_CRITERIA, EXAMPLE_NOTICE, default_scenario
-from .model import Scenario, import_table, parse_scenario, scenario_to_json
+from .defaults import DEFAULT_CRITERIA, DEFAULT_REGION, EXAMPLE_NOTICE, default_scenario
+from .model import Scenario, parse_scenario, scenario_to_json
 from .presets import PRESETS, THRESHOLD_SOURCE
+from .render import render_result
 
 __all__ = [
-    "ACTIONS",
+    "CALCULATOR",
     "EXAMPLE_NOTICE",
     "PRESETS",
     "Scenario",
     "compute",
     "default_scenario",
-    "export_csv",
-    "import_table",
     "parse_scenario",
     "result_to_json",
     "scenario_to_json",
 ]
 
-EXPORT_FILENAME = "verdeelsleutel.csv"
-EXPORT_CONVENTIONS = ("nl", "international")
+# Columns of our own CSV export that are results, not inputs: skipped on re-import.
+_EXPORT_PREFIXES = ("aandeel ", "bedrag ", "per inwoner ", "verschil")
+_EXPORT_SUFFIXES = ("(%)", "(euro)")
 
 
-def _scenario(request: Mapping[str, Any]) -> Any:
-    if "scenario" not in request or request["scenario"] is None:
-        raise InputError.single("scenario", "Stuur een scenario mee (‘scenario’).")
-    return request["scenario"]
+def _is_result_column(header: str) -> bool:
+    return header == "boven drempel" or (
+        header.startswith(_EXPORT_PREFIXES) and header.endswith(_EXPORT_SUFFIXES)
+    )
 
 
-def export_csv(scenario: Scenario, convention: str = "nl") -> str:
-    """The result table as CSV text (see :func:`calculators.core.csvio.write_csv`)."""
-    headers, rows = export_table(compute(scenario))
-    return write_csv(headers, rows, convention)
+def _columns(scenario: Mapping[str, object]):
+    p = Problems()
+    columns = parse_columns(scenario.get("criteria"), p)
+    p.raise_if_any()
+    return columns
 
 
-def _default(request: Mapping[str, Any]) -> dict[str, Any]:
-    return {"scenario": default_scenario(), "notice": EXAMPLE_NOTICE}
+def _form() -> list[dict[str, object]]:
+    presets = [p.to_dict() for p in PRESETS.values()]
+    key = {"kind": "key", "columns_path": "criteria", "presets": presets}
+    return [
+        {"kind": "region", "label": "Begin met de gemeenten van"},
+        {
+            "kind": "group",
+            "legend": "Bedrag",
+            "controls": [
+                {
+                    "kind": "input",
+                    "path": "amount",
+                    "label": "Te verdelen bedrag in euro",
+                    "hint": "Positief is een overschot dat wordt uitgekeerd; negatief (met een "
+                    "min) is een tekort dat de gemeenten bijpassen.",
+                }
+            ],
+        },
+        {**key, "path": "key", "legend": "Verdeelsleutel en gewichten"},
+        {
+            "kind": "optional",
+            "path": "compare_key",
+            "label": "Vergelijk met een tweede sleutel",
+            "value": PRESETS["inwoners-100"].key_json(),
+            "controls": [
+                {**key, "path": "compare_key", "legend": "Tweede sleutel om mee te vergelijken"},
+                {
+                    "kind": "input",
+                    "path": "threshold_per_inhabitant",
+                    "label": "Waarschuw bij een verschil groter dan (euro per inwoner)",
+                    "hint": "Standaard € 15: het maximale herverdeeleffect per inwoner uit het "
+                    "advies van het expertiseteam, hier geleend als waarschuwingsgrens.",
+                },
+            ],
+        },
+        {
+            "kind": "table",
+            "path": "municipalities",
+            "caption": "Cijfers per gemeente (pas ze aan of importeer ze)",
+            "columns_path": "criteria",
+        },
+    ]
 
 
-def _describe(request: Mapping[str, Any]) -> dict[str, Any]:
+def _describe() -> dict[str, object]:
     return {
         "presets": [p.to_dict() for p in PRESETS.values()],
         "criteria": [dict(c) for c in DEFAULT_CRITERIA],
-        "apportionment_methods": [m.to_dict() for m in APPORTIONMENT_METHODS.values()],
-        "csv_conventions": [{"id": k, "label": v} for k, v in CONVENTIONS.items()],
         "threshold_source": THRESHOLD_SOURCE,
         "example_notice": EXAMPLE_NOTICE,
     }
 
 
-def _compute(request: Mapping[str, Any]) -> dict[str, Any]:
-    return compute_response(compute(parse_scenario(_scenario(request))))
+def _compute(scenario: Scenario) -> dict[str, object]:
+    response = compute_response(compute(scenario))
+    return {"result": response["result"], "warnings": response["warnings"]}
 
 
-def _import_csv(request: Mapping[str, Any]) -> dict[str, Any]:
-    if "text" not in request:
-        raise InputError.single("text", "Plak een tabel of kies een CSV-bestand (‘text’).")
-    result = import_table(_scenario(request), request["text"], request.get("mode", "update"))
-    return {"scenario": result.scenario, "summary": result.summary, "convention": result.convention}
-
-
-def _export_csv(request: Mapping[str, Any]) -> dict[str, Any]:
-    convention = request.get("convention", "nl")
-    if convention not in EXPORT_CONVENTIONS:
-        raise InputError.single(
-            "convention",
-            f"Kies bij het downloaden ‘nl’ (puntkomma’s, "
-            f"decimale komma) of ‘international’ (komma’s, "
-            f"decimale punt); {quote(convention)} kan niet.",
-        )
-    scenario = parse_scenario(_scenario(request))
-    return {
-        "filename": EXPORT_FILENAME,
-        "text": export_csv(scenario, convention),
-        "convention": convention,
-    }
-
-
-ACTIONS: dict[str, Action] = {
-    "default": Action(_default, description="Het standaardscenario met voorbeeldcijfers."),
-    "describe": Action(_describe, description="Voorinstellingen, criteria en methoden."),
-    "compute": Action(_compute, frozenset({"scenario"}), "Reken een scenario door."),
-    "import_csv": Action(
-        _import_csv, frozenset({"scenario", "text", "mode"}), "Lees een tabel (CSV) in."
-    ),
-    "export_csv": Action(
-        _export_csv, frozenset({"scenario", "convention"}), "Download de uitkomst als CSV."
-    ),
-}
+CALCULATOR = Calculator(
+    name="verdeelsleutel",
+    title="Verdeelsleutel",
+    version=1,
+    parse=parse_scenario,
+    to_json=scenario_to_json,
+    compute=_compute,
+    render=render_result,
+    default_scenario=default_scenario,
+    form=_form,
+    export=lambda scenario: export_table(compute(scenario)),
+    columns=_columns,
+    shape={"criteria": list, "municipalities": list, "key": dict, "compare_key": dict},
+    is_result_column=_is_result_column,
+    describe=_describe,
+    default_region=DEFAULT_REGION,
+)

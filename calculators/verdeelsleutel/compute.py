@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..core.apportion import largest_remainder
+from ..core.key import Key, shares
 from ..core.numbers import (
     canonical_number,
     format_euro,
@@ -23,7 +24,7 @@ from ..core.numbers import (
     round_half_up,
     round_half_up_int,
 )
-from .model import Key, Scenario, scenario_to_json
+from .model import Scenario, scenario_to_json
 
 __all__ = [
     "Comparison",
@@ -36,7 +37,6 @@ __all__ = [
     "compute_response",
     "export_table",
     "result_to_json",
-    "shares",
 ]
 
 
@@ -99,22 +99,8 @@ class Result:
     warnings: tuple[tuple[str, str], ...]
 
 
-def shares(scenario: Scenario, key: Key) -> dict[str, Fraction]:
-    """Exact share per municipality (in scenario order); they sum to exactly 1."""
-    result = {m.name: Fraction(0) for m in scenario.municipalities}
-    for cid, weight in key.weights.items():
-        if weight == 0:
-            continue
-        column = {m.name: Fraction(m.values[cid] or 0) for m in scenario.municipalities}
-        total = sum(column.values(), Fraction(0))
-        factor = Fraction(weight) / 100 / total  # total > 0: validated
-        for name, value in column.items():
-            result[name] += factor * value
-    return result
-
-
 def apply_key(scenario: Scenario, key: Key) -> KeyResult:
-    exact = shares(scenario, key)
+    exact = shares(scenario.municipalities, key)
     cents = largest_remainder(scenario.amount_cents, exact)
     rows = tuple(
         KeyRow(m.name, scenario.inhabitants(m), exact[m.name], cents[m.name])

@@ -6,17 +6,15 @@ machine-readable front matter of its decision record in ``decisions/``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..core.numbers import canonical_number
+from ..core.key import KeyPreset
 
 __all__ = [
     "DECISION_KANDIDAAT_2019",
     "DECISION_CRITERIA_2020",
     "DEFAULT_THRESHOLD_PER_INHABITANT",
     "PRESETS",
-    "Preset",
     "SOURCE_2019",
     "SOURCE_2020",
     "THRESHOLD_SOURCE",
@@ -45,38 +43,10 @@ THRESHOLD_SOURCE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Preset:
-    id: str
-    label: str
-    explanation: str
-    weights: dict[str, Decimal]
-    decision: str | None
-    source: str | None
-    source_detail: str = ""
-    #: Reference date per criterion as the source states it (peildatum / peiljaar).
-    references: dict[str, str] = field(default_factory=dict)
-    #: True when the source fixes the weights; False when they are an example.
-    weights_fixed: bool = True
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "explanation": self.explanation,
-            "weights": {k: canonical_number(v) for k, v in self.weights.items()},
-            "weights_fixed": self.weights_fixed,
-            "references": dict(self.references),
-            "decision": self.decision,
-            "source": self.source,
-            "source_detail": self.source_detail,
-        }
-
-
-PRESETS: dict[str, Preset] = {
+PRESETS: dict[str, KeyPreset] = {
     p.id: p
     for p in (
-        Preset(
+        KeyPreset(
             id="kandidaat-2019",
             label="Kandidaat-sleutel 2019 (25 % inwoners 18+, 75 % gebruik)",
             explanation=(
@@ -96,7 +66,7 @@ PRESETS: dict[str, Preset] = {
                 "gebruik": "peiljaar t-2",
             },
         ),
-        Preset(
+        KeyPreset(
             id="criteria-2020",
             label="Criteria 2020 (inleg, gebruik, zeggenschap; voorbeeldgewichten)",
             explanation=(
@@ -112,7 +82,7 @@ PRESETS: dict[str, Preset] = {
             source_detail="uitgangspunt 8 (financiële solidariteit)",
             weights_fixed=False,
         ),
-        Preset(
+        KeyPreset(
             id="inwoners-100",
             label="100 % inwoners (referentie)",
             explanation=(

@@ -122,10 +122,23 @@ def test_import_csv_update():
     ]
 
 
+def test_import_csv_refuses_fractions_of_people():
+    # Inhabitants and clients are counts: 1600.5 people is a typing error, not a figure.
+    text = "Naam,Inwoners,Inwoners 18+\nArcen,1000,800\nVelden,2000,1600.5\n"
+    response = call(action="import_csv", scenario=default(), text=text, mode="replace")
+    assert errors(response) == [
+        (
+            "csv",
+            "Vul bij ‘Inwoners 18+’ van Velden (regel 3, kolom 3) een heel getal in; ‘1600.5’ "
+            "heeft cijfers achter de komma.",
+        )
+    ]
+
+
 def test_import_csv_replace_and_columns_by_id_label_or_alias():
     text = (
         "Naam,Totale bevolking,INWONERS_18PLUS,Gebruik beschermd wonen (clienten)\n"
-        'Arcen,"1,000",800,2\nVelden,2000,1600.5,3\n'
+        'Arcen,"1,000",800,2\nVelden,2000,1600,3\n'
     )
     response = call(action="import_csv", scenario=default(), text=text, mode="replace")
     assert response["convention"] == "international"
@@ -138,7 +151,7 @@ def test_import_csv_replace_and_columns_by_id_label_or_alias():
         "inleg": "",
         "zeggenschap": "",
     }
-    assert municipalities[1]["values"]["inwoners_18plus"] == "1600,5"
+    assert municipalities[1]["values"]["inwoners_18plus"] == "1600"
     assert "2 gemeenten ingelezen, 3 kolommen" in response["summary"]
     assert (
         "niet in het bestand en dus leeg: Inleg (euro), Zeggenschap (stemgewicht)"

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators.core.entry import calculator_names, handle
-from calculators.render.verdeelsleutel import render_result
+from calculators.verdeelsleutel.render import render_result
 
 CALC = "verdeelsleutel"
 DUTCH_WORDS = re.compile(

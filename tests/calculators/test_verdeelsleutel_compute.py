@@ -6,8 +6,10 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from calculators.verdeelsleutel import compute, parse_scenario, result_to_json
-from calculators.verdeelsleutel.compute import compute_response, shares
-from calculators.verdeelsleutel.defaults import EXAMPLE_NOTICE, MUNICIPALITIES, default_scenario
+from calculators.core.key import shares
+from calculators.verdeelsleutel.compute import compute_response
+from calculators.core.regions import REGIONS
+from calculators.verdeelsleutel.defaults import EXAMPLE_NOTICE, default_scenario
 from calculators.verdeelsleutel.presets import (
     DECISION_CRITERIA_2020,
     DECISION_KANDIDAAT_2019,
@@ -163,7 +165,7 @@ def test_default_scenario_against_a_second_method():
     scenario = default_scenario()
     parsed = parse_scenario(scenario)
     expected = _shares_by_cross_multiplication(scenario)
-    exact = shares(parsed, parsed.key)
+    exact = shares(parsed.municipalities, parsed.key)
     for name, (numerator, denominator) in expected.items():
         assert exact[name] == Fraction(numerator, denominator)
     assert sum(n for n, _ in expected.values()) == next(iter(expected.values()))[1]
@@ -190,7 +192,7 @@ def test_default_scenario_facts():
     names = [m["name"] for m in scenario["municipalities"]]
     assert (
         names
-        == list(MUNICIPALITIES)
+        == list(REGIONS["noord-limburg"].municipalities)
         == [
             "Beesel",
             "Bergen",

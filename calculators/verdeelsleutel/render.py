@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .html import Column, Series, bar_chart, table, text
+from ..render.html import Column, Series, bar_chart, table, text
 
 
 def _key_table(caption: str, key: dict, total_display: str) -> str:

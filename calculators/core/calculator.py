@@ -1,0 +1,225 @@
+"""One declaration per calculator, and the actions every calculator gets from it.
+
+A calculator is one package ``calculators/<name>/`` whose ``__init__`` defines
+``CALCULATOR = Calculator(...)``: its name, title, scenario parser, computation, renderer,
+default scenario per region, editor form and CSV export. The JSON entry point (worker, CLI),
+the static build and the page glue all find it there: the package's folder name is the
+calculator's name, so adding a calculator touches no list anywhere else.
+
+Actions every calculator has (see :func:`actions`): ``default``, ``describe``, ``compute``,
+``check``, ``region``, ``import_csv`` and ``export_csv``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .apportion import APPORTIONMENT_METHODS
+from .csvio import CONVENTIONS, write_csv
+from .problems import InputError, Problems, quote
+from .regions import DEFAULT_REGION, REGIONS, region_notice
+from .table import Column
+from .tableimport import import_rows
+from .validators import choice
+
+__all__ = ["Action", "Calculator", "actions", "calculator_names", "find"]
+
+#: Sub-packages of ``calculators`` that are shared code, not calculators.
+_NOT_CALCULATORS = frozenset({"core", "render"})
+EXPORT_CONVENTIONS = ("nl", "international")
+_JSON_TYPES = {dict: "een object", list: "een lijst", str: "tekst"}
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One action of a calculator.
+
+    ``run`` gets the whole request (a dict) and returns the response fields (without ``ok``
+    and ``calculator``); it raises :class:`InputError` for bad input. ``fields`` are the
+    request fields it reads, besides ``calculator`` and ``action``.
+    """
+
+    run: Callable[[Mapping[str, Any]], dict[str, Any]]
+    fields: frozenset[str] = frozenset()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """Everything the platform needs to know about one calculator."""
+
+    name: str
+    title: str
+    version: int
+    #: scenario JSON -> typed scenario; raises InputError with every problem
+    parse: Callable[[object], Any]
+    #: typed scenario -> normalised scenario JSON
+    to_json: Callable[[Any], dict[str, object]]
+    #: typed scenario -> ``{"result": ..., "warnings": [...]}``
+    compute: Callable[[Any], dict[str, object]]
+    #: result JSON, scenario JSON -> HTML (escaped), the same at build time and in the worker
+    render: Callable[[dict, dict], str]
+    #: region id -> default scenario JSON with example figures
+    default_scenario: Callable[[str], dict[str, object]]
+    #: the editor's controls (see docs/rekenhulpen/scenario-formaat.md, "Invoerscherm")
+    form: Callable[[], list[dict[str, object]]]
+    #: typed scenario -> CSV headers and rows
+    export: Callable[[Any], tuple[list[str], list[list[object]]]]
+    #: scenario JSON -> the table's columns (for CSV import); raises InputError
+    columns: Callable[[Mapping[str, object]], Sequence[Column]]
+    #: top-level scenario fields and their JSON type, checked before the editor shows a
+    #: scenario from a link or a file
+    shape: Mapping[str, type] = field(default_factory=dict)
+    is_result_column: Callable[[str], bool] = lambda header: False
+    describe: Callable[[], dict[str, object]] = dict
+    default_region: str = DEFAULT_REGION
+
+
+def _scenario(request: Mapping[str, Any]) -> Any:
+    if request.get("scenario") is None:
+        raise InputError.single("scenario", "Stuur een scenario mee (‘scenario’).")
+    return request["scenario"]
+
+
+def _region(request: Mapping[str, Any], default: str) -> str:
+    options = {r.id: r.label for r in REGIONS.values()}
+    return choice(options, default=default)(request.get("region"), "region", "de regio")
+
+
+def check_shape(calc: Calculator, data: object) -> None:
+    """Enough structure for the editor to show the scenario; values are checked by compute."""
+    if not isinstance(data, Mapping):
+        raise InputError.single("", f"Dit is geen scenario voor de rekenhulp {calc.title}.")
+    p = Problems()
+    if data.get("calculator", calc.name) != calc.name:
+        p.add("calculator", f"Dit scenario is voor de rekenhulp {quote(data['calculator'])}.")
+    for name, kind in calc.shape.items():
+        value = data.get(name)
+        if value is not None and not isinstance(value, kind):
+            p.add(name, f"Bij {quote(name)} hoort {_JSON_TYPES.get(kind, 'iets anders')}.")
+    rows = data.get("municipalities")
+    if isinstance(rows, list) and not all(
+        isinstance(r, dict) and isinstance(r.get("values", {}), dict) for r in rows
+    ):
+        p.add("municipalities", "Elke rij van de tabel hoort een object met naam en cijfers.")
+    p.raise_if_any()
+
+
+def _describe(calc: Calculator) -> dict[str, Any]:
+    return {
+        "title": calc.title,
+        "form": calc.form(),
+        "regions": [r.to_dict() for r in REGIONS.values()],
+        "apportionment_methods": [m.to_dict() for m in APPORTIONMENT_METHODS.values()],
+        "csv_conventions": [{"id": k, "label": v} for k, v in CONVENTIONS.items()],
+        **calc.describe(),
+    }
+
+
+def _import(calc: Calculator, request: Mapping[str, Any]) -> dict[str, Any]:
+    scenario = _scenario(request)
+    if not isinstance(scenario, Mapping):
+        check_shape(calc, scenario)
+    if "text" not in request:
+        raise InputError.single("text", "Plak een tabel of kies een CSV-bestand (‘text’).")
+    imported = import_rows(
+        scenario.get("municipalities"),
+        calc.columns(scenario),
+        request["text"],
+        request.get("mode", "update"),
+        calc.is_result_column,
+    )
+    new = {**scenario, "municipalities": imported.municipalities}
+    try:
+        new = calc.to_json(calc.parse(new))
+    except InputError:
+        pass  # other parts are still being edited; compute will report them
+    return {"scenario": new, "summary": imported.summary, "convention": imported.convention}
+
+
+def _export(calc: Calculator, request: Mapping[str, Any]) -> dict[str, Any]:
+    convention = request.get("convention", "nl")
+    if convention not in EXPORT_CONVENTIONS:
+        raise InputError.single(
+            "convention",
+            "Kies bij het downloaden ‘nl’ (puntkomma’s, decimale komma) of ‘international’ "
+            f"(komma’s, decimale punt); {quote(convention)} kan niet.",
+        )
+    headers, rows = calc.export(calc.parse(_scenario(request)))
+    return {
+        "filename": f"{calc.name}.csv",
+        "text": write_csv(headers, rows, convention),
+        "convention": convention,
+    }
+
+
+def _with_region(calc: Calculator, request: Mapping[str, Any]) -> dict[str, Any]:
+    region = _region(request, calc.default_region)
+    scenario = _scenario(request)
+    check_shape(calc, scenario)
+    table = calc.default_scenario(region)["municipalities"]
+    return {
+        "scenario": {**scenario, "municipalities": table},
+        "notice": region_notice(REGIONS[region]),
+    }
+
+
+def actions(calc: Calculator) -> dict[str, Action]:
+    """The JSON actions of a calculator, all derived from its declaration."""
+
+    def default(request: Mapping[str, Any]) -> dict[str, Any]:
+        region = _region(request, calc.default_region)
+        return {"scenario": calc.default_scenario(region), "notice": region_notice(REGIONS[region])}
+
+    def compute(request: Mapping[str, Any]) -> dict[str, Any]:
+        scenario = calc.parse(_scenario(request))
+        return {"scenario": calc.to_json(scenario), **calc.compute(scenario)}
+
+    def check(request: Mapping[str, Any]) -> dict[str, Any]:
+        check_shape(calc, _scenario(request))
+        return {}
+
+    return {
+        "default": Action(default, frozenset({"region"}), "Het standaardscenario (voorbeeld)."),
+        "describe": Action(lambda r: _describe(calc), description="Invoerscherm en keuzes."),
+        "compute": Action(compute, frozenset({"scenario"}), "Reken een scenario door."),
+        "check": Action(check, frozenset({"scenario"}), "Past het scenario bij het scherm?"),
+        "region": Action(
+            lambda r: _with_region(calc, r),
+            frozenset({"scenario", "region"}),
+            "Begin met de gemeenten van een regio.",
+        ),
+        "import_csv": Action(
+            lambda r: _import(calc, r),
+            frozenset({"scenario", "text", "mode"}),
+            "Lees een tabel (CSV) in.",
+        ),
+        "export_csv": Action(
+            lambda r: _export(calc, r),
+            frozenset({"scenario", "convention"}),
+            "Download de uitkomst als CSV.",
+        ),
+    }
+
+
+def calculator_names() -> list[str]:
+    """Every calculator package, without importing any of them."""
+    import calculators
+
+    return sorted(
+        m.name
+        for m in pkgutil.iter_modules(calculators.__path__)
+        if m.ispkg and m.name not in _NOT_CALCULATORS and not m.name.startswith("_")
+    )
+
+
+def find(name: str) -> Calculator | None:
+    """The declaration of calculator ``name`` (imported on first use), or ``None``."""
+    if name not in calculator_names():
+        return None
+    declared = getattr(importlib.import_module(f"calculators.{name}"), "CALCULATOR", None)
+    return declared if isinstance(declared, Calculator) else None

@@ -1,0 +1,228 @@
+"""Small composable field validators, in the spirit of attrs' validators.
+
+A validator is a callable ``(value, field, label) -> parsed value`` that raises
+:class:`~calculators.core.problems.InputError` with the field path and a Dutch message.
+:func:`read` applies one to a field and collects the problem instead of raising, so a
+calculator reports every problem of a scenario at once. Calculators build their scenario
+parsers from these parts instead of writing one parser per field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from .numbers import Number, parse_number
+from .problems import InputError, Problems, field_path, quote
+
+__all__ = [
+    "INVALID",
+    "Validator",
+    "check_header",
+    "check_unknown",
+    "choice",
+    "count",
+    "municipality_name",
+    "name_key",
+    "number",
+    "read",
+    "suggest",
+    "text",
+]
+
+Validator = Callable[[object, str, str], Any]
+
+#: Returned by :func:`read` when the field has a problem (``None`` is a valid value).
+INVALID: Any = object()
+
+MAX_NAME = 80
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def name_key(name: str) -> str:
+    """Comparison form of a municipality name: case and extra spaces do not count."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def suggest(word: object, options: Sequence[str]) -> str:
+    """' Bedoelt u ‘x’?' for a near miss, else ''."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f" Bedoelt u {quote(close[0])}?" if close else ""
+
+
+def read(
+    data: Mapping[str, object],
+    key: str,
+    validator: Validator,
+    p: Problems,
+    *,
+    path: str = "",
+    label: str | None = None,
+) -> Any:
+    """Validate ``data[key]`` (missing = ``None``); a problem is collected and
+    :data:`INVALID` returned."""
+    field = field_path(path, key) if path else key
+    try:
+        return validator(data.get(key), field, label or quote(key))
+    except InputError as error:
+        p.collect(error)
+        return INVALID
+
+
+def text(*, maximum: int = 200, required: bool = False, default: str = "") -> Validator:
+    """A trimmed single-line text; ``label`` names it in Dutch, e.g. "de titel"."""
+
+    def validate(raw: object, field: str, label: str) -> str:
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if required:
+                raise InputError.single(field, f"Vul {label} in.")
+            return default
+        if not isinstance(raw, str):
+            raise InputError.single(field, f"Vul bij {label} tekst in.")
+        value = raw.strip()
+        if len(value) > maximum:
+            raise InputError.single(
+                field,
+                f"{_cap(label)} is te lang ({len(value)} tekens); gebruik hoogstens "
+                f"{maximum} tekens.",
+            )
+        if any(unicodedata.category(ch) == "Cc" for ch in value):
+            raise InputError.single(
+                field,
+                f"{_cap(label)} bevat een onzichtbaar teken, zoals een tab of regeleinde. "
+                "Haal dat weg.",
+            )
+        return value
+
+    return validate
+
+
+def municipality_name(raw: object, field: str, where: str) -> str:
+    """A municipality name; ``where`` says where it is, e.g. "rij 3" or "regel 5 van het
+    bestand". Names that Excel would run as a formula are refused."""
+    if not isinstance(raw, str) or not raw.strip():
+        raise InputError.single(field, f"Vul bij {where} de naam van de gemeente in.")
+    name = raw.strip()
+    if len(name) > MAX_NAME:
+        raise InputError.single(
+            field,
+            f"De naam bij {where} is te lang ({len(name)} tekens); gebruik hoogstens "
+            f"{MAX_NAME} tekens.",
+        )
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise InputError.single(
+            field,
+            f"De naam bij {where} bevat een onzichtbaar teken, zoals een tab of regeleinde. "
+            "Haal dat weg.",
+        )
+    if name.startswith(_FORMULA_START):
+        raise InputError.single(
+            field,
+            f"De naam {quote(name)} bij {where} mag niet beginnen met =, +, - of @: zo’n naam "
+            "ziet Excel als formule.",
+        )
+    return name
+
+
+def choice(options: Mapping[str, str], *, default: str | None = None) -> Validator:
+    """One of ``options`` (id → Dutch label); a missing value gives ``default``."""
+
+    def validate(raw: object, field: str, label: str) -> str:
+        if raw is None and default is not None:
+            return default
+        if isinstance(raw, str) and raw in options:
+            return raw
+        listed = "; ".join(f"‘{key}’ ({value})" for key, value in options.items())
+        shown = "Een lege keuze" if raw is None else quote(raw)
+        raise InputError.single(
+            field,
+            f"{shown} kan niet bij {label}.{suggest(raw, list(options))} Kies uit: {listed}.",
+        )
+
+    return validate
+
+
+def number(
+    *,
+    integer: bool = False,
+    decimals: int = 6,
+    allow_negative: bool = False,
+    maximum: Number | None = None,
+    percent: bool = False,
+    required: bool = True,
+    positive: str = "",
+) -> Validator:
+    """An exact number (see :func:`~calculators.core.numbers.parse_number`). ``positive``:
+    when set, 0 is refused too and the text says why (e.g. "want er wordt door gedeeld")."""
+
+    def validate(raw: object, field: str, label: str) -> Decimal | None:
+        value = parse_number(
+            raw,
+            field,
+            label=label,
+            allow_negative=allow_negative,
+            integer=integer,
+            maximum=maximum,
+            max_decimals=decimals,
+            percent=percent,
+            required=required,
+        )
+        if positive and value is not None and value <= 0:
+            raise InputError.single(field, f"{_cap(label)} moet groter zijn dan 0, {positive}.")
+        return value
+
+    return validate
+
+
+def count(maximum: Number, *, required: bool = True) -> Validator:
+    """A count of people, clients or places: a whole number, 0 or more."""
+    return number(integer=True, maximum=maximum, required=required)
+
+
+def check_unknown(
+    data: Mapping[str, object], allowed: Sequence[str], path: str, where: str, p: Problems
+) -> None:
+    """Report every key of ``data`` that is not in ``allowed``, with a suggestion."""
+    for key in data:
+        if key not in allowed:
+            p.add(
+                field_path(path, str(key)) if path else str(key),
+                f"Het veld {quote(key)} {where} kent de rekenhulp niet.{suggest(key, allowed)} "
+                f"Bekende velden zijn: {', '.join(allowed)}.",
+            )
+
+
+def check_header(
+    data: Mapping[str, object], calculator: str, version: int, fields: Sequence[str], p: Problems
+) -> None:
+    """The parts every scenario shares: known fields, the calculator's name, the version."""
+    check_unknown(data, fields, "", "in het scenario", p)
+    if "calculator" in data and data["calculator"] != calculator:
+        p.add(
+            "calculator",
+            f"Dit scenario is voor de rekenhulp {quote(data['calculator'])}, niet voor "
+            f"{quote(calculator)}.",
+        )
+    if "version" in data:
+        given = data["version"]
+        if isinstance(given, bool) or not isinstance(given, (int, Decimal)):
+            p.add(
+                "version",
+                f"Vul bij ‘version’ het getal {version} in, zonder aanhalingstekens; "
+                f"nu staat er {quote(given)}.",
+            )
+        elif given != version:
+            p.add(
+                "version",
+                f"Versie {quote(given)} van het scenario-formaat kent deze rekenhulp niet; "
+                f"alleen versie {version}.",
+            )
