@@ -22,11 +22,20 @@ def _load_parts():
 
 def define_env(env) -> None:
     @env.macro
-    def rekenhulp_statisch(calculator: str) -> str:
-        """Static result of the calculator's default scenario (visible without JavaScript)."""
-        from calculators.render.page import render_static
+    def rekenhulp(calculator: str) -> str:
+        """The calculator block: the default scenario's result, computed now by the same
+        Python code, for readers without JavaScript and for print; the page glue makes it
+        live from the calculator's declaration."""
+        from calculators.render.page import calculator_block
 
-        return render_static(calculator)
+        return calculator_block(calculator)
+
+    @env.macro
+    def alabama_voorbeeld() -> str:
+        """The Alabama paradox, computed by the calculators' own apportionment code."""
+        from calculators.render.page import alabama_example
+
+        return alabama_example()
 
     # Cross-links between sections. The section that owns the data redefines these in its
     # own macros module; until then a page says plainly that nothing is linked yet.

@@ -44,3 +44,47 @@ def default_result(calculator: str) -> dict:
 
 def render_static(calculator: str) -> str:
     return default_result(calculator)["html"]
+
+
+def calculator_block(calculator: str) -> str:
+    """The markup a calculator page embeds: status line, editor slot, static result."""
+    return (
+        f'<div class="rekenhulp" data-rekenhulp="{text(calculator)}">'
+        '<p class="rekenhulp-status" role="status">Hieronder staat de uitkomst van het '
+        "voorbeeld. Met JavaScript aan kunt u de invoer zelf aanpassen.</p>"
+        '<div class="rekenhulp-invoer" hidden></div>'
+        '<section class="rekenhulp-uitkomst" aria-label="Uitkomst">'
+        f"{render_static(calculator)}</section></div>"
+    )
+
+
+#: Six municipalities with 1.500, 1.500, 900, 500, 500 and 200 clients: the classic example of
+#: the Alabama paradox (Wikipedia, "Apportionment paradox").
+ALABAMA_WEIGHTS = {"A": 1500, "B": 1500, "C": 900, "D": 500, "E": 500, "F": 200}
+
+
+def alabama_example() -> str:
+    """A table of 25 and 26 places by each method: with largest remainder, D and E lose a
+    place when the total grows."""
+    from calculators.core.apportion import APPORTIONMENT_METHODS, apportion
+
+    from .html import Column, table
+
+    houses = (25, 26)
+    results = {
+        (m, h): apportion(h, ALABAMA_WEIGHTS, m) for m in APPORTIONMENT_METHODS for h in houses
+    }
+    columns = [Column("Gemeente", numeric=False), Column("Cliënten")] + [
+        Column(f"{APPORTIONMENT_METHODS[m].label}, {h} plaatsen")
+        for m in APPORTIONMENT_METHODS
+        for h in houses
+    ]
+    rows = [
+        (
+            f"Gemeente {name}",
+            weight,
+            *(results[(m, h)][name] for m in APPORTIONMENT_METHODS for h in houses),
+        )
+        for name, weight in ALABAMA_WEIGHTS.items()
+    ]
+    return table("Alabama-paradox: 25 en 26 plaatsen over zes gemeenten", columns, rows)

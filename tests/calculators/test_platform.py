@@ -1,0 +1,93 @@
+"""The platform: every calculator package is found from its declaration alone and gets the
+same actions; every calculator starts from every region; export reads back in."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from calculators.core.calculator import find
+from calculators.core.entry import calculator_names, handle
+from calculators.core.regions import REGIONS
+from calculators.render.page import handle_page
+
+NAMES = ["spreiding", "verdeelsleutel"]
+
+
+def call(**request) -> dict:
+    return json.loads(handle(json.dumps(request)))
+
+
+def test_calculators_are_found_by_their_package():
+    assert calculator_names() == NAMES
+    assert [find(name).name for name in NAMES] == NAMES
+    assert find("core") is None and find("render") is None and find("bestaatniet") is None
+
+
+def test_the_regions_as_the_sources_spell_them():
+    assert {r.label: len(r.municipalities) for r in REGIONS.values()} == {
+        "Noord- en Midden-Limburg": 14,
+        "Noord-Limburg": 7,
+        "Midden-Limburg": 7,
+        "Maastricht-Heuvelland": 6,
+        "Leidse Regio": 5,
+    }
+    both = set(REGIONS["noord-limburg"].municipalities) | set(
+        REGIONS["midden-limburg"].municipalities
+    )
+    assert set(REGIONS["noord-en-midden-limburg"].municipalities) == both
+    # Noord-Limburg: the 2019 plan's total of about 280.000 inhabitants.
+    assert sum(REGIONS["noord-limburg"].example_inhabitants.values()) == 280_000
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_action_is_there(name):
+    described = call(calculator=name, action="describe")
+    assert described["ok"] and described["form"] and described["title"]
+    kinds = {c["kind"] for c in described["form"]}
+    assert {"region", "table"} <= kinds
+    assert [r["id"] for r in described["regions"]] == list(REGIONS)
+
+
+@pytest.mark.parametrize("region", list(REGIONS))
+@pytest.mark.parametrize("name", NAMES)
+def test_every_calculator_starts_from_every_region(name, region):
+    default = call(calculator=name, action="default", region=region)
+    assert default["ok"], default
+    assert "voorbeeldcijfers" in default["notice"]
+    names = [m["name"] for m in default["scenario"]["municipalities"]]
+    assert names == list(REGIONS[region].municipalities)
+    request = {"calculator": name, "action": "compute", "scenario": default["scenario"]}
+    response = json.loads(handle_page(json.dumps(request)))
+    assert response["ok"], response
+    assert all(n in response["html"] for n in names if "&" not in n)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_export_reads_back_in(name):
+    scenario = call(calculator=name, action="default")["scenario"]
+    exported = call(calculator=name, action="export_csv", scenario=scenario)
+    imported = call(calculator=name, action="import_csv", scenario=scenario, text=exported["text"])
+    assert imported["ok"], imported
+    assert imported["scenario"]["municipalities"] == scenario["municipalities"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_check_refuses_a_scenario_the_editor_cannot_show(name):
+    assert call(calculator=name, action="check", scenario={"municipalities": [1, 2]})["ok"] is False
+    assert call(calculator=name, action="check", scenario=[])["ok"] is False
+    other = [n for n in NAMES if n != name][0]
+    wrong = call(calculator=name, action="check", scenario={"calculator": other})
+    assert wrong["errors"][0]["field"] == "calculator"
+    default = call(calculator=name, action="default")["scenario"]
+    assert call(calculator=name, action="check", scenario=default) == {
+        "ok": True,
+        "calculator": name,
+    }
+
+
+def test_unknown_region_is_answered_in_dutch():
+    response = call(calculator="spreiding", action="default", region="Atlantis")
+    assert response["errors"][0]["field"] == "region"
+    assert "Kies uit" in response["errors"][0]["message"]
