@@ -63,9 +63,38 @@ def csv_text(scenario: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def national_spreading(seed: int = 2022) -> dict:
+    """342 municipalities, some 25.000 places concentrated in the largest ones, a minimum
+    (buildings that cannot move yet) in every tenth and a maximum in every seventh, a mixed
+    basis and a 10-year path."""
+    rng = random.Random(seed)
+    rows = []
+    for index in range(MUNICIPALITIES):
+        inhabitants = rng.randint(1_000, 900_000)
+        places = inhabitants // 6_000 if inhabitants > 300_000 else rng.randint(0, 5)
+        values = {
+            "inwoners": str(inhabitants),
+            "clienten": str(inhabitants // 1_000 + rng.randint(0, 50)),
+            "plaatsen": str(places),
+            "minimum": str(places // 2) if index % 10 == 0 else "",
+            "maximum": str(places + 20) if index % 7 == 0 else "",
+        }
+        rows.append({"name": f"Gemeente {index + 1:03d}", "values": values})
+    scenario = json.loads(
+        handle(json.dumps({"calculator": "spreiding", "action": "default"}))
+    )["scenario"]
+    scenario.update(municipalities=rows, years="10", method="sainte-lague")
+    scenario["key"] = {"label": "Mix", "weights": {"inwoners": "60", "clienten": "40"}}
+    return scenario
+
+
 def requests(scenario: dict) -> dict[str, str]:
     base = {"calculator": "verdeelsleutel", "scenario": scenario}
+    spreading = {"calculator": "spreiding", "scenario": national_spreading()}
     return {
+        "spreiding (342 gemeenten, min/max, 10 jaar)": json.dumps(
+            {**spreading, "action": "compute"}
+        ),
         "compute (342 gemeenten, 2 sleutels)": json.dumps({**base, "action": "compute"}),
         "import CSV (342 rijen)": json.dumps(
             {**base, "action": "import_csv", "text": csv_text(scenario), "mode": "update"}

@@ -55,8 +55,7 @@ def _infeasible_message(error: Infeasible, total: int) -> InputError:
     return InputError.single("municipalities", f"Deze grenzen kunnen niet samen: {text}")
 
 
-def targets(s: Scenario, method: str, total: int) -> dict[str, int]:
-    weights = shares(s.municipalities, s.key)
+def targets(s: Scenario, method: str, total: int, weights: dict[str, Fraction]) -> dict[str, int]:
     try:
         return apportion(total, weights, method, s.bound("minimum"), s.bound("maximum"))
     except Infeasible as error:
@@ -92,8 +91,8 @@ def _warnings(s: Scenario, current_total: int, total: int) -> list[dict[str, str
     return [{"field": f, "message": m} for f, m in found]
 
 
-def _row(s, name, current, target, share, by_method, total) -> dict[str, object]:
-    row = next(r for r in s.municipalities if r.name == name)
+def _row(row, current, target, share, by_method, total) -> dict[str, object]:
+    name = row.name
     return {
         "name": name,
         "inhabitants": int(row.value("inwoners")),
@@ -112,12 +111,12 @@ def compute(s: Scenario) -> dict[str, object]:
     current = s.places("plaatsen")
     current_total = sum(current.values())
     total = final_total(s)
-    by_method = {m: targets(s, m, total) for m in APPORTIONMENT_METHODS}
+    weights = shares(s.municipalities, s.key)
+    by_method = {m: targets(s, m, total, weights) for m in APPORTIONMENT_METHODS}
     target = by_method[s.method]
     years = _path_years(s, current, target)
     path = yearly_path(current, target, years) if years else []
     added, removed = moves(current, target)
-    weights = shares(s.municipalities, s.key)
     result = {
         "facility": FACILITIES[s.facility],
         "method": s.method,
@@ -126,7 +125,9 @@ def compute(s: Scenario) -> dict[str, object]:
         "total": total,
         "moved": added,
         "removed": removed,
-        "rows": [_row(s, n, current, target, weights[n], by_method, total) for n in current],
+        "rows": [
+            _row(r, current, target, weights[r.name], by_method, total) for r in s.municipalities
+        ],
         "disagree": [n for n in current if len({p[n] for p in by_method.values()}) > 1],
         "years": [
             {

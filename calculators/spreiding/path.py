@@ -17,9 +17,8 @@ Pure functions on plain mappings; results keep the order of ``current``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from ..core.apportion import dhondt
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
 
 __all__ = ["moves", "yearly_path", "years_needed"]
 
@@ -52,11 +51,39 @@ def _gains_and_losses(
     return gains, losses
 
 
-def _spread(amount: int, weights: dict[str, int]) -> dict[str, int]:
-    # dhondt() needs a positive weight sum; with nothing to move every share is 0 anyway.
-    if amount == 0:
-        return dict.fromkeys(weights, 0)
-    return dhondt(amount, weights)
+def _dhondt_order(weights: Mapping[str, int]) -> list[str]:
+    """Who gets each next place when D'Hondt hands out ``Σ weights`` places on ``weights``:
+    place ``k`` of ``name`` has average ``w/k``, highest first, ties by the larger weight and
+    then the name (the tie rule of :mod:`calculators.core.apportion`). The first ``h`` entries
+    are D'Hondt's result for house ``h``, so one sort serves every year.
+
+    The sort key ``k/w`` is a float while ``w`` stays below 2**26: two different fractions
+    with such denominators differ by far more than a float's rounding, and equal fractions
+    round to the same float, so the order is exact; larger weights fall back to Fractions.
+    """
+    exact = max(weights.values(), default=0) >= 2**26
+    units = [
+        (Fraction(k, w) if exact else k / w, -w, name.casefold(), name)
+        for name, w in weights.items()
+        for k in range(1, w + 1)
+    ]
+    units.sort()
+    return [unit[3] for unit in units]
+
+
+def _prefix_counts(
+    names: Sequence[str], order: list[str], houses: Sequence[int]
+) -> list[dict[str, int]]:
+    """Places per name after the first ``h`` entries of ``order``, for each ``h`` (ascending)."""
+    counts = dict.fromkeys(names, 0)
+    handed = 0
+    result = []
+    for house in houses:
+        for name in order[handed:house]:
+            counts[name] += 1
+        handed = house
+        result.append(dict(counts))
+    return result
 
 
 def yearly_path(
@@ -74,12 +101,17 @@ def yearly_path(
     if years < 0 or (years == 0 and (any(gains.values()) or any(losses.values()))):
         raise ValueError("years must be positive (0 only when nothing moves)")
     total_gain, total_loss = sum(gains.values()), sum(losses.values())
-    path: list[dict[str, int]] = []
-    for year in range(1, years + 1):
-        gained = _spread(year * total_gain // years, gains)
-        lost = _spread(year * total_loss // years, losses)
-        path.append({name: c + gained[name] - lost[name] for name, c in current.items()})
-    return path
+    steps = range(1, years + 1)
+    gained = _prefix_counts(
+        list(current), _dhondt_order(gains), [y * total_gain // years for y in steps]
+    )
+    lost = _prefix_counts(
+        list(current), _dhondt_order(losses), [y * total_loss // years for y in steps]
+    )
+    return [
+        {name: c + gain[name] - loss[name] for name, c in current.items()}
+        for gain, loss in zip(gained, lost, strict=True)
+    ]
 
 
 def years_needed(

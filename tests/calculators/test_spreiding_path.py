@@ -178,3 +178,21 @@ def test_moves_is_symmetric(pair):
     added, removed = moves(current, target)
     assert moves(target, current) == (removed, added)
     assert added - removed == sum(target.values()) - sum(current.values())
+
+
+@given(
+    st.dictionaries(st.sampled_from("ABCDEFGH"), st.integers(0, 40), min_size=1),
+    st.integers(1, 12),
+)
+def test_one_sorted_order_equals_dhondt_for_every_year(gains, years):
+    # The path sorts D'Hondt's order once; each year must equal a fresh D'Hondt apportionment
+    # of that year's cumulative gain over the gains (the definition in path.py's docstring).
+    from calculators.core.apportion import dhondt
+
+    current = dict.fromkeys(gains, 0)
+    path = yearly_path(current, gains, years)
+    total = sum(gains.values())
+    for year, places in enumerate(path, start=1):
+        house = year * total // years
+        expected = dhondt(house, gains) if total else dict.fromkeys(gains, 0)
+        assert places == expected

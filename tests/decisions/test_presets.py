@@ -38,3 +38,25 @@ def test_preset_matches_its_decision(preset):
 def test_both_named_decisions_have_presets():
     named = {p.decision for p in presets.PRESETS.values()}
     assert {presets.DECISION_KANDIDAAT_2019, presets.DECISION_CRITERIA_2020} <= named
+
+
+def test_spreiding_agrees_with_its_decisions():
+    from calculators.spreiding import model as spreiding
+
+    register = hook.validate_folder(RECORDS)
+    params = {
+        d: register.decisions[d].meta["parameters"]["spreiding"] for d in spreiding.DECISIONS
+    }
+    for decision in spreiding.DECISIONS:
+        assert "spreiding" in register.decisions[decision].meta["rekenhulpen"]
+        # Substitution, not expansion: the default total is today's total.
+        assert params[decision]["substitutie"] is True
+    assert spreiding.TOTAL_MODES and next(iter(spreiding.TOTAL_MODES)) == "current"
+    # Every facility the calculator offers is named by a decision, and vice versa.
+    named = {v for p in params.values() for v in p["voorzieningen"]}
+    assert named == set(spreiding.FACILITIES)
+    # The two bases of 2019 are presets that name that decision.
+    for basis in params["bp-2019-05"]["grondslagen"]:
+        preset = spreiding.PRESETS[basis]
+        assert preset.decision == "bp-2019-05"
+        assert {k for k, w in preset.weights.items() if w} == {basis}
