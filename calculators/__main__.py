@@ -14,12 +14,16 @@ Exit codes: 0 success, 1 problems in the scenario (printed as "veld: melding" on
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import BinaryIO, TextIO
 
-from .core.entry import calculator_names, handle, handle_request, parse_json
+from .core.entry import MAX_REQUEST_CHARS, calculator_names, handle, handle_request, parse_json
+from .core.numbers import canonical_number
 from .core.problems import InputError
 
 USAGE = """\
@@ -33,15 +37,28 @@ Uitkomst: 0 = gelukt, 1 = problemen in het scenario, 2 = verkeerd gebruik.
 """
 
 
+class _UsageError(Exception):
+    """Wrong use of the command (exit code 2); the message is Dutch."""
+
+
+@dataclass
+class _Options:
+    source: str | None = None
+    as_csv: bool = False
+    convention: str | None = None
+    want_default: bool = False
+
+
 def _write(stream: TextIO, text: str) -> None:
-    # Always UTF-8, also where the console has another default encoding.
+    # Always UTF-8, also where the console has another default encoding. "replace": a file
+    # name with bytes that are not UTF-8 arrives as lone surrogates and must not crash us.
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         stream.flush()
-        buffer.write(text.encode("utf-8"))
+        buffer.write(text.encode("utf-8", "replace"))
         buffer.flush()
     else:
-        stream.write(text)
+        stream.write(text.encode("utf-8", "replace").decode("utf-8"))
 
 
 def _usage_error(message: str) -> int:
@@ -58,6 +75,132 @@ def _report(response: dict) -> int:
     return 1
 
 
+def _options(rest: Sequence[str]) -> _Options:
+    options = _Options()
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        if arg == "--csv":
+            options.as_csv = True
+        elif arg == "--default":
+            options.want_default = True
+        elif arg == "--convention":
+            if i + 1 >= len(rest):
+                raise _UsageError("Na --convention hoort nl of international.")
+            options.convention = rest[i + 1]
+            i += 1
+        elif arg.startswith("--convention="):
+            options.convention = arg.split("=", 1)[1]
+        elif arg.startswith("--"):
+            raise _UsageError(f"De optie ‘{arg}’ bestaat niet.")
+        elif options.source is None:
+            options.source = arg
+        else:
+            raise _UsageError("Geef één scenariobestand op.")
+        i += 1
+    if options.convention is not None and not options.as_csv:
+        raise _UsageError("--convention hoort bij --csv.")
+    if options.convention not in (None, "nl", "international"):
+        raise _UsageError(
+            f"Kies bij --convention nl of international, niet ‘{options.convention}’."
+        )
+    if options.want_default and (options.source is not None or options.as_csv):
+        raise _UsageError("--default gaat niet samen met een scenariobestand of --csv.")
+    if options.source is None and not options.want_default:
+        raise _UsageError("Geef een scenariobestand op, of - voor standaardinvoer.")
+    return options
+
+
+def _decode(binary: BinaryIO) -> str:
+    text = io.TextIOWrapper(binary, encoding="utf-8-sig")
+    try:
+        # One character more than the entry point accepts is enough to refuse the input:
+        # a huge file, or /dev/zero, is never read whole into memory.
+        return text.read(MAX_REQUEST_CHARS + 1)
+    finally:
+        text.detach()  # leave the stream (stdin) open
+
+
+def _read(source: str) -> str:
+    """The scenario text; raises _UsageError or InputError with a Dutch message."""
+    shown = f"‘{source}’"
+    try:
+        if source == "-":
+            stdin = sys.stdin
+            if hasattr(stdin, "buffer"):
+                return _decode(stdin.buffer)
+            return stdin.read(MAX_REQUEST_CHARS + 1)
+        with open(source, "rb") as binary:
+            return _decode(binary)
+    except FileNotFoundError:
+        raise _UsageError(f"Het bestand {shown} bestaat niet.") from None
+    except IsADirectoryError:
+        raise _UsageError(f"{shown} is een map, geen bestand.") from None
+    except PermissionError:
+        raise _UsageError(f"U mag het bestand {shown} niet lezen (geen toegang).") from None
+    except UnicodeDecodeError:
+        what = "De invoer" if source == "-" else f"Het bestand {shown}"
+        raise InputError.single("", f"{what} is geen tekst in UTF-8.") from None
+    except OSError:  # the system's own reason is English; it would not help here
+        raise _UsageError(f"Het bestand {shown} kan niet gelezen worden.") from None
+
+
+_KINDS = {type(None): "alleen null (leeg)", bool: "alleen true of false", str: "alleen tekst"}
+
+
+def _scenario(source: str) -> dict:
+    """The parsed scenario; raises _UsageError or InputError with a Dutch message."""
+    scenario = parse_json(_read(source))  # exact: decimals as Decimal, like the web page
+    if not isinstance(scenario, dict):
+        # The file was given, so "send a scenario along" would puzzle: say what is in it.
+        what = "De invoer" if source == "-" else f"Het bestand ‘{source}’"
+        if isinstance(scenario, list):
+            kind = "een lijst (tussen [ en ])"
+        else:
+            kind = _KINDS.get(type(scenario), "alleen een getal")
+        raise InputError.single(
+            "",
+            f"{what} bevat geen scenario: verwacht een JSON-object tussen {{ en }} met de "
+            f"gegevens van het scenario, maar er staat {kind} in. Een voorbeeld krijgt u "
+            "met --default.",
+        )
+    return scenario
+
+
+def _json_default(value: object) -> object:
+    # Exact numbers in Dutch notation, as on the web page; never Python's Decimal('1E+5').
+    if isinstance(value, Decimal) and value.is_finite():
+        return canonical_number(value)
+    return str(value)
+
+
+def _show_default(calculator: str) -> int:
+    response = json.loads(handle(json.dumps({"calculator": calculator, "action": "default"})))
+    if not response.get("ok"):
+        return _report(response)
+    _write(sys.stdout, json.dumps(response["scenario"], indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _run(calculator: str, scenario: dict, options: _Options) -> int:
+    request = {
+        "calculator": calculator,
+        "action": "export_csv" if options.as_csv else "compute",
+        "scenario": scenario,
+    }
+    if options.convention:
+        request["convention"] = options.convention
+    response = handle_request(request)
+    if not response.get("ok"):
+        return _report(response)
+    if options.as_csv:
+        _write(sys.stdout, response["text"].lstrip("\ufeff"))
+    else:
+        text = json.dumps(response, indent=2, ensure_ascii=False, default=_json_default)
+        _write(sys.stdout, text + "\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
@@ -65,84 +208,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args[0] in ("-h", "--help"):
         _write(sys.stdout, USAGE.format(names=", ".join(calculator_names())))
         return 0
-    calculator, rest = args[0], args[1:]
+    calculator = args[0]
     if calculator not in calculator_names():
         return _usage_error(f"De rekenhulp ‘{calculator}’ bestaat niet.")
-    as_csv = False
-    convention = None
-    want_default = False
-    source = None
-    i = 0
-    while i < len(rest):
-        arg = rest[i]
-        if arg == "--csv":
-            as_csv = True
-        elif arg == "--default":
-            want_default = True
-        elif arg == "--convention":
-            if i + 1 >= len(rest):
-                return _usage_error("Na --convention hoort nl of international.")
-            convention = rest[i + 1]
-            i += 1
-        elif arg.startswith("--convention="):
-            convention = arg.split("=", 1)[1]
-        elif arg.startswith("--"):
-            return _usage_error(f"De optie ‘{arg}’ bestaat niet.")
-        elif source is None:
-            source = arg
-        else:
-            return _usage_error("Geef één scenariobestand op.")
-        i += 1
-    if convention is not None and not as_csv:
-        return _usage_error("--convention hoort bij --csv.")
-    if convention not in (None, "nl", "international"):
-        return _usage_error(f"Kies bij --convention nl of international, niet ‘{convention}’.")
-
-    if want_default:
-        if source is not None or as_csv:
-            return _usage_error("--default gaat niet samen met een scenariobestand of --csv.")
-        response = json.loads(handle(json.dumps({"calculator": calculator, "action": "default"})))
-        if not response.get("ok"):
-            return _report(response)
-        _write(sys.stdout, json.dumps(response["scenario"], indent=2, ensure_ascii=False) + "\n")
-        return 0
-
-    if source is None:
-        return _usage_error("Geef een scenariobestand op, of - voor standaardinvoer.")
     try:
-        if source == "-":
-            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-            text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
-        else:
-            with open(source, encoding="utf-8-sig") as handle_file:
-                text = handle_file.read()
-    except FileNotFoundError:
-        return _usage_error(f"Het bestand ‘{source}’ bestaat niet.")
-    except UnicodeDecodeError:
-        _write(sys.stderr, f"Het bestand ‘{source}’ is geen tekst in UTF-8.\n")
-        return 1
-    except OSError as error:
-        return _usage_error(f"Het bestand ‘{source}’ kan niet gelezen worden ({error.strerror}).")
-
-    try:
-        scenario = parse_json(text)  # exact: decimals as Decimal, like the web entry point
+        options = _options(args[1:])
+        if options.want_default:
+            return _show_default(calculator)
+        assert options.source is not None  # checked by _options
+        scenario = _scenario(options.source)
+    except _UsageError as error:
+        return _usage_error(str(error))
     except InputError as error:
         return _report({"errors": [p.to_dict() for p in error.problems]})
-    request = {
-        "calculator": calculator,
-        "action": "export_csv" if as_csv else "compute",
-        "scenario": scenario,
-    }
-    if convention:
-        request["convention"] = convention
-    response = handle_request(request)
-    if not response.get("ok"):
-        return _report(response)
-    if as_csv:
-        _write(sys.stdout, response["text"].lstrip("\ufeff"))
-    else:
-        _write(sys.stdout, json.dumps(response, indent=2, ensure_ascii=False, default=str) + "\n")
-    return 0
+    return _run(calculator, scenario, options)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import calculators.__main__ as cli
+from calculators.core.entry import handle
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -105,3 +110,126 @@ def test_help():
     completed = run("--help")
     assert completed.returncode == 0
     assert "verdeelsleutel" in completed.stdout
+
+
+# --------------------------------------------------------------------------- in-process
+
+
+def main(capsys, *args: str) -> tuple[int, str, str]:
+    """Run the command in this process; it must return an exit code, never raise."""
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def scenario_file(tmp_path, text: str | bytes, name: str = "scenario.json"):
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def default_scenario_text() -> str:
+    return json.dumps(
+        json.loads(handle('{"calculator": "verdeelsleutel", "action": "default"}'))["scenario"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "needs_check"),
+    [("G\\ud800", True), ("G\\udc00 en meer", True), ("\\ud83d\\ude00", False)],
+)
+def test_lone_surrogate_in_a_title_is_refused_not_a_traceback(capsys, tmp_path, title, needs_check):
+    text = default_scenario_text().replace('"title": "', f'"title": "{title}', 1)
+    code, out, err = main(capsys, "verdeelsleutel", scenario_file(tmp_path, text))
+    if needs_check:
+        assert (code, out) == (1, "")
+        assert err == (
+            "De invoer bevat een ongeldig teken, bijvoorbeeld de helft van een emoji. Haal dat "
+            "teken weg of typ de tekst opnieuw.\n"
+        )
+    else:  # a whole emoji, escaped, is fine
+        assert code == 0 and "😀" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("null", "alleen null (leeg)"),
+        ("[]", "een lijst (tussen [ en ])"),
+        ('[{"amount": "5"}]', "een lijst (tussen [ en ])"),
+        ("42", "alleen een getal"),
+        ("-1.5e3", "alleen een getal"),
+        ('"scenario"', "alleen tekst"),
+        ("true", "alleen true of false"),
+    ],
+)
+def test_a_file_without_a_scenario_says_so(capsys, tmp_path, content, kind):
+    path = scenario_file(tmp_path, content)
+    code, out, err = main(capsys, "verdeelsleutel", path)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Het bestand ‘{path}’ bevat geen scenario: verwacht een JSON-object tussen {{ en }} "
+        f"met de gegevens van het scenario, maar er staat {kind} in. Een voorbeeld krijgt u "
+        "met --default.\n"
+    )
+    assert "Stuur een scenario mee" not in err
+
+
+def test_stdin_without_a_scenario_says_so():
+    completed = run("verdeelsleutel", "-", stdin="null")
+    assert completed.returncode == 1
+    assert completed.stderr.startswith("De invoer bevat geen scenario: verwacht een JSON-object")
+
+
+def test_a_directory_is_not_a_scenario_file(capsys, tmp_path):
+    code, out, err = main(capsys, "verdeelsleutel", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"‘{tmp_path}’ is een map, geen bestand.\n\nGebruik:")
+
+
+def test_an_unreadable_file(capsys, tmp_path, monkeypatch):
+    # Tests may run as root, who can read anything: let open() refuse as for other users.
+    path = scenario_file(tmp_path, default_scenario_text())
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cli, "open", refuse, raising=False)
+    code, out, err = main(capsys, "verdeelsleutel", path)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"U mag het bestand ‘{path}’ niet lezen (geen toegang).\n")
+    assert "Permission" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (bytes(range(256)), "is geen tekst in UTF-8."),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "is geen tekst in UTF-8."),
+        (b"\xed\xa0\x80", "is geen tekst in UTF-8."),  # a surrogate written as UTF-8 bytes
+        (b"\x00\x01\x02", "De invoer is geen geldige JSON (regel 1, teken 1)."),
+    ],
+)
+def test_a_binary_file(capsys, tmp_path, content, message):
+    code, out, err = main(capsys, "verdeelsleutel", scenario_file(tmp_path, content))
+    assert (code, out) == (1, "")
+    assert err.strip().endswith(message)
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_a_traceback(capsys, tmp_path):
+    # Linux hands such a name to Python with lone surrogates (surrogateescape).
+    name = str(tmp_path / "scenario-\udcff.json")
+    code, out, err = main(capsys, "verdeelsleutel", name)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Het bestand ‘{tmp_path}/scenario-?.json’ bestaat niet.")
+
+
+def test_a_huge_number_in_a_file_is_too_large_at_its_field(capsys, tmp_path):
+    text = default_scenario_text().replace('"amount": "-1000000"', '"amount": ' + "9" * 5000)
+    code, out, err = main(capsys, "verdeelsleutel", scenario_file(tmp_path, text))
+    assert (code, out) == (1, "")
+    assert err.startswith("amount: De waarde bij het ‘Bedrag’ is te groot: een getal met heel")

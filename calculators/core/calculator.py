@@ -96,7 +96,11 @@ def check_shape(calc: Calculator, data: object) -> None:
         raise InputError.single("", f"Dit is geen scenario voor de rekenhulp {calc.title}.")
     p = Problems()
     if data.get("calculator", calc.name) != calc.name:
-        p.add("calculator", f"Dit scenario is voor de rekenhulp {quote(data['calculator'])}.")
+        given = data["calculator"]
+        if isinstance(given, str):
+            p.add("calculator", f"Dit scenario is voor de rekenhulp {quote(given)}.")
+        else:
+            p.add("calculator", f"Vul bij ‘calculator’ {quote(calc.name)} in, of laat het weg.")
     for name, kind in calc.shape.items():
         value = data.get(name)
         if value is not None and not isinstance(value, kind):

@@ -272,34 +272,24 @@ def parse_number(
     if maximum is None:
         maximum = DEFAULT_MAXIMUM
     if isinstance(value, bool):
-        shown = "true" if value else "false"
         raise InputError.single(
-            field, f"Vul bij {label} een getal in; {quote(shown)} is geen getal."
+            field, f"Vul bij {label} een getal in; {quote(value)} is geen getal."
         )
     if isinstance(value, int):
         # Compare before converting: a 5 000-digit integer must not reach Decimal/str.
         if abs(value) > maximum:
-            shown = (
-                quote(str(value)) if value.bit_length() < 200 else "een getal met heel veel cijfers"
-            )
-            raise InputError.single(field, _too_large(label, shown, maximum, allow_negative))
+            raise InputError.single(field, _too_large(label, quote(value), maximum, allow_negative))
         number = Decimal(value)
-    elif isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+    elif isinstance(value, (float, Decimal)):
+        # A float comes from the typed Python API (read via its shortest repr) or is JSON's
+        # NaN/Infinity; quote shows those as typed, never as Python's nan/inf.
+        number = Decimal(repr(value)) if isinstance(value, float) else value
+        if not number.is_finite():
             raise InputError.single(
                 field,
-                f"Vul bij {label} een gewoon getal in; {quote(repr(value))} is geen "
+                f"Vul bij {label} een gewoon getal in; {quote(value)} is geen "
                 "getal waarmee de rekenhulp kan rekenen.",
             )
-        number = Decimal(repr(value))
-    elif isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InputError.single(
-                field,
-                f"Vul bij {label} een gewoon getal in; {quote(str(value))} is geen "
-                "getal waarmee de rekenhulp kan rekenen.",
-            )
-        number = value
     elif isinstance(value, str):
         number = _parse_text(
             value, percent=percent, decimal_mark=decimal_mark, label=label, field=field
@@ -320,7 +310,8 @@ def parse_number(
 
 
 def _shown(original: object, number: Decimal) -> str:
-    return quote(original.strip() if isinstance(original, str) else str(number))
+    # Text as typed; a JSON number in Dutch notation (quote never shows Decimal('…')).
+    return quote(original.strip() if isinstance(original, str) else number)
 
 
 def _too_large(label: str, shown: str, maximum: Number, allow_negative: bool) -> str:
@@ -343,9 +334,13 @@ def _check(
     maximum: Number,
     max_decimals: int,
 ) -> Decimal:
+    if number == 0:
+        number = Decimal(0)  # drop a negative zero, and the exponent of 0e-999999
     exponent = number.as_tuple().exponent
     assert isinstance(exponent, int)  # finite by now
-    if abs(number) > maximum or exponent > _MAX_EXPONENT:
+    # Exponent first, and copy_abs (exact) rather than abs(): abs() rounds in the decimal
+    # context and overflows on 1e999999999999999999.
+    if exponent > _MAX_EXPONENT or number.copy_abs() > maximum:
         raise InputError.single(
             field, _too_large(label, _shown(original, number), maximum, allow_negative)
         )
@@ -369,8 +364,6 @@ def _check(
                     f"{_shown(original, number)} heeft er meer."
                 )
             raise InputError.single(field, msg)
-    if number == 0:
-        number = Decimal(0)  # drop a negative zero
     return number
 
 

@@ -7,8 +7,9 @@ collected problems; the entry point turns them into ``{"field": ..., "message": 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 __all__ = [
     "MAX_PROBLEMS",
@@ -115,10 +116,60 @@ def field_path(*parts: str | int) -> str:
 
 
 def quote(text: object, limit: int = 40) -> str:
-    """Dutch typographic quotes around (a shortened) user text, for messages."""
-    value = str(text)
+    """Dutch typographic quotes around (a shortened) user value, for messages.
+
+    Users type JSON, not Python, so a value is shown the way they would have typed it:
+    ``true``/``false``, ``NaN``/``Infinity``, numbers in Dutch notation (``1234,5``). An
+    empty value (JSON ``null``) is the word "leeg"; a list or object is named, not dumped.
+    """
+    if text is None:
+        return "leeg"
+    if isinstance(text, (list, tuple)):
+        return "een lijst"
+    if isinstance(text, Mapping):
+        return "een object"
+    value = _as_typed(text)
+    if value is None:
+        return "een getal met heel veel cijfers"
     # Messages must stay on one line when someone pastes a whole paragraph into a cell.
     value = value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
     if len(value) > limit:
         value = value[: limit - 1] + "…"
     return f"‘{value}’"
+
+
+# Past this many digits a number is not shown: writing out 1e999999999 would take gigabytes.
+_MAX_SHOWN_DIGITS = 60
+
+
+def _as_typed(value: object) -> str | None:
+    """``value`` as the user would have typed it in JSON; None for a number too long to show."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        # Compare bits, not digits: str() of a 5 000-digit int raises ValueError.
+        return str(value) if value.bit_length() < 3 * _MAX_SHOWN_DIGITS else None
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "Infinity" if value > 0 else "-Infinity"
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal):
+        if value.is_nan():
+            return "NaN"
+        if value.is_infinite():
+            return "Infinity" if value > 0 else "-Infinity"
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite by now
+        if not value:
+            return "0"  # also 0e-999999, which is still just 0
+        if abs(exponent) > _MAX_SHOWN_DIGITS or value.adjusted() > _MAX_SHOWN_DIGITS:
+            return None
+        # Imported here because numbers.py imports this module for its own messages.
+        from .numbers import canonical_number
+
+        return canonical_number(value)
+    return str(value)

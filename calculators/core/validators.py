@@ -207,14 +207,19 @@ def check_header(
     """The parts every scenario shares: known fields, the calculator's name, the version."""
     check_unknown(data, fields, "", "in het scenario", p)
     if "calculator" in data and data["calculator"] != calculator:
-        p.add(
-            "calculator",
-            f"Dit scenario is voor de rekenhulp {quote(data['calculator'])}, niet voor "
-            f"{quote(calculator)}.",
-        )
+        given = data["calculator"]
+        if isinstance(given, str):
+            message = (
+                f"Dit scenario is voor de rekenhulp {quote(given)}, niet voor {quote(calculator)}."
+            )
+        else:
+            message = f"Vul bij ‘calculator’ {quote(calculator)} in, of laat het veld weg."
+        p.add("calculator", message)
     if "version" in data:
         given = data["version"]
-        if isinstance(given, bool) or not isinstance(given, (int, Decimal)):
+        if given is None:
+            p.add("version", f"Vul bij ‘version’ het getal {version} in, of laat het veld weg.")
+        elif isinstance(given, bool) or not isinstance(given, (int, Decimal)):
             p.add(
                 "version",
                 f"Vul bij ‘version’ het getal {version} in, zonder aanhalingstekens; "

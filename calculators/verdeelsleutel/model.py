@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from ..core.key import Key, check_key_columns, key_to_json, parse_key
 from ..core.numbers import canonical_number
-from ..core.problems import InputError, Problems
+from ..core.problems import InputError, Problems, quote
 from ..core.table import Column, Row, columns_text, parse_columns, parse_table, table_to_json
 from ..core.validators import INVALID, check_header, number, read, text
 from .presets import DEFAULT_THRESHOLD_PER_INHABITANT, PRESETS
@@ -69,7 +69,7 @@ def _inhabitants_column(data: Mapping, columns: list[Column] | None, p: Problems
     if chosen is None and "inwoners" in ids:
         chosen = "inwoners"
     if columns is not None and (not isinstance(chosen, str) or chosen not in ids):
-        shown = "Leeg" if chosen is None else f"‘{chosen}’"
+        shown = "Leeg" if chosen is None else quote(chosen)
         p.add(
             "inhabitants_criterion",
             "Kies bij ‘Criterium voor inwoners’ (‘inhabitants_criterion’) een van de criteria: "

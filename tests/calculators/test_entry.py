@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import types
+from decimal import Decimal
 
 import pytest
 
@@ -338,14 +339,27 @@ def test_export_csv_problems(hand_scenario):
             '{"calculator": "verdeelsleutel", "action": "compute", "scenario": {"amount": 1'
             + "0" * 5000
             + "}}",
-            "",
-            "geen geldige JSON",
+            "amount",
+            "te groot: een getal met heel veel cijfers",
         ),
     ],
 )
 def test_bad_requests(request_text, field, phrase):
     found = errors(json.loads(handle(request_text)))
     assert any(f == field and phrase in m for f, m in found), found
+
+
+def test_parse_json_reads_integers_of_any_length_exactly():
+    # int() refuses more than a few thousand digits; such a number is still valid JSON.
+    digits = "1" + "0" * 5000
+    parsed = entry.parse_json('{"a": 7, "b": ' + digits + ', "c": 0.5}')
+    assert parsed == {"a": 7, "b": Decimal(digits), "c": Decimal("0.5")}
+    assert type(parsed["a"]) is int
+    # An exponent beyond Decimal's range keeps its sign and direction, far out of range.
+    far = entry.parse_json(
+        "[1e99999999999999999999, -2E-99999999999999999999, 0e99999999999999999999]"
+    )
+    assert far[0] > 10**100 and -(10**-100) < far[1] < 0 and far[2] == 0
 
 
 def test_non_text_requests():

@@ -161,6 +161,49 @@ def test_bad_python_values(value, phrase):
     assert phrase in problem(value, allow_negative=True)
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (float("nan"), "‘NaN’"),
+        (float("inf"), "‘Infinity’"),
+        (float("-inf"), "‘-Infinity’"),
+        (Decimal("NaN"), "‘NaN’"),
+        (Decimal("sNaN"), "‘NaN’"),
+        (Decimal("Infinity"), "‘Infinity’"),
+        (Decimal("-Infinity"), "‘-Infinity’"),
+    ],
+)
+def test_not_a_number_is_shown_as_typed_in_json(value, shown):
+    # JSON's NaN/Infinity literals arrive as float; the user typed NaN, not Python's nan.
+    assert problem(value, allow_negative=True) == (
+        f"Vul bij {LABEL} een gewoon getal in; {shown} is geen getal waarmee de rekenhulp "
+        "kan rekenen."
+    )
+
+
+def test_messages_show_json_numbers_in_dutch_notation():
+    assert problem(Decimal("1.505"), max_decimals=2).endswith("; ‘1,505’ heeft er meer.")
+    assert problem(Decimal("-2.5E+3")) == (
+        f"{LABEL} mag niet negatief zijn; ‘-2500’ is kleiner dan 0."
+    )
+    assert problem(10**5000) == (
+        f"De waarde bij {LABEL} is te groot: een getal met heel veel cijfers. Het hoogste "
+        "toegestane getal is 1.000.000.000.000.000."
+    )
+
+
+def test_exponents_beyond_the_decimal_context_do_not_overflow():
+    # abs() rounds in the decimal context and raised Overflow on these (a traceback in the
+    # CLI, "Er ging iets mis" on the page).
+    for value in (Decimal("1E+999999999999999999"), Decimal("-1E+999999999999999999")):
+        message = problem(value, allow_negative=True)
+        assert "te groot: een getal met heel veel cijfers" in message, message
+    message = problem(Decimal("1E-999999999999999999"))
+    assert message.endswith("een getal met heel veel cijfers heeft er meer."), message
+    # Zero is zero, however many zeros follow the decimal mark.
+    assert parse(Decimal("-0E-999999999999999999")) == 0
+
+
 def test_python_numbers_are_exact():
     assert parse(5) == 5
     assert parse(Decimal("0.1")) == Decimal("0.1")

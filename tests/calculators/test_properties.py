@@ -8,8 +8,8 @@ from fractions import Fraction
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from calculators.verdeelsleutel import compute, parse_scenario
 from calculators.core.key import shares
+from calculators.verdeelsleutel import compute, parse_scenario
 
 FAST = settings(max_examples=50, deadline=None, database=None)
 

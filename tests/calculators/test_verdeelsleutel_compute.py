@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from calculators.verdeelsleutel import compute, parse_scenario, result_to_json
 from calculators.core.key import shares
-from calculators.verdeelsleutel.compute import compute_response
 from calculators.core.regions import REGIONS
+from calculators.verdeelsleutel import compute, parse_scenario, result_to_json
+from calculators.verdeelsleutel.compute import compute_response
 from calculators.verdeelsleutel.defaults import EXAMPLE_NOTICE, default_scenario
 from calculators.verdeelsleutel.presets import (
     DECISION_CRITERIA_2020,
