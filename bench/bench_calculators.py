@@ -80,9 +80,9 @@ def national_spreading(seed: int = 2022) -> dict:
             "maximum": str(places + 20) if index % 7 == 0 else "",
         }
         rows.append({"name": f"Gemeente {index + 1:03d}", "values": values})
-    scenario = json.loads(
-        handle(json.dumps({"calculator": "spreiding", "action": "default"}))
-    )["scenario"]
+    scenario = json.loads(handle(json.dumps({"calculator": "spreiding", "action": "default"})))[
+        "scenario"
+    ]
     scenario.update(municipalities=rows, years="10", method="sainte-lague")
     scenario["key"] = {"label": "Mix", "weights": {"inwoners": "60", "clienten": "40"}}
     return scenario

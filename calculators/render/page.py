@@ -16,10 +16,21 @@ def handle_page(request_json: str) -> str:
     calculator = response.get("calculator")
     declaration = find(calculator) if isinstance(calculator, str) else None
     if response.get("ok") and "result" in response and declaration is not None:
-        response["html"] = _warnings_html(response.get("warnings") or []) + declaration.render(
-            response["result"], response.get("scenario")
+        scenario = response.get("scenario") or {}
+        response["html"] = (
+            _title_html(scenario.get("title"))
+            + _warnings_html(response.get("warnings") or [])
+            + declaration.render(response["result"], scenario)
         )
     return json.dumps(response, ensure_ascii=False)
+
+
+def _title_html(title: object) -> str:
+    """The scenario's name above every result, so a printout or screenshot of the example
+    says "voorbeeldcijfers" and cannot pass for real figures."""
+    if not title:
+        return ""
+    return f'<p class="rekenhulp-titel">Scenario: <strong>{text(title)}</strong></p>'
 
 
 def _warnings_html(warnings: list[dict]) -> str:

@@ -92,6 +92,12 @@ def _form() -> list[dict[str, object]]:
     when = lambda path, *values: {"path": path, "in": list(values)}  # noqa: E731
     return [
         {"kind": "region", "label": "Begin met de gemeenten van"},
+        {
+            "kind": "input",
+            "path": "title",
+            "label": "Naam van dit scenario",
+            "hint": "Staat boven de uitkomst, ook op papier.",
+        },
         {"kind": "group", "legend": "Wat wordt gespreid", "controls": [
             _select("facility", "Soort voorziening", FACILITIES),
             _select("total_mode", "Totaal aantal plaatsen", TOTAL_MODES,

@@ -53,6 +53,12 @@ def _form() -> list[dict[str, object]]:
     return [
         {"kind": "region", "label": "Begin met de gemeenten van"},
         {
+            "kind": "input",
+            "path": "title",
+            "label": "Naam van dit scenario",
+            "hint": "Staat boven de uitkomst, ook op papier.",
+        },
+        {
             "kind": "group",
             "legend": "Bedrag",
             "controls": [

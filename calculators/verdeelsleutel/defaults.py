@@ -18,10 +18,12 @@ DEFAULT_REGION = "noord-limburg"
 EXAMPLE_NOTICE = region_notice(REGIONS[DEFAULT_REGION])
 
 DEFAULT_CRITERIA = (
-    {"id": "inwoners", "label": "Inwoners", "reference": "peildatum 1 januari t-1"},
+    # Only the 2019 key names reference dates (for inwoners 18+ and gebruik); the others are
+    # left empty rather than invented.
+    {"id": "inwoners", "label": "Inwoners", "reference": ""},
     {"id": "inwoners_18plus", "label": "Inwoners 18+", "reference": "peildatum 1 januari t-1"},
     {"id": "gebruik", "label": "Gebruik beschermd wonen (cliënten)", "reference": "peiljaar t-2"},
-    {"id": "inleg", "label": "Inleg (euro)", "reference": "begrotingsjaar"},
+    {"id": "inleg", "label": "Inleg (euro)", "reference": ""},
     {"id": "zeggenschap", "label": "Zeggenschap (stemgewicht)", "reference": ""},
 )
 

@@ -24,8 +24,18 @@ def test_warnings_are_shown_above_the_result():
     scenario = default_scenario()
     scenario["amount"] = "0"
     html = page_response(scenario)["html"]
-    assert html.startswith('<div class="admonition note rekenhulp-let-op">')
-    assert "er valt niets te verdelen" in html
+    # The scenario's name first (it says "Voorbeeldcijfers"), then the warning, then results.
+    title = '<p class="rekenhulp-titel">Scenario: <strong>Voorbeeldcijfers (geen echte cijfers)'
+    assert html.startswith(title)
+    warning = html.index('<div class="admonition note rekenhulp-let-op">')
+    assert html.index("er valt niets te verdelen") > warning
+    assert html.index("<table") > warning
+
+
+def test_the_title_is_escaped():
+    scenario = default_scenario()
+    scenario["title"] = "<b>Echt</b>"
+    assert "Scenario: <strong>&lt;b&gt;Echt&lt;/b&gt;</strong>" in page_response(scenario)["html"]
 
 
 def test_no_warning_block_without_warnings():
