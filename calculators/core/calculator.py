@@ -12,6 +12,7 @@ Actions every calculator has (see :func:`actions`): ``default``, ``describe``, `
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable, Mapping, Sequence
@@ -210,15 +211,24 @@ def actions(calc: Calculator) -> dict[str, Action]:
     }
 
 
-def calculator_names() -> list[str]:
-    """Every calculator package, without importing any of them."""
+@functools.cache
+def _package_names() -> tuple[str, ...]:
+    # Cached: a Pyodide memory snapshot keeps imported modules but not the package's files,
+    # so after a warm start the folder can no longer be listed (the snapshot build lists it).
     import calculators
 
-    return sorted(
-        m.name
-        for m in pkgutil.iter_modules(calculators.__path__)
-        if m.ispkg and m.name not in _NOT_CALCULATORS and not m.name.startswith("_")
+    return tuple(
+        sorted(
+            m.name
+            for m in pkgutil.iter_modules(calculators.__path__)
+            if m.ispkg and m.name not in _NOT_CALCULATORS and not m.name.startswith("_")
+        )
     )
+
+
+def calculator_names() -> list[str]:
+    """Every calculator package, without importing any of them."""
+    return list(_package_names())
 
 
 def find(name: str) -> Calculator | None:

@@ -1,14 +1,23 @@
-// Page glue for the calculators ("rekenhulpen"). All maths happens in Python inside a
-// Pyodide module worker; this file only moves data between the form, the worker, the URL
-// and files, and puts the worker's (already escaped) HTML on the page.
+// Page glue for the calculators ("rekenhulpen"). All maths and all checks happen in Python
+// inside a Pyodide module worker; this file only moves data between the form, the worker,
+// the URL and files, and puts the worker's (already escaped) HTML on the page.
+//
+// The editor is built from the form description the calculator returns in its `describe`
+// action (`form` in calculators/core/calculator.py; the kinds are listed at CONTROLS below),
+// so a new calculator needs no JavaScript.
 //
 // The worker is created once per visit, on the first calculator page, and survives
 // mkdocs-material's instant navigation, so a second calculator page does not boot again.
+// A calculator on the page does not: it is disposed as soon as its page is left, so late
+// timers and worker replies cannot touch the next page or its URL.
 // Pages without a calculator never load Pyodide.
 
 const WORKER_URL = new URL("./rekenhulp-worker.mjs", import.meta.url);
 const URL_STATE_KEY = "scenario";
 const RECOMPUTE_DELAY_MS = 200;
+// The table the worker's `region` action fills (see calculators/core/calculator.py).
+const REGION_TABLE_PATH = "municipalities";
+const OWN_KEY = "Eigen sleutel";
 
 // ---------------------------------------------------------------- worker client
 
@@ -74,7 +83,7 @@ function workerClient() {
   return sharedClient;
 }
 
-// ---------------------------------------------------------------- small DOM helpers
+// ---------------------------------------------------------------- small helpers
 
 // Builds elements with text content only: nothing from users or URLs becomes markup here.
 function el(tag, attributes = {}, ...children) {
@@ -98,15 +107,16 @@ function fieldId(path) {
 
 function textInput(path, label, value, onInput, extra = {}) {
   const id = fieldId(path);
+  const hintId = extra.hint ? id + "-hint" : null;
   const input = el("input", {
     id, type: "text", inputmode: extra.inputmode || "decimal", autocomplete: "off",
-    "data-field": path, value: value ?? "", class: extra.className || "",
-    "aria-label": extra.hiddenLabel ? label : null,
+    "data-field": path, value: typeof value === "object" ? "" : String(value ?? ""), class: extra.className || null,
+    "aria-label": extra.hiddenLabel ? label : null, "aria-describedby": hintId,
   });
   input.addEventListener("input", () => onInput(input.value));
   if (extra.hiddenLabel) return el("span", { class: "rekenhulp-veld" }, input);
   return el("p", { class: "rekenhulp-veld" }, el("label", { for: id, text: label }), " ", input,
-    extra.hint ? el("span", { class: "rekenhulp-hint", id: id + "-hint", text: extra.hint }) : null);
+    hintId ? el("span", { class: "rekenhulp-hint", id: hintId, text: extra.hint }) : null);
 }
 
 function download(filename, text, type) {
@@ -116,6 +126,56 @@ function download(filename, text, type) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// Every failed user action ends in this sentence, so nobody is left without an answer.
+function failureMessage(error) {
+  const detail = String(error?.message || error || "onbekende fout").trim().replace(/\.+$/, "");
+  return `De rekenhulp gaf geen antwoord (${detail}). Laad de pagina opnieuw of probeer het later nog eens.`;
+}
+
+function firstMessage(response) {
+  return response?.errors?.[0]?.message || "De rekenhulp gaf een onverwacht antwoord.";
+}
+
+// ---------------------------------------------------------------- scenario paths
+
+const isObject = (value) => value !== null && typeof value === "object";
+
+// "municipalities[2].values.inwoners" -> ["municipalities", 2, "values", "inwoners"]: the
+// syntax of the error fields, so one path finds both a value and its error messages.
+// Arrays of parts pass through, for ids from a scenario that may contain dots.
+function pathParts(path) {
+  if (Array.isArray(path)) return path;
+  return (path.match(/\[\d+\]|[^.[\]]+/g) || []).map((p) => (p.startsWith("[") ? Number(p.slice(1, -1)) : p));
+}
+
+// Own properties only: a scenario comes from links and files, and an id such as
+// "__proto__" must never reach Object.prototype.
+function getPath(root, path) {
+  let node = root;
+  for (const part of pathParts(path)) {
+    if (!isObject(node) || !Object.hasOwn(node, part)) return undefined;
+    node = node[part];
+  }
+  return node;
+}
+
+// Creates missing steps (objects, or arrays before an index), so a scenario that lacks a
+// part can still be edited; compute reports whatever is still wrong.
+function setPath(root, path, value) {
+  const parts = pathParts(path);
+  let node = root;
+  parts.forEach((part, index) => {
+    const last = index === parts.length - 1;
+    if (!last && isObject(getPath(node, [part]))) {
+      node = node[part];
+      return;
+    }
+    const next = last ? value : typeof parts[index + 1] === "number" ? [] : {};
+    Object.defineProperty(node, part, { value: next, writable: true, enumerable: true, configurable: true });
+    node = next;
+  });
 }
 
 // ---------------------------------------------------------------- URL state
@@ -155,11 +215,27 @@ class Calculator {
     this.root = root;
     this.client = client;
     this.name = root.dataset.rekenhulp;
+    this.title = this.name;
     this.status = root.querySelector(".rekenhulp-status");
     this.editor = root.querySelector(".rekenhulp-invoer");
     this.output = root.querySelector(".rekenhulp-uitkomst");
+    this.pathname = location.pathname;
     this.sequence = 0;
     this.timer = null;
+    this.disposed = false;
+  }
+
+  // True once the reader has left this page. Instant navigation may change the URL before
+  // it swaps the content, so the path counts too: a late reply must not write its scenario
+  // into the next page's URL.
+  gone() {
+    return this.disposed || !this.root.isConnected || location.pathname !== this.pathname;
+  }
+
+  dispose() {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.unsubscribe?.();
   }
 
   announce(message, busy = false) {
@@ -172,122 +248,409 @@ class Calculator {
     return this.client.call({ calculator: this.name, action, ...extra });
   }
 
+  showBoot(state) {
+    if (this.gone()) return;
+    if (state.stage === "failed") this.announce(state.message + " U ziet de uitkomst van het voorbeeld.");
+    else if (state.stage !== "ready") this.announce(state.message, true);
+  }
+
   async start() {
-    const unsubscribe = this.client.subscribe((state) => {
-      if (state.stage === "failed") {
-        this.announce(state.message + " U ziet de uitkomst van het voorbeeld.");
-      } else if (state.stage !== "ready") {
-        this.announce(state.message, true);
-      }
-    });
+    this.unsubscribe = this.client.subscribe((state) => this.showBoot(state));
     try {
       const [description, defaults] = await Promise.all([this.request("describe"), this.request("default")]);
+      if (this.gone()) return;
+      if (!description.ok || !defaults.ok) throw new Error(firstMessage(description.ok ? defaults : description));
       this.description = description;
+      this.title = description.title || this.name;
       this.defaultScenario = defaults.scenario;
-      let scenario = this.defaultScenario;
-      let notice = "";
-      try {
-        const fromUrl = scenarioFromUrl();
-        if (fromUrl !== null) {
-          if (isScenarioShape(fromUrl, this.name)) scenario = fromUrl;
-          else notice = "De link bevat geen geldig scenario voor deze rekenhulp; u ziet het voorbeeld. ";
-        }
-      } catch (error) {
-        notice = error.message + " ";
-      }
+      const { scenario, notice } = await this.initialScenario();
+      if (this.gone()) return;
       this.scenario = structuredClone(scenario);
-      this.ui = UIS[this.name](this);
-      this.editor.hidden = false;
-      await this.recompute();
-      this.announce(notice + "De rekenhulp is klaar. Als u de invoer wijzigt, rekent hij direct opnieuw.");
+      this.buildEditor();
+      const answered = await this.recompute();
+      if (this.gone()) return;
       this.live = true;
+      if (answered) this.announce(notice + "De rekenhulp is klaar. Als u de invoer wijzigt, rekent hij direct opnieuw.");
+      else if (notice) this.announce(notice + this.status.textContent);
       this.root.dataset.boot = this.client.boot || "";
     } catch (error) {
-      this.announce(String(error.message || error) + " U ziet de uitkomst van het voorbeeld.");
+      if (this.gone()) return;
+      this.root.dataset.state = "storing";
+      this.announce(failureMessage(error) + " U ziet de uitkomst van het voorbeeld.");
     } finally {
-      unsubscribe();
+      this.unsubscribe();
     }
   }
 
+  // A scenario from a link is anyone's data: Python checks that the editor can show it.
+  async initialScenario() {
+    let fromUrl;
+    try {
+      fromUrl = scenarioFromUrl();
+    } catch (error) {
+      return { scenario: this.defaultScenario, notice: error.message + " " };
+    }
+    if (fromUrl === null) return { scenario: this.defaultScenario, notice: "" };
+    const verdict = await this.request("check", { scenario: fromUrl });
+    if (verdict.ok) return { scenario: fromUrl, notice: "" };
+    return { scenario: this.defaultScenario,
+      notice: "De link bevat geen geldig scenario voor deze rekenhulp; u ziet het voorbeeld. " };
+  }
+
+  buildEditor() {
+    this.summary = el("div", { class: "rekenhulp-foutenlijst", role: "alert", hidden: true, tabindex: "-1" });
+    this.formArea = el("div", { class: "rekenhulp-formulier" });
+    // Outlives rebuilds of the form, so the region's notice stays and is announced.
+    this.regionFeedback = el("p", { class: "rekenhulp-regiomelding", role: "status" });
+    const reset = el("button", { type: "button", class: "md-button", text: "Terug naar het voorbeeld", onclick: () => {
+      this.scenario = structuredClone(this.defaultScenario);
+      this.changed({ immediately: true, rebuild: true });
+    } });
+    this.editor.replaceChildren(
+      el("h2", { id: "rekenhulp-invoer-kop", text: "Invoer" }),
+      this.summary, this.formArea, importSection(this), exportSection(this), el("p", {}, reset));
+    this.render();
+    this.editor.hidden = false;
+  }
+
+  // Rebuilds every control from the form description (one may depend on another's value)
+  // and gives focus back to the element that had it.
+  render() {
+    const active = document.activeElement?.id;
+    this.formArea.replaceChildren(...renderControls(this, this.description.form));
+    if (active) document.getElementById(active)?.focus();
+  }
+
   changed({ immediately = false, rebuild = false } = {}) {
-    if (rebuild) this.ui.render();
+    if (this.gone()) return;
+    if (rebuild) this.render();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.recompute(), immediately ? 0 : RECOMPUTE_DELAY_MS);
   }
 
+  // Resolves true when the worker answered (with a result or with input errors), false when
+  // it failed or the answer no longer matters. Never rejects.
   async recompute() {
+    if (this.gone()) return false;
     const sequence = ++this.sequence;
     const started = performance.now();
-    const response = await this.request("compute", { scenario: this.scenario });
-    if (sequence !== this.sequence) return; // a newer change is on its way
-    this.showErrors(response.ok ? [] : response.errors);
+    try {
+      const response = await this.request("compute", { scenario: this.scenario });
+      if (this.gone() || sequence !== this.sequence) return false; // left, or a newer change
+      this.show(response);
+      this.root.dispatchEvent(new CustomEvent("rekenhulp:bijgewerkt", {
+        detail: { response, roundTripMs: performance.now() - started },
+      }));
+      return true;
+    } catch (error) {
+      if (this.gone() || sequence !== this.sequence) return false;
+      this.output.classList.add("rekenhulp-verouderd");
+      this.root.dataset.state = "storing";
+      this.announce(failureMessage(error) + " De uitkomst hieronder hoort nog bij eerdere invoer.");
+      return false;
+    }
+  }
+
+  show(response) {
+    // Without a result there is nothing to show; recompute reports this like a failure.
+    if (response.ok && typeof response.html !== "string") throw new Error("er kwam geen uitkomst mee");
+    this.showErrors(response.ok ? [] : response.errors || []);
     if (response.ok) {
       this.output.innerHTML = response.html; // escaped by the Python renderer
       this.output.classList.remove("rekenhulp-verouderd");
       writeScenarioToUrl(this.scenario);
-      this.lastResponse = response;
     } else {
       this.output.replaceChildren(el("p", { class: "rekenhulp-geen-uitkomst",
         text: "Er is nu geen uitkomst: verbeter eerst de invoer die hierboven rood is gemarkeerd." }));
     }
     this.root.dataset.state = response.ok ? "ok" : "fout";
-    if (this.live) {
-      // Screen readers hear a short summary instead of the whole result table.
-      const count = response.ok ? 0 : response.errors.length;
-      this.announce(response.ok ? "De uitkomst is bijgewerkt."
-        : `Geen uitkomst: de invoer bevat ${count === 1 ? "1 fout" : count + " fouten"}. ${response.errors[0].message}`);
+    if (!this.live) return;
+    // Screen readers hear a short summary instead of the whole result table.
+    const count = response.ok ? 0 : (response.errors || []).length;
+    this.announce(response.ok ? "De uitkomst is bijgewerkt."
+      : `Geen uitkomst: de invoer bevat ${count === 1 ? "1 fout" : count + " fouten"}. ${firstMessage(response)}`);
+  }
+
+  async loadRegion(region) {
+    const feedback = this.regionFeedback;
+    feedback.textContent = "Gemeenten laden…";
+    try {
+      const response = await this.request("region", { scenario: this.scenario, region });
+      if (this.gone()) return;
+      if (!response.ok) {
+        feedback.textContent = "Niet geladen. " + firstMessage(response);
+        return;
+      }
+      this.scenario = response.scenario;
+      this.changed({ immediately: true, rebuild: true });
+      feedback.textContent = response.notice || "Gemeenten geladen.";
+    } catch (error) {
+      if (!this.gone()) feedback.textContent = "Niet geladen. " + failureMessage(error);
     }
-    this.root.dispatchEvent(new CustomEvent("rekenhulp:bijgewerkt", {
-      detail: { response, roundTripMs: performance.now() - started },
-    }));
+  }
+
+  clearErrors() {
+    const messages = [...this.root.querySelectorAll(".rekenhulp-fout")];
+    const ids = new Set(messages.map((node) => node.id));
+    for (const node of messages) node.remove();
+    for (const input of this.root.querySelectorAll("[aria-invalid]")) {
+      input.removeAttribute("aria-invalid");
+      // Keep what describes the field anyway (its hint), drop the old error messages.
+      const kept = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !ids.has(id));
+      if (kept.length) input.setAttribute("aria-describedby", kept.join(" "));
+      else input.removeAttribute("aria-describedby");
+    }
   }
 
   showErrors(errors) {
-    for (const node of this.root.querySelectorAll(".rekenhulp-fout")) node.remove();
-    for (const input of this.root.querySelectorAll("[aria-invalid]")) {
-      input.removeAttribute("aria-invalid");
-      input.removeAttribute("aria-describedby");
-    }
-    const summary = this.editor.querySelector(".rekenhulp-foutenlijst");
+    this.clearErrors();
+    const summary = this.summary;
     summary.replaceChildren();
     summary.hidden = errors.length === 0;
     if (!errors.length) return;
     summary.append(el("h3", { text: errors.length === 1 ? "De invoer bevat 1 fout" : `De invoer bevat ${errors.length} fouten` }));
     const list = el("ul");
-    for (const error of errors) {
-      const input = this.editor.querySelector(`[data-field="${CSS.escape(error.field)}"]`)
-        || this.editor.querySelector(`[data-field-group="${CSS.escape(error.field)}"]`);
-      if (input) {
-        const messageId = fieldId(error.field) + "-fout-" + list.children.length;
-        const message = el("span", { class: "rekenhulp-fout", id: messageId, text: error.message });
-        input.setAttribute("aria-invalid", "true");
-        const described = input.getAttribute("aria-describedby");
-        input.setAttribute("aria-describedby", described ? described + " " + messageId : messageId);
-        (input.closest(".rekenhulp-veld, td, fieldset") || input.parentElement).append(message);
-        // A button, not a #link: a hash would replace the scenario in the URL.
-        const jump = () => { input.focus(); input.scrollIntoView({ block: "center" }); };
-        list.append(el("li", {}, el("button", { type: "button", class: "rekenhulp-naar-veld", text: error.message, onclick: jump })));
-      } else {
-        list.append(el("li", { text: error.message }));
-      }
-    }
+    for (const error of errors) list.append(this.markError(error, list.children.length));
     summary.append(list);
+  }
+
+  // Puts the message next to its field and returns the summary's list item for it.
+  markError(error, index) {
+    const field = String(error.field ?? "");
+    const input = field && (this.editor.querySelector(`[data-field="${CSS.escape(field)}"]`)
+      || this.editor.querySelector(`[data-field-group="${CSS.escape(field)}"]`));
+    if (!input) return el("li", { text: error.message });
+    const messageId = fieldId(field) + "-fout-" + index;
+    const message = el("span", { class: "rekenhulp-fout", id: messageId, text: error.message });
+    input.setAttribute("aria-invalid", "true");
+    const described = input.getAttribute("aria-describedby");
+    input.setAttribute("aria-describedby", described ? described + " " + messageId : messageId);
+    (input.closest(".rekenhulp-veld, td, fieldset") || input.parentElement).append(message);
+    // A button, not a #link: a hash would replace the scenario in the URL.
+    const jump = () => { input.focus(); input.scrollIntoView({ block: "center" }); };
+    return el("li", {}, el("button", { type: "button", class: "rekenhulp-naar-veld", text: error.message, onclick: jump }));
   }
 }
 
-function isScenarioShape(value, calculator) {
-  const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-  return isObject(value)
-    && (value.calculator === undefined || value.calculator === calculator)
-    && Array.isArray(value.criteria) && value.criteria.every((c) => isObject(c) && typeof c.id === "string")
-    && Array.isArray(value.municipalities)
-    && value.municipalities.every((m) => isObject(m) && typeof m.name === "string" && isObject(m.values))
-    && isObject(value.key) && isObject(value.key.weights)
-    && (value.compare_key === null || value.compare_key === undefined
-      || (isObject(value.compare_key) && isObject(value.compare_key.weights)));
+// ---------------------------------------------------------------- form controls
+//
+// Each kind of control in `describe.form` is one function (calc, control) -> Node or null.
+// Paths are scenario paths in the syntax of the error fields ("a.b", "rows[2].values.x"),
+// so an error finds its field through data-field (or data-field-group).
+//   input    {path, label, hint?}                      text input bound to the value at path
+//   select   {path, label, hint?, options: [{value, label, explanation?}]}
+//            a change rebuilds the form (a group may depend on it) and recomputes at once
+//   group    {legend, controls, when?: {path, in: [values]}}
+//            a fieldset, shown only while the value at when.path is one of when.in
+//   optional {path, label, value, controls}          a checkbox: on = a copy of value, off = null
+//   key      {path, legend, presets, columns_path | columns}
+//            preset choice ("Eigen sleutel" too) and a weight per column at path.weights.<id>
+//   table    {path, caption, columns_path | columns} rows of {name, values: {<id>: ...}}
+//   region   {label}                                  loads describe.regions through `region`
+
+const CONTROLS = {
+  input: inputControl,
+  select: selectControl,
+  group: groupControl,
+  optional: optionalControl,
+  key: keyControl,
+  table: tableControl,
+  region: regionControl,
+};
+
+function renderControls(calc, controls) {
+  return (controls || []).map((control) => {
+    const render = CONTROLS[control?.kind];
+    if (render) return render(calc, control);
+    // A newer calculator than this page glue: say so to the developer, keep the rest usable.
+    console.warn(`Rekenhulp: onbekend soort invoer ${JSON.stringify(control?.kind)}.`);
+    return null;
+  });
 }
 
-// ---------------------------------------------------------------- shared editor parts
+// The columns of a key or table: from a list in the scenario (such as its criteria) or
+// fixed by the form. Entries without a text id cannot be bound to a field; compute reports
+// them at their own path.
+function columnsOf(calc, control) {
+  const list = control.columns_path ? getPath(calc.scenario, control.columns_path) : control.columns;
+  return Array.isArray(list) ? list.filter((c) => isObject(c) && typeof c.id === "string") : [];
+}
+
+function inputControl(calc, control) {
+  return textInput(control.path, control.label, getPath(calc.scenario, control.path), (value) => {
+    setPath(calc.scenario, control.path, value);
+    calc.changed();
+  }, { hint: control.hint });
+}
+
+function selectControl(calc, control) {
+  const id = fieldId(control.path);
+  const options = control.options || [];
+  const current = getPath(calc.scenario, control.path);
+  const chosen = options.find((option) => option.value === current);
+  const explanationId = chosen?.explanation ? id + "-uitleg" : null;
+  const hintId = control.hint ? id + "-hint" : null;
+  const select = el("select", { id, "data-field": control.path,
+    "aria-describedby": [hintId, explanationId].filter(Boolean).join(" ") || null },
+  chosen ? null : el("option", { value: "", text: "Kies…", selected: true }),
+  ...options.map((option) => el("option", { value: String(option.value), text: option.label, selected: option === chosen })));
+  select.addEventListener("change", () => {
+    const option = options.find((o) => String(o.value) === select.value);
+    if (!option) return;
+    setPath(calc.scenario, control.path, structuredClone(option.value));
+    // Other controls may depend on this value (group "when"): rebuild, and answer at once.
+    calc.changed({ immediately: true, rebuild: true });
+  });
+  return el("div", { class: "rekenhulp-keuze" },
+    el("p", { class: "rekenhulp-veld" }, el("label", { for: id, text: control.label }), " ", select,
+      hintId ? el("span", { class: "rekenhulp-hint", id: hintId, text: control.hint }) : null),
+    explanationId ? el("p", { class: "rekenhulp-uitleg", id: explanationId, text: chosen.explanation }) : null);
+}
+
+function groupControl(calc, control) {
+  const when = control.when;
+  if (when && !(when.in || []).includes(getPath(calc.scenario, when.path))) return null;
+  return el("fieldset", { class: "rekenhulp-groep" }, el("legend", { text: control.legend }),
+    renderControls(calc, control.controls));
+}
+
+function optionalControl(calc, control) {
+  const id = fieldId(control.path);
+  const value = getPath(calc.scenario, control.path);
+  const on = value !== null && value !== undefined;
+  const toggle = el("input", { type: "checkbox", id, "data-field": control.path, checked: on });
+  toggle.addEventListener("change", () => {
+    setPath(calc.scenario, control.path, toggle.checked ? structuredClone(control.value ?? {}) : null);
+    calc.changed({ immediately: true, rebuild: true });
+  });
+  return el("div", { class: "rekenhulp-optie" },
+    el("p", { class: "rekenhulp-veld" }, toggle, " ", el("label", { for: id, text: control.label })),
+    on ? renderControls(calc, control.controls) : null);
+}
+
+// A distribution key: a preset (or "Eigen sleutel") and one weight per column.
+function keyControl(calc, control) {
+  const path = control.path;
+  const presets = control.presets || [];
+  const stored = getPath(calc.scenario, path);
+  const key = isObject(stored) ? stored : {};
+  const known = presets.find((p) => p.id === key.preset);
+  const selectId = fieldId(path + ".preset");
+  const select = el("select", { id: selectId, "data-field": path + ".preset", "aria-describedby": selectId + "-uitleg" },
+    ...presets.map((p) => el("option", { value: p.id, text: p.label, selected: p === known })),
+    el("option", { value: "", text: OWN_KEY, selected: !known }));
+  select.addEventListener("change", () => {
+    const preset = presets.find((p) => p.id === select.value);
+    const now = getPath(calc.scenario, path);
+    setPath(calc.scenario, path, preset
+      ? { label: preset.label, preset: preset.id, weights: { ...preset.weights } }
+      : { ...(isObject(now) ? now : {}), label: OWN_KEY, preset: null });
+    calc.changed({ immediately: true, rebuild: true });
+  });
+  const explanation = el("p", { class: "rekenhulp-uitleg", id: selectId + "-uitleg",
+    text: known ? known.explanation : "Eigen sleutel: u kiest zelf de gewichten." });
+  const toOwnKey = () => {
+    const now = getPath(calc.scenario, path);
+    if (!now.preset) return;
+    now.preset = null;
+    now.label = OWN_KEY;
+    select.value = "";
+    explanation.textContent = "U hebt de gewichten aangepast: dit is nu een eigen sleutel.";
+  };
+  const weights = columnsOf(calc, control).map((column) => weightInput(calc, path, column, toOwnKey));
+  return el("fieldset", { class: "rekenhulp-sleutel", id: fieldId(path + ".weights"), tabindex: "-1",
+    "data-field-group": path + ".weights" },
+  el("legend", { text: control.legend }),
+  el("p", { class: "rekenhulp-veld" }, el("label", { for: selectId, text: "Kies een sleutel" }), " ", select),
+  explanation,
+  el("div", { class: "rekenhulp-gewichten" }, weights));
+}
+
+function weightInput(calc, path, column, toOwnKey) {
+  const parts = [...pathParts(path), "weights", column.id];
+  return textInput(`${path}.weights.${column.id}`, `${column.label ?? column.id} (%)`,
+    getPath(calc.scenario, parts) ?? "0",
+    (value) => {
+      setPath(calc.scenario, parts, value);
+      toOwnKey();
+      calc.changed();
+    },
+    { hint: column.reference ? `Peilmoment: ${column.reference}` : "" });
+}
+
+// A table of municipalities: a name per row and one value per column.
+function tableControl(calc, control) {
+  const path = control.path;
+  const columns = columnsOf(calc, control);
+  const stored = getPath(calc.scenario, path);
+  const rows = Array.isArray(stored) ? stored : [];
+  const head = el("tr", {}, el("th", { scope: "col", text: "Gemeente" }),
+    ...columns.map((c) => el("th", { scope: "col" }, c.label ?? c.id, c.reference ? el("span", { class: "rekenhulp-peil", text: c.reference }) : null)),
+    el("th", { scope: "col", text: "Actie" }));
+  const wrap = el("div", { class: "rekenhulp-tabel-wrap", id: fieldId(path), tabindex: "-1", "data-field-group": path },
+    el("table", { class: "rekenhulp-invoertabel" },
+      el("caption", { text: control.caption }),
+      el("thead", {}, head),
+      el("tbody", {}, rows.map((row, index) => tableRow(calc, path, columns, isObject(row) ? row : {}, index)))));
+  const add = el("button", { type: "button", class: "md-button", text: "Gemeente toevoegen", onclick: () => {
+    const list = getPath(calc.scenario, path);
+    if (Array.isArray(list)) list.push({ name: "", values: {} });
+    else setPath(calc.scenario, path, [{ name: "", values: {} }]);
+    calc.changed({ immediately: true, rebuild: true });
+    const names = calc.formArea.querySelectorAll(`[data-field-group="${CSS.escape(path)}"] .rekenhulp-naam`);
+    names[names.length - 1]?.focus();
+  } });
+  return el("div", { class: "rekenhulp-tabel" }, wrap, el("p", {}, add));
+}
+
+function tableRow(calc, path, columns, row, index) {
+  const parts = [...pathParts(path), index];
+  const name = typeof row.name === "string" ? row.name : "";
+  const shown = name || "gemeente " + (index + 1);
+  const nameCell = el("th", { scope: "row" }, textInput(`${path}[${index}].name`, `Naam van gemeente ${index + 1}`,
+    row.name, (value) => { setPath(calc.scenario, [...parts, "name"], value); calc.changed(); },
+    { hiddenLabel: true, inputmode: "text", className: "rekenhulp-naam" }));
+  const cells = columns.map((column) => el("td", {}, textInput(
+    `${path}[${index}].values.${column.id}`, `${column.label ?? column.id}, ${shown}`,
+    getPath(row, ["values", column.id]) ?? "",
+    (value) => { setPath(calc.scenario, [...parts, "values", column.id], value); calc.changed(); },
+    { hiddenLabel: true })));
+  // A stable id per row position, so focus lands on the next row's button after a removal.
+  const remove = el("button", { type: "button", class: "rekenhulp-verwijder", text: "Verwijder",
+    id: fieldId(`${path}[${index}]`) + "-verwijder", "aria-label": `Verwijder ${shown}`,
+    onclick: () => {
+      getPath(calc.scenario, path).splice(index, 1);
+      calc.changed({ immediately: true, rebuild: true });
+    } });
+  return el("tr", {}, nameCell, ...cells, el("td", {}, remove));
+}
+
+// Starts the table from a region's municipalities (with example figures); Python does the
+// work in its `region` action, this only offers the choice.
+function regionControl(calc, control) {
+  const regions = calc.description.regions || [];
+  if (!regions.length) return null;
+  calc.regionChoice ??= matchingRegion(calc.scenario, regions) ?? regions[0].id;
+  const select = el("select", { id: "rekenhulp-regio" },
+    ...regions.map((r) => el("option", { value: r.id, text: r.label, selected: r.id === calc.regionChoice })));
+  select.addEventListener("change", () => { calc.regionChoice = select.value; });
+  const load = el("button", { type: "button", class: "md-button", id: "rekenhulp-regio-laden",
+    text: "Gemeenten laden", onclick: () => calc.loadRegion(select.value) });
+  return el("div", { class: "rekenhulp-regio" },
+    el("p", { class: "rekenhulp-veld" }, el("label", { for: select.id, text: control.label }), " ", select, " ", load),
+    calc.regionFeedback);
+}
+
+// The region whose municipalities the table holds now (the example's region, say), so the
+// choice shown matches the table.
+function matchingRegion(scenario, regions) {
+  const rows = getPath(scenario, REGION_TABLE_PATH);
+  if (!Array.isArray(rows)) return null;
+  const names = rows.map((row) => (isObject(row) ? row.name : null)).sort().join("\n");
+  return regions.find((r) => [...(r.municipalities || [])].sort().join("\n") === names)?.id ?? null;
+}
+
+// ---------------------------------------------------------------- import and export
 
 function importSection(calc) {
   const textarea = el("textarea", { id: "rekenhulp-plakken", rows: 6, class: "rekenhulp-plakvak",
@@ -296,235 +659,146 @@ function importSection(calc) {
   const feedback = el("p", { class: "rekenhulp-importmelding", role: "status" });
   const mode = (value, label, checked) => el("label", {},
     el("input", { type: "radio", name: "rekenhulp-importmodus", value, checked }), " ", label);
-
-  // A saved scenario (the JSON this page exports) replaces everything; other text is CSV.
-  function importScenario(text) {
-    let scenario;
-    try {
-      scenario = JSON.parse(text);
-    } catch {
-      feedback.textContent = "Niet geïmporteerd. Het bestand lijkt op JSON, maar is geen geldig scenario-bestand.";
-      return;
-    }
-    if (!isScenarioShape(scenario, calc.name)) {
-      feedback.textContent = "Niet geïmporteerd. Dit JSON-bestand is geen scenario voor deze rekenhulp.";
-      return;
-    }
-    calc.scenario = scenario;
-    feedback.textContent = "Scenario geïmporteerd uit JSON.";
-    calc.changed({ immediately: true, rebuild: true });
-  }
-
-  async function runImport(text) {
-    if (text.trimStart().startsWith("{")) return importScenario(text);
-    const chosen = calc.editor.querySelector("input[name=rekenhulp-importmodus]:checked").value;
-    const response = await calc.request("import_csv", { scenario: calc.scenario, text, mode: chosen });
-    if (response.ok) {
-      calc.scenario = response.scenario;
-      feedback.textContent = "Geïmporteerd: " + response.summary;
-      calc.changed({ immediately: true, rebuild: true });
-    } else {
-      feedback.textContent = "Niet geïmporteerd. " + response.errors.map((e) => e.message).join(" ");
-    }
-  }
+  const run = (text) => runImport(calc, text, feedback);
 
   file.addEventListener("change", async () => {
     const chosen = file.files[0];
     if (!chosen) return;
-    const bytes = await chosen.arrayBuffer();
-    let text;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      // Older Excel versions save CSV in Windows-1252.
-      text = new TextDecoder("windows-1252").decode(bytes);
+      await run(decodeFile(await chosen.arrayBuffer()));
+    } catch (error) {
+      if (!calc.gone()) feedback.textContent = "Niet geïmporteerd. Het bestand kon niet worden gelezen (" + (error.message || error) + ").";
+    } finally {
+      file.value = "";
     }
-    await runImport(text);
-    file.value = "";
   });
 
   return el("details", { class: "rekenhulp-import" },
     el("summary", { text: "Gegevens importeren: plakken uit Excel, een CSV-bestand of een bewaard scenario" }),
-    el("p", { text: "De eerste kolom bevat de gemeente; de kopjes van de andere kolommen zijn de namen van de criteria. CSV uit Excel (puntkomma), internationale CSV (komma) en een CSV-download van CBS StatLine worden herkend. Een scenario dat u eerder als JSON bewaarde, zet alle invoer terug." }),
+    el("p", { text: "De eerste kolom bevat de gemeente; de kopjes van de andere kolommen zijn de namen van de kolommen in de tabel. "
+      + "CSV uit Excel (puntkomma), internationale CSV (komma) en een CSV-download van CBS StatLine worden herkend. "
+      + `Een scenario dat u eerder als JSON bewaarde uit de rekenhulp ${calc.title}, zet alle invoer terug.` }),
     el("fieldset", {}, el("legend", { text: "Wat moet er gebeuren?" }),
       mode("update", "Alleen de cijfers van gemeenten in de tabel bijwerken", true), el("br"),
       mode("replace", "De hele tabel vervangen door het bestand", false)),
     el("p", {}, el("label", { for: textarea.id, text: "Plak hier cellen uit Excel of de tekst van een CSV-bestand" }), el("br"), textarea),
     el("p", {}, el("button", { type: "button", class: "md-button", text: "Geplakte gegevens importeren",
-      onclick: () => runImport(textarea.value) })),
+      onclick: () => run(textarea.value) })),
     el("p", {}, el("label", { for: file.id, text: "Of kies een CSV-bestand: " }), file),
     feedback);
+}
+
+function decodeFile(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Older Excel versions save CSV in Windows-1252.
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+// A saved scenario (the JSON this page exports) replaces everything; other text is CSV.
+// Never rejects: every outcome is a sentence in `feedback`.
+async function runImport(calc, text, feedback) {
+  try {
+    const outcome = text.trimStart().startsWith("{") ? await importScenario(calc, text) : await importCsv(calc, text);
+    if (calc.gone()) return;
+    if (outcome.scenario) {
+      calc.scenario = outcome.scenario;
+      calc.changed({ immediately: true, rebuild: true });
+    }
+    feedback.textContent = outcome.message;
+  } catch (error) {
+    if (!calc.gone()) feedback.textContent = "Niet geïmporteerd. " + failureMessage(error);
+  }
+}
+
+async function importScenario(calc, text) {
+  let scenario;
+  try {
+    scenario = JSON.parse(text);
+  } catch {
+    return { message: "Niet geïmporteerd. Het bestand lijkt op JSON, maar is geen geldig scenario-bestand." };
+  }
+  const verdict = await calc.request("check", { scenario });
+  if (!verdict.ok) {
+    return { message: `Niet geïmporteerd. Dit bestand is geen scenario voor de rekenhulp ${calc.title}. ${firstMessage(verdict)}` };
+  }
+  return { scenario, message: "Scenario geïmporteerd uit JSON." };
+}
+
+async function importCsv(calc, text) {
+  const mode = calc.editor.querySelector("input[name=rekenhulp-importmodus]:checked")?.value || "update";
+  const response = await calc.request("import_csv", { scenario: calc.scenario, text, mode });
+  if (!response.ok) {
+    return { message: "Niet geïmporteerd. " + (response.errors || []).map((e) => e.message).join(" ") };
+  }
+  return { scenario: response.scenario, message: "Geïmporteerd: " + response.summary };
 }
 
 function exportSection(calc) {
   const feedback = el("p", { class: "rekenhulp-exportmelding", role: "status" });
   const linkField = el("input", { id: "rekenhulp-link", type: "text", readonly: true, class: "rekenhulp-link", hidden: true });
-  async function exportCsv(convention) {
+  const button = (text, onclick) => el("button", { type: "button", class: "md-button", text, onclick });
+  const saveJson = () => {
+    download(`${calc.name}-scenario.json`, JSON.stringify(calc.scenario, null, 2), "application/json");
+    feedback.textContent = `Scenario van de rekenhulp ${calc.title} gedownload als JSON.`;
+  };
+  const shareLink = async () => {
+    linkField.value = location.href;
+    linkField.hidden = false;
+    linkField.select();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      feedback.textContent = "De link staat op het klembord. Wie hem opent, ziet precies dit scenario.";
+    } catch {
+      feedback.textContent = "Kopieer de link uit het veld hieronder.";
+    }
+  };
+  return el("section", { class: "rekenhulp-export", "aria-labelledby": "rekenhulp-export-kop" },
+    el("h3", { id: "rekenhulp-export-kop", text: "Bewaren en delen" }),
+    el("p", { class: "rekenhulp-knoppen" },
+      button("CSV voor Excel (Nederlands)", () => exportCsv(calc, "nl", feedback)), " ",
+      button("CSV internationaal", () => exportCsv(calc, "international", feedback)), " ",
+      button("Scenario als JSON", saveJson), " ",
+      button("Link naar dit scenario", shareLink)),
+    el("p", {}, el("label", { for: linkField.id, class: "visueel-verborgen", text: "Link naar dit scenario" }), linkField),
+    feedback);
+}
+
+// Never rejects: every outcome is a sentence in `feedback`.
+async function exportCsv(calc, convention, feedback) {
+  try {
     const response = await calc.request("export_csv", { scenario: calc.scenario, convention });
+    if (calc.gone()) return;
     if (!response.ok) {
       feedback.textContent = "Exporteren kan pas als de invoer klopt.";
       return;
     }
     download(response.filename, response.text, "text/csv;charset=utf-8");
     feedback.textContent = "CSV-bestand gedownload: " + response.filename;
+  } catch (error) {
+    if (!calc.gone()) feedback.textContent = "Niet geëxporteerd. " + failureMessage(error);
   }
-  return el("section", { class: "rekenhulp-export", "aria-labelledby": "rekenhulp-export-kop" },
-    el("h3", { id: "rekenhulp-export-kop", text: "Bewaren en delen" }),
-    el("p", { class: "rekenhulp-knoppen" },
-      el("button", { type: "button", class: "md-button", text: "CSV voor Excel (Nederlands)", onclick: () => exportCsv("nl") }), " ",
-      el("button", { type: "button", class: "md-button", text: "CSV internationaal", onclick: () => exportCsv("international") }), " ",
-      el("button", { type: "button", class: "md-button", text: "Scenario als JSON", onclick: () => {
-        download(`${calc.name}-scenario.json`, JSON.stringify(calc.scenario, null, 2), "application/json");
-        feedback.textContent = "Scenario gedownload als JSON.";
-      } }), " ",
-      el("button", { type: "button", class: "md-button", text: "Link naar dit scenario", onclick: async () => {
-        linkField.value = location.href;
-        linkField.hidden = false;
-        linkField.select();
-        try {
-          await navigator.clipboard.writeText(location.href);
-          feedback.textContent = "De link staat op het klembord. Wie hem opent, ziet precies dit scenario.";
-        } catch {
-          feedback.textContent = "Kopieer de link uit het veld hieronder.";
-        }
-      } })),
-    el("p", {}, el("label", { for: linkField.id, class: "visueel-verborgen", text: "Link naar dit scenario" }), linkField),
-    feedback);
 }
-
-// ---------------------------------------------------------------- Verdeelsleutel editor
-
-function verdeelsleutelUi(calc) {
-  const presets = calc.description.presets;
-  const keyArea = el("div");
-  const compareArea = el("div");
-  const tableArea = el("div");
-  const summary = el("div", { class: "rekenhulp-foutenlijst", role: "alert", hidden: true, tabindex: "-1" });
-
-  function keyFieldset(slot, legend) {
-    const key = calc.scenario[slot];
-    const select = el("select", { id: fieldId(slot + ".preset"), "data-field": slot + ".preset" },
-      ...presets.map((p) => el("option", { value: p.id, text: p.label, selected: p.id === key.preset })),
-      el("option", { value: "", text: "Eigen sleutel", selected: !presets.some((p) => p.id === key.preset) }));
-    select.addEventListener("change", () => {
-      const preset = presets.find((p) => p.id === select.value);
-      if (preset) {
-        calc.scenario[slot] = { label: preset.label, preset: preset.id, weights: { ...preset.weights } };
-      } else {
-        calc.scenario[slot] = { ...calc.scenario[slot], label: "Eigen sleutel", preset: null };
-      }
-      calc.changed({ immediately: true, rebuild: true });
-    });
-    const preset = presets.find((p) => p.id === key.preset);
-    const explanation = el("p", { class: "rekenhulp-uitleg",
-      text: preset ? preset.explanation : "Eigen sleutel: u kiest zelf de gewichten van de criteria." });
-    const weights = calc.scenario.criteria.map((criterion) => textInput(
-      `${slot}.weights.${criterion.id}`, `${criterion.label} (%)`, key.weights[criterion.id] ?? "0",
-      (value) => {
-        calc.scenario[slot].weights[criterion.id] = value;
-        if (calc.scenario[slot].preset) {
-          calc.scenario[slot].preset = null;
-          calc.scenario[slot].label = "Eigen sleutel";
-          select.value = "";
-          explanation.textContent = "U hebt de gewichten aangepast: dit is nu een eigen sleutel.";
-        }
-        calc.changed();
-      },
-      { hint: criterion.reference ? `Peilmoment: ${criterion.reference}` : "" }));
-    return el("fieldset", { class: "rekenhulp-sleutel", id: fieldId(slot + ".weights"), tabindex: "-1",
-      "data-field-group": slot + ".weights" },
-      el("legend", { text: legend }),
-      el("p", { class: "rekenhulp-veld" }, el("label", { for: select.id, text: "Kies een sleutel" }), " ", select),
-      explanation,
-      el("div", { class: "rekenhulp-gewichten" }, weights));
-  }
-
-  function renderKeys() {
-    keyArea.replaceChildren(keyFieldset("key", "Verdeelsleutel en gewichten"));
-    const compareOn = calc.scenario.compare_key !== null && calc.scenario.compare_key !== undefined;
-    const toggle = el("input", { type: "checkbox", id: "rekenhulp-vergelijk", checked: compareOn });
-    toggle.addEventListener("change", () => {
-      const reference = presets.find((p) => p.id === "inwoners-100") || presets[0];
-      calc.scenario.compare_key = toggle.checked
-        ? { label: reference.label, preset: reference.id, weights: { ...reference.weights } } : null;
-      calc.changed({ immediately: true, rebuild: true });
-    });
-    compareArea.replaceChildren(
-      el("p", { class: "rekenhulp-veld" }, toggle, " ", el("label", { for: toggle.id, text: "Vergelijk met een tweede sleutel" })),
-      compareOn ? keyFieldset("compare_key", "Tweede sleutel om mee te vergelijken") : null,
-      compareOn ? textInput("threshold_per_inhabitant", "Waarschuw bij een verschil groter dan (euro per inwoner)",
-        calc.scenario.threshold_per_inhabitant, (value) => { calc.scenario.threshold_per_inhabitant = value; calc.changed(); },
-        { hint: "Standaard € 15: het maximale herverdeeleffect per inwoner uit het advies van het expertiseteam." }) : null);
-  }
-
-  function renderTable() {
-    const criteria = calc.scenario.criteria;
-    const head = el("tr", {}, el("th", { scope: "col", text: "Gemeente" }),
-      ...criteria.map((c) => el("th", { scope: "col" }, c.label, c.reference ? el("span", { class: "rekenhulp-peil", text: c.reference }) : null)),
-      el("th", { scope: "col", text: "Actie" }));
-    const rows = calc.scenario.municipalities.map((municipality, index) => {
-      const nameCell = el("th", { scope: "row" }, textInput(`municipalities[${index}].name`, `Naam van gemeente ${index + 1}`,
-        municipality.name, (value) => { municipality.name = value; calc.changed(); },
-        { hiddenLabel: true, inputmode: "text", className: "rekenhulp-naam" }));
-      const cells = criteria.map((criterion) => el("td", {}, textInput(
-        `municipalities[${index}].values.${criterion.id}`, `${criterion.label}, ${municipality.name || "gemeente " + (index + 1)}`,
-        municipality.values[criterion.id] ?? "", (value) => { municipality.values[criterion.id] = value; calc.changed(); },
-        { hiddenLabel: true })));
-      const remove = el("button", { type: "button", class: "rekenhulp-verwijder", text: "Verwijder",
-        "aria-label": `Verwijder ${municipality.name || "gemeente " + (index + 1)}`,
-        onclick: () => { calc.scenario.municipalities.splice(index, 1); calc.changed({ immediately: true, rebuild: true }); } });
-      return el("tr", {}, nameCell, ...cells, el("td", {}, remove));
-    });
-    const add = el("button", { type: "button", class: "md-button", text: "Gemeente toevoegen", onclick: () => {
-      calc.scenario.municipalities.push({ name: "", values: {} });
-      calc.changed({ immediately: true, rebuild: true });
-      const inputs = tableArea.querySelectorAll(".rekenhulp-naam");
-      inputs[inputs.length - 1]?.focus();
-    } });
-    tableArea.replaceChildren(
-      el("div", { class: "rekenhulp-tabel-wrap", id: fieldId("municipalities"), tabindex: "-1",
-        "data-field-group": "municipalities" },
-        el("table", { class: "rekenhulp-invoertabel" },
-          el("caption", { text: "Cijfers per gemeente (pas ze aan of importeer ze)" }),
-          el("thead", {}, head), el("tbody", {}, rows))),
-      el("p", {}, add));
-  }
-
-  function render() {
-    const active = document.activeElement?.id;
-    amount.querySelector("input").value = calc.scenario.amount ?? "";
-    renderKeys();
-    renderTable();
-    if (active) document.getElementById(active)?.focus();
-  }
-
-  const amount = textInput("amount", "Te verdelen bedrag in euro", calc.scenario.amount,
-    (value) => { calc.scenario.amount = value; calc.changed(); },
-    { hint: "Positief is een overschot dat wordt uitgekeerd; negatief (met een min) is een tekort dat de gemeenten bijpassen." });
-  const reset = el("button", { type: "button", class: "md-button", text: "Terug naar het voorbeeld", onclick: () => {
-    calc.scenario = structuredClone(calc.defaultScenario);
-    calc.changed({ immediately: true, rebuild: true });
-  } });
-  calc.editor.replaceChildren(
-    el("h2", { id: "rekenhulp-invoer-kop", text: "Invoer" }),
-    summary,
-    el("fieldset", {}, el("legend", { text: "Bedrag" }), amount),
-    keyArea, compareArea, tableArea,
-    importSection(calc), exportSection(calc),
-    el("p", {}, reset));
-  render();
-  return { render };
-}
-
-const UIS = { verdeelsleutel: verdeelsleutelUi };
 
 // ---------------------------------------------------------------- attach on every page
 
+const calculators = new Set();
+
 function attachAll() {
+  // Instant navigation swapped the content: the calculators of the old page stop here.
+  for (const calc of calculators) {
+    if (calc.root.isConnected) continue;
+    calc.dispose();
+    calculators.delete(calc);
+  }
   for (const root of document.querySelectorAll("[data-rekenhulp]")) {
-    if (root.dataset.attached || !UIS[root.dataset.rekenhulp]) continue;
+    if (root.dataset.attached) continue;
     root.dataset.attached = "true";
-    new Calculator(root, workerClient()).start();
+    const calc = new Calculator(root, workerClient());
+    calculators.add(calc);
+    calc.start();
   }
 }
 
