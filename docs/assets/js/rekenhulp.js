@@ -219,7 +219,9 @@ class Calculator {
     this.status = root.querySelector(".rekenhulp-status");
     this.editor = root.querySelector(".rekenhulp-invoer");
     this.output = root.querySelector(".rekenhulp-uitkomst");
-    this.pathname = location.pathname;
+    // Set after the first worker reply: when document$ announces the new page, the browser
+    // may still show the previous page's URL.
+    this.pathname = null;
     this.sequence = 0;
     this.timer = null;
     this.disposed = false;
@@ -229,7 +231,8 @@ class Calculator {
   // it swaps the content, so the path counts too: a late reply must not write its scenario
   // into the next page's URL.
   gone() {
-    return this.disposed || !this.root.isConnected || location.pathname !== this.pathname;
+    return this.disposed || !this.root.isConnected
+      || (this.pathname !== null && location.pathname !== this.pathname);
   }
 
   dispose() {
@@ -258,6 +261,7 @@ class Calculator {
     this.unsubscribe = this.client.subscribe((state) => this.showBoot(state));
     try {
       const [description, defaults] = await Promise.all([this.request("describe"), this.request("default")]);
+      if (this.root.isConnected) this.pathname ??= location.pathname;
       if (this.gone()) return;
       if (!description.ok || !defaults.ok) throw new Error(firstMessage(description.ok ? defaults : description));
       this.description = description;
