@@ -124,7 +124,11 @@ def _round_quotas(quotas: dict[str, Fraction], total: int) -> dict[str, int]:
     if left:
         ranked = sorted(
             quotas,
-            key=lambda n: (-(quotas[n] - parts[n]), -quotas[n], *_name_key(n)),
+            key=lambda n: (
+                *_descending(quotas[n] - parts[n]),
+                *_descending(quotas[n]),
+                *_name_key(n),
+            ),
         )
         for name in ranked[:left]:
             parts[name] += 1
@@ -274,6 +278,14 @@ def _sort_key(x: Fraction) -> tuple[float, Fraction]:
         return (math.inf if x > 0 else -math.inf, x)
 
 
+def _descending(x: Fraction) -> tuple[float, Fraction]:
+    """Sort key for "largest first": the negated float decides almost every comparison (float()
+    of a Fraction is correctly rounded, so it never contradicts the exact order) and the exact
+    value only breaks the rare float ties. Comparing Fractions alone is several times slower."""
+    key = _sort_key(x)
+    return (-key[0], -key[1])
+
+
 def _solve_level(
     total: int,
     exact: Mapping[str, Fraction],
@@ -337,17 +349,17 @@ def _highest_averages(
                 hi = upper[name]
                 seats[name] = max(lower[name], counted if hi is None else min(hi, counted))
     heap = [
-        (-(w / (seats[n] + 1 - offset)), -w, *_name_key(n))
+        (*_descending(w / (seats[n] + 1 - offset)), -w, *_name_key(n))
         for n, w in exact.items()
         if w and (upper[n] is None or seats[n] < upper[n])
     ]
     heapq.heapify(heap)
     for _ in range(total - sum(seats.values())):
-        _, neg_w, _, name = heapq.heappop(heap)
+        _, _, neg_w, _, name = heapq.heappop(heap)
         seats[name] += 1
         if (hi := upper[name]) is None or seats[name] < hi:
             average = -neg_w / (seats[name] + 1 - offset)
-            heapq.heappush(heap, (-average, neg_w, *_name_key(name)))
+            heapq.heappush(heap, (*_descending(average), neg_w, *_name_key(name)))
     return seats
 
 

@@ -200,6 +200,8 @@ def _parse_text(
 
     if len(original) > _MAX_TEXT:
         raise fail("long")
+    if original.isascii() and original.isdigit():
+        return Decimal(original)  # the common case, a plain whole number: skip the rules below
     s = original
     if s.replace(" ", "").casefold() in _NON_FINITE:
         raise fail("nonfinite")

@@ -214,10 +214,24 @@ def _row_name(item: dict, i: int, seen: dict[str, tuple[int, str]], p: Problems)
     return name
 
 
+def _validators(columns: Sequence[Column], required: set[str]) -> list[tuple]:
+    """Per column once (not per cell): its validator and its name as messages quote it."""
+    return [
+        (
+            c.id,
+            quote(c.label),
+            number(
+                integer=c.integer, maximum=c.maximum, required=c.id in required, positive=c.positive
+            ),
+        )
+        for c in columns
+    ]
+
+
 def _row_values(
-    values: dict, i: int, shown: str, columns: Sequence[Column], required: set[str], p: Problems
+    values: dict, i: int, shown: str, validators: list[tuple], p: Problems
 ) -> dict[str, Decimal | None] | None:
-    known = [c.id for c in columns]
+    known = [cid for cid, _, _ in validators]
     ok = True
     for cid in values:
         if cid not in known:
@@ -228,15 +242,10 @@ def _row_values(
                 f"niet.{suggest(cid, known)} Bekende criteria: {', '.join(known)}.",
             )
     parsed: dict[str, Decimal | None] = {}
-    for c in columns:
-        validator = number(
-            integer=c.integer, maximum=c.maximum, required=c.id in required, positive=c.positive
-        )
+    for cid, label, validator in validators:
         try:
-            parsed[c.id] = validator(
-                values.get(c.id),
-                field_path("municipalities", i, "values", c.id),
-                f"{quote(c.label)} van {shown}",
+            parsed[cid] = validator(
+                values.get(cid), f"municipalities[{i}].values.{cid}", f"{label} van {shown}"
             )
         except InputError as error:
             p.collect(error)
@@ -257,6 +266,7 @@ def parse_table(
         return []
     rows: list[Row] = []
     seen: dict[str, tuple[int, str]] = {}
+    validators = _validators(columns, required) if columns is not None else []
     for i, item in enumerate(items):
         path = field_path("municipalities", i)
         if not isinstance(item, dict):
@@ -275,7 +285,7 @@ def parse_table(
             continue
         if columns is None:
             continue
-        parsed = _row_values(values, i, shown, columns, required, p)
+        parsed = _row_values(values, i, shown, validators, p)
         if parsed is not None and name is not None:
             rows.append(Row(name, parsed))
     return rows
