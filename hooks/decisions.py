@@ -44,6 +44,12 @@ ID_PATTERN = re.compile(r"^(?P<reeks>[a-z]{2})-(?P<jaar>\d{4})-(?P<nummer>\d{2,3
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 AMBITIONS = range(1, 8)
+# The records predate the regiovisie 2022-2026; their link to its ambitions is the editors'
+# reading, and every place that shows such a link says so.
+AMBITION_LINK_NOTE = (
+    "De koppeling tussen besluiten en ambities is een lezing van de redactie van deze site. De "
+    "besluiten van 2019 en 2020 zijn ouder dan de regiovisie en noemen de ambities zelf niet."
+)
 MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december"
 ).split()
@@ -499,6 +505,8 @@ def record_markdown(decision: Decision, register: Register, site: Site) -> str:
     lines += [decision.body.strip(), ""]
     if decision.ambities or decision.rekenhulpen:
         lines += ["## Samenhang", ""]
+        if decision.ambities:
+            lines += [f"*{AMBITION_LINK_NOTE}*", "{: .redactie-koppeling }", ""]
         for number in decision.ambities:
             lines.append(f"- {site.ambition(src, number)}")
         for name in decision.rekenhulpen:
@@ -585,6 +593,11 @@ def filter_page(slug: str, register: Register, site: Site) -> str:
             "",
             f"{len(chosen)} van de {len(register.decisions)} besluiten.",
             "",
+            *(
+                [f"*{AMBITION_LINK_NOTE}*", "{: .redactie-koppeling }", ""]
+                if slug.startswith("ambitie-")
+                else []
+            ),
             register_table(chosen, src, f"Besluiten met {md_escape(label)}"),
             "",
             "## Andere selecties",

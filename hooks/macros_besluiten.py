@@ -68,7 +68,9 @@ def define_env(env) -> None:
         hook = _hook()
         register, _site = hook.current()
         found = hook.links_for(register, page_src(), lambda d: int(nummer) in d.ambities)
-        return found or "*Er zijn nog geen besluiten aan deze ambitie gekoppeld.*"
+        if not found:
+            return "*Er zijn nog geen besluiten aan deze ambitie gekoppeld.*"
+        return f"*{hook.AMBITION_LINK_NOTE}*\n{{: .redactie-koppeling }}\n\n{found}"
 
     @env.macro
     def besluiten_bij_rekenhulp(naam: str) -> str:

@@ -19,6 +19,9 @@ from calculators.render.html import Column, Series, bar_chart, table
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 GOALS_FILE = DOCS / "regiovisie" / "doelen.yaml"
 TRANSFORMATION_FILE = DOCS / "regiovisie" / "data" / "transformatie-2018-2020.csv"
+MUNICIPALITIES_FILE = DOCS / "regiovisie" / "data" / "gemeenten.yaml"
+# Shown next to a scale the goals matrix does not give (doelen.yaml: schaal_keuze_redactie).
+EDITORS_CHOICE = "keuze van de redactie"
 
 # Reading order of the vision; the printable page follows it and a test checks the nav.
 READING_ORDER = [
@@ -66,13 +69,29 @@ def scale_text(scale: list[str]) -> str:
     return SCALE_TEXT[tuple(scale)]
 
 
-def load_transformation() -> tuple[list[str], list[tuple[str, list[int]]]]:
-    """Years and rows of the BW/BT transformation table; fails the build on inconsistency."""
+def goal_scale_text(goal: dict) -> str:
+    """The scale as shown to readers, labelled when the editors chose it."""
+    text = scale_text(goal["schaal"])
+    return f"{text} ({EDITORS_CHOICE})" if goal.get("schaal_keuze_redactie") else text
+
+
+def load_transformation() -> tuple[list[str], list[tuple[str, list[int]]], list[str]]:
+    """Years, rows and sources (the ``bron`` column) of the BW/BT transformation table; fails
+    the build on inconsistency or on a row without a source."""
     with TRANSFORMATION_FILE.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader)
-        rows = [(row[0], [int(value) for value in row[1:]]) for row in reader if row]
-    years = header[1:]
+        if header[-1] != "bron":
+            raise ValueError("transformatie: de laatste kolom moet 'bron' heten")
+        records = [row for row in reader if row]
+    rows = [(row[0], [int(value) for value in row[1:-1]]) for row in records]
+    sources: list[str] = []
+    for row in records:
+        if not row[-1].strip():
+            raise ValueError(f"transformatie: rij {row[0]!r} heeft geen bron")
+        if row[-1].strip() not in sources:
+            sources.append(row[-1].strip())
+    years = header[1:-1]
     values = dict(rows)
     bw, bt = values["Plekken BW gerealiseerd"], values["Plekken BT gerealiseerd"]
     total, bought = values["Totaal"], values["Aantal plekken inkoop"]
@@ -81,7 +100,12 @@ def load_transformation() -> tuple[list[str], list[tuple[str, list[int]]]]:
             raise ValueError(f"transformatie: totaal {year} is niet BW + BT")
         if bought[index] - total[index] != values["Inkoop minus realisatie"][index]:
             raise ValueError(f"transformatie: inkoop minus realisatie {year} klopt niet")
-    return years, rows
+    return years, rows, sources
+
+
+def load_municipalities() -> dict:
+    with MUNICIPALITIES_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
 
 
 def signed(value: int) -> str:
@@ -102,10 +126,12 @@ def define_env(env) -> None:
         parts = []
         for goal in ambition["doelen"]:
             goal_id = f"{nummer}.{goal['nummer']}"
+            note = goal.get("schaal_keuze_redactie")
             parts.append(
                 f"### Doel {goal_id}: {goal['naam']} {{ #doel-{nummer}-{goal['nummer']} }}\n\n"
-                f"**Schaal:** {scale_text(goal['schaal'])}\n\n"
-                f"{goal['omschrijving'].strip()}\n"
+                f"**Schaal:** {goal_scale_text(goal)}\n\n"
+                + (f"*{' '.join(note.split())}*\n{{: .schaal-keuze }}\n\n" if note else "")
+                + f"{goal['omschrijving'].strip()}\n"
             )
         return "\n".join(parts)
 
@@ -146,18 +172,24 @@ def define_env(env) -> None:
     def doelen_matrix(pijler: int) -> str:
         """The goals matrix of one pillar as an accessible table (ambition, goal, scale)."""
         rows = []
+        chosen = []
         for ambition in load_goals()["ambities"]:
             if ambition["pijler"] != pijler:
                 continue
             for goal in ambition["doelen"]:
+                goal_id = f"{ambition['nummer']}.{goal['nummer']}"
                 rows.append(
                     (
-                        f"{ambition['nummer']}.{goal['nummer']}",
+                        goal_id,
                         goal["naam"],
                         f"{ambition['nummer']}. {ambition['naam']}",
-                        scale_text(goal["schaal"]),
+                        goal_scale_text(goal),
                     )
                 )
+                if goal.get("schaal_keuze_redactie"):
+                    chosen.append(
+                        f"*Doel {goal_id}: {' '.join(goal['schaal_keuze_redactie'].split())}*"
+                    )
         columns = [
             Column("Doel", numeric=False),
             Column("Naam", numeric=False),
@@ -166,11 +198,12 @@ def define_env(env) -> None:
         ]
         pillar = _pillar(pijler)
         caption = f"Doelen bij pijler {pijler}: {pillar['naam']}"
-        return table(caption, columns, rows, css_class="rekenhulp-tabel regiovisie-doelen")
+        markup = table(caption, columns, rows, css_class="rekenhulp-tabel regiovisie-doelen")
+        return markup + "".join(f"\n\n{line}" for line in chosen)
 
     @env.macro
     def transformatie_tabel() -> str:
-        years, rows = load_transformation()
+        years, rows, sources = load_transformation()
         columns = [Column("Onderdeel", numeric=False)]
         for index, year in enumerate(years):
             if index:
@@ -185,11 +218,12 @@ def define_env(env) -> None:
                 cells.append(value)
             body.append(cells)
         caption = "Gerealiseerde transformatie beschermd wonen (BW) en beschermd thuis (BT)"
-        return table(caption, columns, body, css_class="rekenhulp-tabel transformatie-tabel")
+        markup = table(caption, columns, body, css_class="rekenhulp-tabel transformatie-tabel")
+        return f"{markup}\n\n*Bron bij deze tabel: {'; '.join(sources)}.*"
 
     @env.macro
     def transformatie_grafiek() -> str:
-        years, rows = load_transformation()
+        years, rows, sources = load_transformation()
         values = dict(rows)
         series = [
             Series(
@@ -208,11 +242,34 @@ def define_env(env) -> None:
         svg = bar_chart(
             "transformatie-grafiek",
             "Gerealiseerde plekken beschermd wonen en beschermd thuis, 2018-2020",
-            "Staafdiagram. Dezelfde cijfers staan in de tabel bij deze grafiek.",
+            "Staafdiagram. Dezelfde cijfers staan in de tabel bij deze grafiek. "
+            f"Bron: {'; '.join(sources)}.",
             years,
             series,
         )
-        return f'<div class="regiovisie-grafiek">{svg}</div>'
+        return (
+            f'<div class="regiovisie-grafiek">{svg}</div>\n\n'
+            f"*Bron bij deze grafiek: {'; '.join(sources)}.*"
+        )
+
+    @env.macro
+    def gemeenten_tabel() -> str:
+        """The 14 municipalities with their part of the region, as the 2019 plan gives them."""
+        data = load_municipalities()
+        rows = []
+        for item in data["gemeenten"]:
+            venlo = "ja" if item["centrumgemeente_venlo_2019"] else "nee"
+            if item.get("herkomst"):
+                venlo += f", kwam uit de {item['herkomst']}"
+            rows.append((item["naam"], item["deelregio"], venlo))
+        columns = [
+            Column("Gemeente", numeric=False),
+            Column("Deel van de regio", numeric=False),
+            Column("Eind 2019 al bij centrumgemeente Venlo", numeric=False),
+        ]
+        caption = f"De {len(rows)} gemeenten van Noord- en Midden-Limburg"
+        markup = table(caption, columns, rows, css_class="rekenhulp-tabel gemeenten-tabel")
+        return f"{markup}\n\n*Bron bij deze tabel: {' '.join(data['bron'].split())}.*"
 
     @env.macro
     def regiovisie_afdruk() -> str:

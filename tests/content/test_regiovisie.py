@@ -119,10 +119,14 @@ def section_after(html: str, anchor: str) -> str:
     return rest[: end.start()] if end else rest
 
 
+EDITORS_CHOICE = " (keuze van de redactie)"
+
+
 def shown_scale(section_html: str) -> str:
+    """The scale shown for a goal, without the editors' label (checked separately)."""
     match = re.search(r"<strong>Schaal:</strong>\s*(.*?)</p>", section_html, re.DOTALL)
     assert match, "no scale shown"
-    return visible_text(match.group(1)).strip()
+    return visible_text(match.group(1)).strip().removesuffix(EDITORS_CHOICE)
 
 
 def page(built_site: Path, url: str) -> str:
@@ -162,8 +166,8 @@ def test_goals_data_equals_the_goals_matrix():
 def test_transformation_data_equals_the_source_table():
     with TRANSFORMATION.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["onderdeel", "2018", "2019", "2020"]
-    data = {row[0]: [int(v) for v in row[1:]] for row in rows[1:]}
+    assert rows[0] == ["onderdeel", "2018", "2019", "2020", "bron"]
+    data = {row[0]: [int(v) for v in row[1:-1]] for row in rows[1:]}
     assert data == EXPECTED_TRANSFORMATION
     differences = [(v[1] - v[0], v[2] - v[1]) for v in data.values()]
     assert differences == EXPECTED_DIFFERENCES
@@ -229,7 +233,7 @@ def test_transformation_table_on_page_equals_data_file(built_site, url):
         data = list(csv.reader(handle))[1:]
     assert [row[0] for row in rows] == [row[0] for row in data]
     for shown, source in zip(rows, data, strict=True):
-        values = [int(v) for v in source[1:]]
+        values = [int(v) for v in source[1:-1]]
         assert [int(shown[1]), int(shown[3]), int(shown[5])] == values
         assert [int(shown[2]), int(shown[4])] == [values[1] - values[0], values[2] - values[1]]
 
