@@ -88,10 +88,33 @@ def national_spreading(seed: int = 2022) -> dict:
     return scenario
 
 
+def national_phase_in(seed: int = 2022) -> dict:
+    """342 municipalities, 43 of them centrumgemeenten that hold the whole historical budget,
+    an objective amount per municipality, 10 years with the € 15 cap (binding for several)."""
+    rng = random.Random(seed)
+    rows = []
+    for index in range(MUNICIPALITIES):
+        inhabitants = rng.randint(1_000, 900_000)
+        historical = inhabitants * rng.randint(150, 400) if index % 8 == 0 else 0
+        values = {
+            "inwoners": str(inhabitants),
+            "historisch": str(historical),
+            "objectief": f"{inhabitants * rng.randint(60, 140)},{rng.randint(0, 99):02d}",
+        }
+        rows.append({"name": f"Gemeente {index + 1:03d}", "values": values})
+    scenario = json.loads(handle(json.dumps({"calculator": "ingroeipad", "action": "default"})))[
+        "scenario"
+    ]
+    scenario.update(municipalities=rows, cap={"per_inhabitant": "15"})
+    return scenario
+
+
 def requests(scenario: dict) -> dict[str, str]:
     base = {"calculator": "verdeelsleutel", "scenario": scenario}
     spreading = {"calculator": "spreiding", "scenario": national_spreading()}
+    phase_in = {"calculator": "ingroeipad", "scenario": national_phase_in(), "action": "compute"}
     return {
+        "ingroeipad (342 gemeenten, grens € 15, 10 jaar)": json.dumps(phase_in),
         "spreiding (342 gemeenten, min/max, 10 jaar)": json.dumps(
             {**spreading, "action": "compute"}
         ),

@@ -131,7 +131,9 @@ def line_chart(
     the table with the same figures. Lines cycle through a few colour and dash styles so they
     stay apart in greyscale print too.
     """
-    left, right, top, plot_w, plot_h = 50, 190, 16, 520, 260
+    # Tall enough that every line's name fits at the right; wide enough left for "1.234.567".
+    left, right, top, plot_w = 90, 190, 16, 520
+    plot_h = max(260, 11 * len(lines))
     width, height = left + plot_w + right, top + plot_h + 40
     values = [v for _, series in lines for v in series] or [0.0]
     high = max(max(values), 1.0)
@@ -157,18 +159,30 @@ def line_chart(
             f'<text x="{left + i * step:.1f}" y="{height - 14}" text-anchor="middle">'
             f"{text(label)}</text>"
         )
-    ends: list[float] = []
-    for index, (label, series) in enumerate(lines):
+    label_ys = _spread_labels(
+        [y(series[-1]) if series else y(0) for _, series in lines], top, top + plot_h
+    )
+    for index, ((label, series), label_y) in enumerate(zip(lines, label_ys, strict=True)):
         points = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in enumerate(series))
         parts.append(f'<polyline class="as-lijn-{index % 6}" points="{points}"/>')
-        end = y(series[-1]) if series else y(0)
-        # Nudge labels apart so that equal end values stay readable.
-        while any(abs(end - other) < 11 for other in ends):
-            end += 11
-        ends.append(end)
-        parts.append(f'<text x="{left + plot_w + 6}" y="{end + 4:.1f}">{text(label)}</text>')
+        parts.append(f'<text x="{left + plot_w + 6}" y="{label_y + 4:.1f}">{text(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _spread_labels(ends: Sequence[float], low: float, high: float, gap: float = 11) -> list[float]:
+    """Label heights near each line's end, at least ``gap`` apart and inside the plot: sorted
+    top-down, pushed down where they crowd, then the whole stack shifted up if it overflows."""
+    order = sorted(range(len(ends)), key=lambda i: ends[i])
+    placed = [0.0] * len(ends)
+    previous = low - gap
+    for i in order:
+        previous = max(ends[i], previous + gap)
+        placed[i] = previous
+    overflow = previous - max(high, low + gap * (len(ends) - 1))
+    if overflow > 0:
+        placed = [p - overflow for p in placed]
+    return placed
 
 
 def _number(value: float) -> str:

@@ -90,6 +90,8 @@ def test_path_mode_and_minimum(session, site_server):
     page, _ = session
     open_page(page, site_server.url + PAGE)
     assert page.locator("#veld-max_moves_per_year").count() == 0  # its group is hidden
+    # Hidden groups leave nothing behind (they once left the text "null" in the form).
+    assert "null" not in page.text_content(".rekenhulp-invoer")
     changed(page, lambda: page.select_option("#veld-path_mode", "max_moves"))
     changed(page, lambda: page.fill("#veld-max_moves_per_year", "20"))
     # Venlo is row 12 of the 14; a building that cannot move keeps 80 places there.

@@ -12,7 +12,7 @@ from calculators.core.entry import calculator_names, handle
 from calculators.core.regions import REGIONS
 from calculators.render.page import handle_page
 
-NAMES = ["spreiding", "verdeelsleutel"]
+NAMES = ["ingroeipad", "solidariteit", "spreiding", "verdeelsleutel"]
 
 
 def call(**request) -> dict:

@@ -44,9 +44,7 @@ def test_spreiding_agrees_with_its_decisions():
     from calculators.spreiding import model as spreiding
 
     register = hook.validate_folder(RECORDS)
-    params = {
-        d: register.decisions[d].meta["parameters"]["spreiding"] for d in spreiding.DECISIONS
-    }
+    params = {d: register.decisions[d].meta["parameters"]["spreiding"] for d in spreiding.DECISIONS}
     for decision in spreiding.DECISIONS:
         assert "spreiding" in register.decisions[decision].meta["rekenhulpen"]
         # Substitution, not expansion: the default total is today's total.
@@ -60,3 +58,30 @@ def test_spreiding_agrees_with_its_decisions():
         preset = spreiding.PRESETS[basis]
         assert preset.decision == "bp-2019-05"
         assert {k for k, w in preset.weights.items() if w} == {basis}
+
+
+def test_solidariteit_agrees_with_its_decisions():
+    from calculators.solidariteit import model as solidariteit
+
+    register = hook.validate_folder(RECORDS)
+    assert solidariteit.DECISIONS == (
+        presets.DECISION_KANDIDAAT_2019,
+        presets.DECISION_CRITERIA_2020,
+    )
+    for decision in solidariteit.DECISIONS:
+        meta = register.decisions[decision].meta
+        assert "solidariteit" in meta["rekenhulpen"]
+        params = meta["parameters"]["solidariteit"]
+        # The pool pays exactly the cost lines the decision names, in the same two groups.
+        assert [c["naam"] for c in params["zorgkosten"]] == list(solidariteit.CARE_LINES)
+        operating = {c["naam"]: c for c in params["bedrijfsvoeringskosten"]}
+        assert list(operating) == list(solidariteit.OPERATING_LINES)
+        for name, line in operating.items():
+            label = solidariteit.OPERATING_LINES[name].casefold()
+            assert line.get("omschrijving", name).casefold() in label
+        # An innovation budget as a percentage the decision leaves open.
+        assert params["innovatiebudget"]["soort"] == "percentage"
+        assert params["innovatiebudget"]["percentage_vast"] is solidariteit.INNOVATION_PERCENT_FIXED
+        # The key the decision names is a preset of the calculator, tied to this decision.
+        preset = solidariteit.PRESETS[params["sleutel"]]
+        assert preset.decision == decision

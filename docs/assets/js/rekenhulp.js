@@ -469,7 +469,7 @@ function renderControls(calc, controls) {
     // A newer calculator than this page glue: say so to the developer, keep the rest usable.
     console.warn(`Rekenhulp: onbekend soort invoer ${JSON.stringify(control?.kind)}.`);
     return null;
-  });
+  }).filter(Boolean); // a hidden group renders nothing (replaceChildren would print "null")
 }
 
 // The columns of a key or table: from a list in the scenario (such as its criteria) or

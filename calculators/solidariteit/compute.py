@@ -1,0 +1,160 @@
+"""The pooled budget: what goes in, what it pays, and how the result is shared.
+
+All amounts are whole cents. Pool = Σ inleg. Innovation budget = pool × percentage / 100,
+rounded half up to a whole cent. Result = pool − care costs − operating costs (incl. the
+innovation budget): a surplus (> 0) or deficit (< 0), split by the key's exact shares with the
+largest-remainder method, so the parts add up to the result exactly. Net cost of a municipality
+= inleg − its part of the result; together that is exactly the pool's costs.
+
+Without solidarity a municipality pays its own clients' care costs; the operating costs are
+joint either way and are split by the same key. Solidarity effect = without − with: positive
+means the pool brings the municipality money, negative that solidarity costs it money. When
+every municipality's own costs are given, the effects add up to Σ own costs − care costs, which
+is 0 when the two agree.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from ..core.apportion import largest_remainder
+from ..core.key import shares
+from ..core.numbers import canonical_number as canonical
+from ..core.numbers import format_euro_cents, format_percent, round_half_up, round_half_up_int
+from .model import CARE_LINES, COLUMNS, OPERATING_LINES, Scenario
+
+__all__ = ["RESULT_HEADERS", "compute", "export_table", "to_cents"]
+
+RESULT_HEADERS = (
+    "Aandeel in de sleutel (%)", "Deel van het resultaat (euro)", "Netto kosten (euro)",
+    "Zonder solidariteit (euro)", "Verschil door solidariteit (euro)",
+)  # fmt: skip
+RESULT_FIELDS = ("result", "net", "alone", "effect")
+
+
+def to_cents(value: Decimal | None) -> int:
+    """Euro (validated: at most two decimals) as whole cents; empty counts as 0."""
+    cents = Fraction(value or 0) * 100
+    assert cents.denominator == 1
+    return cents.numerator
+
+
+def money(cents: int) -> dict[str, object]:
+    return {"cents": cents, "display": format_euro_cents(cents)}
+
+
+def _pool(s: Scenario) -> dict[str, object]:
+    pool = sum(to_cents(r.value("inleg")) for r in s.municipalities)
+    percent = s.innovation_percent or Decimal(0)
+    innovation = round_half_up_int(Fraction(pool) * Fraction(percent) / 100)
+    lines = [
+        {"id": cid, "label": label, **money(to_cents(s.costs[cid]))}
+        for cid, label in {**CARE_LINES, **OPERATING_LINES}.items()
+    ]
+    care = sum(line["cents"] for line in lines if line["id"] in CARE_LINES)
+    operating = sum(line["cents"] for line in lines if line["id"] in OPERATING_LINES) + innovation
+    result = pool - care - operating
+    kind = "overschot" if result > 0 else "tekort" if result < 0 else "sluitend"
+    return {
+        "pool": money(pool),
+        "lines": lines,
+        "innovation": {"percent_display": canonical(percent) + " %", **money(innovation)},
+        "care": money(care),
+        "operating": money(operating),
+        "costs": money(care + operating),
+        "result": money(result),
+        "kind": kind,
+    }
+
+
+def _rows(s: Scenario, pool: dict) -> list[dict[str, object]]:
+    weights = shares(s.municipalities, s.key)
+    parts = largest_remainder(pool["result"]["cents"], weights)
+    operating = largest_remainder(pool["operating"]["cents"], weights)
+    rows = []
+    for r in s.municipalities:
+        inhabitants = int(r.value("inwoners"))
+        net = to_cents(r.value("inleg")) - parts[r.name]
+        row = {
+            "name": r.name,
+            "inhabitants": inhabitants,
+            "share_display": format_percent(weights[r.name]),
+            "inleg": money(to_cents(r.value("inleg"))),
+            "result": money(parts[r.name]),
+            "net": money(net),
+            "net_per_inhabitant": money(round_half_up_int(Fraction(net, inhabitants))),
+            "own": None,
+            "alone": None,
+            "effect": None,
+        }
+        own = r.values["eigen_kosten"]
+        if own is not None:
+            alone = to_cents(own) + operating[r.name]
+            row |= {"own": money(to_cents(own)), "alone": money(alone)}
+            row["effect"] = money(alone - net)
+        rows.append(row)
+    return rows
+
+
+def _total(rows: list[dict], field: str) -> dict[str, object] | None:
+    """The column's total, or ``None`` when some municipality has no value there."""
+    if any(r[field] is None for r in rows):
+        return None
+    return money(sum(r[field]["cents"] for r in rows))
+
+
+def _warnings(pool: dict, rows: list[dict]) -> list[dict[str, str]]:
+    found = []
+    if pool["pool"]["cents"] == 0:
+        found.append(("municipalities", "De pot is leeg: de inleg is bij elke gemeente € 0,00."))
+    given = [r for r in rows if r["own"] is not None]
+    if given and len(given) < len(rows):
+        text = f"Alleen bij {len(given)} van de {len(rows)} gemeenten staan eigen cliëntkosten"
+        found.append(("municipalities", text + "; alleen daar staat de vergelijking."))
+    own = sum(r["own"]["cents"] for r in given)
+    if given and len(given) == len(rows) and own != pool["care"]["cents"]:
+        text = (
+            f"De eigen cliëntkosten tellen op tot {format_euro_cents(own)}, maar de zorgkosten "
+            f"in de pot zijn {pool['care']['display']}. Maak ze gelijk, dan sluit de "
+            "vergelijking met solidariteit."
+        )
+        found.append(("costs.zorgkosten", text))
+    return [{"field": f, "message": m} for f, m in found]
+
+
+def compute(s: Scenario) -> dict[str, object]:
+    """The ``result`` and ``warnings`` of the compute response."""
+    pool = _pool(s)
+    rows = _rows(s, pool)
+    compared = any(r["own"] is not None for r in rows)
+    totals = {f: _total(rows, f) for f in ("inleg", "result", "net", "own", "alone", "effect")}
+    inhabitants = sum(r["inhabitants"] for r in rows)
+    per_inhabitant = round_half_up_int(Fraction(totals["net"]["cents"], inhabitants))
+    totals |= {"inhabitants": inhabitants, "net_per_inhabitant": money(per_inhabitant)}
+    result = {**pool, "key_label": s.key.label, "rows": rows, "compared": compared}
+    return {"result": result | {"totals": totals}, "warnings": _warnings(pool, rows)}
+
+
+def _euro(cell: dict | None) -> Decimal | None:
+    return None if cell is None else round_half_up(Fraction(cell["cents"], 100), 2)
+
+
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    return None if None in values else sum(values, Decimal(0))  # type: ignore[arg-type]
+
+
+def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
+    """Headers and rows for the CSV export: the inputs (they read back in) and the results."""
+    result = compute(s)["result"]
+    weights = shares(s.municipalities, s.key)
+    headers = ["Gemeente", *(c.label for c in COLUMNS), *RESULT_HEADERS]
+    rows: list[list[object]] = [
+        [m.name, *(m.values.get(c.id) for c in COLUMNS), round_half_up(weights[m.name] * 100, 4)]
+        + [_euro(r[f]) for f in RESULT_FIELDS]
+        for m, r in zip(s.municipalities, result["rows"], strict=True)
+    ]
+    totals = result["totals"]
+    inputs = [_sum([m.values.get(c.id) for m in s.municipalities]) for c in COLUMNS]
+    rows.append(["Totaal", *inputs, Decimal(100), *(_euro(totals[f]) for f in RESULT_FIELDS)])
+    return headers, rows

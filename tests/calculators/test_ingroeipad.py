@@ -1,0 +1,396 @@
+"""Ingroeipad: cases worked by hand, properties (yearly totals exact, cap respected, α
+monotone in [0, 1] or refused), bad input answered in Dutch at its field, and the Leidse
+Regio's Bijlage 2 figures checked against the source text. Runs in CPython and in Pyodide.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from calculators.core.apportion import largest_remainder
+from calculators.core.entry import handle
+from calculators.core.numbers import format_euro_cents
+from calculators.ingroeipad import BIJLAGE_2_STRUCTUREEL, default_scenario
+from calculators.ingroeipad.compute import capped, euro, round_cents
+from calculators.render.page import handle_page
+
+FAST = settings(max_examples=60, deadline=None, database=None)
+
+# A is the centrumgemeente: it has the whole budget of € 1.000 today.
+HAND = {
+    "calculator": "ingroeipad",
+    "version": 1,
+    "title": "Handberekening",
+    "municipalities": [
+        {"name": "A", "values": {"inwoners": "1000", "historisch": "1000", "objectief": "200"}},
+        {"name": "B", "values": {"inwoners": "2000", "historisch": "0", "objectief": "500"}},
+        {"name": "C", "values": {"inwoners": "1000", "historisch": "0", "objectief": "300"}},
+    ],
+    "budget": "",
+    "first_year": "2022",
+    "alpha_mode": "linear",
+    "years": "2",
+    "cap": None,
+}
+
+
+def compute(scenario: dict) -> dict:
+    request = {"calculator": "ingroeipad", "action": "compute", "scenario": scenario}
+    return json.loads(handle(json.dumps(request)))
+
+
+def result(scenario: dict) -> dict:
+    response = compute(scenario)
+    assert response["ok"], response
+    return response["result"]
+
+
+def euros(r: dict) -> dict[str, list[int]]:
+    """Whole euros per municipality per year (year 0 first); only for amounts in whole euros."""
+    assert all(c % 100 == 0 for x in r["rows"] for c in x["amounts"])
+    return {x["name"]: [c // 100 for c in x["amounts"]] for x in r["rows"]}
+
+
+def errors(scenario: dict) -> list[tuple[str, str]]:
+    response = compute(scenario)
+    assert response["ok"] is False, response
+    return [(e["field"], e["message"]) for e in response["errors"]]
+
+
+# ------------------------------------------------------------------------- worked by hand
+
+
+def test_linear_path_without_cap_by_hand():
+    # Budget = Σ objectief = 200 + 500 + 300 = € 1.000. Shares: historical A 1, B 0, C 0;
+    # objective A 0,2, B 0,5, C 0,3. Two years, α = 1/2 and 2/2.
+    # 2022 (α = ½): A = 1000·(½·1 + ½·0,2) = 600; B = 1000·½·0,5 = 250; C = 1000·½·0,3 = 150.
+    # 2023 (α = 1): the objective distribution 200, 500, 300.
+    r = result(HAND)
+    assert r["years"] == [2021, 2022, 2023]
+    assert r["alphas"] == ["50,0 %", "100,0 %"]
+    assert euros(r) == {"A": [1000, 600, 200], "B": [0, 250, 500], "C": [0, 150, 300]}
+    assert r["totals"] == ["€ 1.000,00"] * 3
+    assert r["reached"] is True
+    a, b, c = r["rows"]
+    # A: 200 / 1000 inhabitants = € 0,20; change 200 - 1000 = -800, per inhabitant -0,80.
+    assert (a["final_per_inhabitant"], a["change_per_inhabitant"]) == ("€ 0,20", "-€ 0,80")
+    assert (a["kind"], b["kind"], c["kind"]) == ("nadeel", "voordeel", "voordeel")
+    # B: 500 / 2000 = € 0,25; largest step 250 / 2000 = € 0,125, rounded half up € 0,13.
+    assert (b["final_per_inhabitant"], b["largest_step_per_inhabitant"]) == ("€ 0,25", "€ 0,13")
+
+
+def test_cap_holds_back_and_redistributes_per_inhabitant_by_hand():
+    # Cap € 0,25 per inhabitant per year: A may move € 250, B € 500, C € 250.
+    # 2022: targets A 600, B 250, C 150. A would drop 400 > 250, so A stays at 1000 - 250 =
+    #   750. The other two now share 1000 - 750 = 250 instead of 400: 150 less, spread the
+    #   same per inhabitant over 3000 inhabitants = € 0,05 each. B 250 - 2000·0,05 = 150,
+    #   C 150 - 1000·0,05 = 100. Both moved less than their cap.
+    # 2023: targets 200, 500, 300. A may drop to 750 - 250 = 500 at most. B and C share 500
+    #   instead of 800: 300 less over 3000 inhabitants = € 0,10 each: B 500 - 200 = 300,
+    #   C 300 - 100 = 200. Not reached: A 300 too much, B 200 and C 100 too little, so € 300
+    #   still has to move. A needs ⌈300/250⌉ = 2 more years: 2025 at the earliest.
+    scenario = {**HAND, "cap": {"per_inhabitant": "0,25"}}
+    response = compute(scenario)
+    r = response["result"]
+    assert euros(r) == {"A": [1000, 750, 500], "B": [0, 150, 300], "C": [0, 100, 200]}
+    assert r["totals"] == ["€ 1.000,00"] * 3
+    assert (r["reached"], r["reached_year"], r["off_count"]) == (False, 2025, 3)
+    assert r["off_display"] == "€ 300,00"
+    assert [x["held_years"] for x in r["rows"]] == [2, 0, 0]
+    assert r["rows"][0]["largest_step_per_inhabitant"] == "€ 0,25"
+    [warning] = response["warnings"]
+    assert warning["field"] == "cap.per_inhabitant"
+    assert "2023 niet." in warning["message"] and "op zijn vroegst in 2025" in warning["message"]
+    # Two more years of the same rule reach it, as the bound says: 2024 A 250 (held), B and C
+    # share 750 instead of 800 (B 466,67, C 283,33); 2025 A 200, B 500, C 300.
+    longer = result({**scenario, "years": "4", "alpha_mode": "schedule",
+                     "alpha_schedule": "50; 100; 100; 100"})  # fmt: skip
+    assert [x["amounts"][-1] // 100 for x in longer["rows"]] == [200, 500, 300]
+    assert [x["amounts"][3] for x in longer["rows"]] == [25000, 46667, 28333]
+
+
+def test_cents_follow_largest_remainder_and_its_tie_rule():
+    # € 100 over three equal objective amounts: 3333⅓ cents each. Remainders, then quotas are
+    # equal, so the name decides: A gets the cent that is left.
+    rows = [
+        {"name": n, "values": {"inwoners": "10", "historisch": h, "objectief": "1"}}
+        for n, h in (("C", "0"), ("A", "5"), ("B", "0"))
+    ]
+    r = result({**HAND, "municipalities": rows, "budget": "100", "years": "1"})
+    assert [x["amounts"][-1] for x in r["rows"]] == [3333, 3334, 3333]
+    assert largest_remainder(10000, {"C": 1, "A": 1, "B": 1}) == {"C": 3333, "A": 3334, "B": 3333}
+
+
+def test_default_is_linear_over_ten_years_from_2022_with_the_15_euro_cap():
+    # α_t = t/10: the first step is in 2022 and 2031 is fully objective.
+    r = result(default_scenario())
+    assert r["years"] == list(range(2021, 2032))
+    assert r["alphas"] == [f"{t}0,0 %" for t in range(1, 10)] + ["100,0 %"]
+    assert r["cap_display"] == "€ 15,00"
+    venlo = next(x for x in r["rows"] if x["name"] == "Venlo")
+    # Venlo (107.000 inhabitants, EXAMPLE) may move 15 · 107.000 = € 1.605.000 a year.
+    assert venlo["amounts"][0] - venlo["amounts"][1] == 160_500_000
+    assert venlo["held_years"] == 10 and venlo["kind"] == "nadeel"
+
+
+def test_own_schedule_and_its_warnings():
+    r = result({**HAND, "alpha_mode": "schedule", "alpha_schedule": "25; 25 %; 80"})
+    assert r["alphas"] == ["25,0 %", "25,0 %", "80,0 %"]
+    # 2024 at 80 %: A = 1000·(0,2 + 0,8·0,2) = 360.
+    assert euros(r)["A"] == [1000, 800, 800, 360]
+    response = compute({**HAND, "alpha_mode": "schedule", "alpha_schedule": "25; 25; 80"})
+    assert [w["field"] for w in response["warnings"]] == ["alpha_schedule"]
+    assert "80,0 %" in response["warnings"][0]["message"]
+    fractions = compute({**HAND, "alpha_mode": "schedule", "alpha_schedule": "0,5; 1"})
+    assert any("1 is 1 %" in w["message"] for w in fractions["warnings"])
+
+
+def test_historical_amounts_that_do_not_match_the_budget_are_used_as_a_ratio():
+    scenario = copy.deepcopy(HAND)
+    scenario["budget"] = "2000"
+    response = compute(scenario)
+    assert euros(response["result"])["A"] == [2000, 1200, 400]
+    assert [w["field"] for w in response["warnings"]] == ["budget"]
+
+
+# ------------------------------------------------------------------------------ properties
+
+
+@st.composite
+def scenarios(draw):
+    n = draw(st.integers(1, 7))
+    hist = draw(st.lists(st.integers(0, 10**9), min_size=n, max_size=n))
+    obj = draw(st.lists(st.integers(0, 10**9), min_size=n, max_size=n))
+    assume(sum(hist) > 0 and sum(obj) > 0)
+    rows = [
+        {
+            "name": f"Gemeente {i}",
+            "values": {
+                "inwoners": str(draw(st.integers(1, 10**6))),
+                "historisch": f"{hist[i] // 100},{hist[i] % 100:02d}",
+                "objectief": f"{obj[i] // 100},{obj[i] % 100:02d}",
+            },
+        }
+        for i in range(n)
+    ]
+    cap = draw(st.none() | st.integers(0, 5000))
+    scenario = {
+        **HAND,
+        "municipalities": rows,
+        "years": str(draw(st.integers(1, 12))),
+        "budget": draw(st.sampled_from(["", "1234567,89", "0,07"])),
+        "cap": None if cap is None else {"per_inhabitant": f"{cap // 100},{cap % 100:02d}"},
+    }
+    return scenario, cap
+
+
+@FAST
+@given(scenarios())
+def test_every_year_adds_up_exactly_and_the_cap_holds(drawn):
+    scenario, cap = drawn
+    r = result(scenario)
+    budget = sum(x["amounts"][0] for x in r["rows"])
+    for year in range(len(r["years"])):
+        amounts = [x["amounts"][year] for x in r["rows"]]
+        assert sum(amounts) == budget and min(amounts) >= 0
+    for x in r["rows"]:
+        steps = [abs(b - a) for a, b in zip(x["amounts"], x["amounts"][1:], strict=False)]
+        if cap is not None:
+            assert max(steps) <= cap * x["inhabitants"]
+    if cap is None:
+        assert r["reached"]
+
+
+def kkt_holds(x: list[Fraction], y: list[Fraction], lo, hi, n) -> bool:
+    """y = clamp(x + μ·n, lo, hi) for one μ: the free ones share μ, the held ones are beyond."""
+    mu = {
+        (yi - xi) / ni for xi, yi, low, h, ni in zip(x, y, lo, hi, n, strict=True) if low < yi < h
+    }
+    if len(mu) > 1:
+        return False
+    m = mu.pop() if mu else None
+    for xi, yi, low, h, ni in zip(x, y, lo, hi, n, strict=True):
+        if m is not None and yi == h and (h - xi) / ni > m and h != low:
+            return False
+        if m is not None and yi == low and (low - xi) / ni < m and h != low:
+            return False
+    return True
+
+
+@FAST
+@given(st.data())
+def test_capped_is_the_per_inhabitant_redistribution(data):
+    k = data.draw(st.integers(1, 8))
+    n = data.draw(st.lists(st.integers(1, 1000), min_size=k, max_size=k))
+    prev = data.draw(st.lists(st.integers(0, 10**6), min_size=k, max_size=k))
+    limits = [data.draw(st.integers(0, 50)) * m for m in n]
+    den = data.draw(st.integers(1, 1000))
+    raw = data.draw(st.lists(st.integers(0, 10**6), min_size=k, max_size=k))
+    assume(sum(raw) > 0)
+    # Targets x with the same total as prev: scale the drawn numbers.
+    nums = [r * sum(prev) * den for r in raw]
+    den_x = den * sum(raw)
+    lo = [max(0, p - c) for p, c in zip(prev, limits, strict=True)]
+    hi = [p + c for p, c in zip(prev, limits, strict=True)]
+    y_nums, scale, _held = capped(nums, den_x, lo, hi, n)
+    y = [Fraction(v, scale) for v in y_nums]
+    assert sum(y) == sum(prev)
+    assert all(low <= v <= h for v, low, h in zip(y, lo, hi, strict=True))
+    assert kkt_holds([Fraction(v, den_x) for v in nums], y, lo, hi, n)
+
+
+@FAST
+@given(st.lists(st.integers(0, 10**12), min_size=1, max_size=9), st.integers(1, 10**6))
+def test_integer_rounding_equals_the_shared_largest_remainder(weights, total):
+    assume(sum(weights) > 0)
+    names = [f"G{i}" for i in range(len(weights))]
+    nums = [total * w for w in weights]
+    ours = round_cents([(x.casefold(), x) for x in names], nums, sum(weights), total)
+    assert ours == list(largest_remainder(total, dict(zip(names, weights, strict=True))).values())
+
+
+@FAST
+@given(st.integers(-(10**15), 10**15))
+def test_fast_euro_text_equals_the_shared_one(cents):
+    assert euro(cents) == format_euro_cents(cents)
+
+
+@FAST
+@given(st.lists(st.integers(-50, 150), min_size=1, max_size=12))
+def test_schedule_is_monotone_within_0_and_100_or_refused(steps):
+    scenario = {**HAND, "alpha_mode": "schedule", "alpha_schedule": "; ".join(map(str, steps))}
+    response = compute(scenario)
+    valid = steps == sorted(steps) and 0 <= steps[0] and steps[-1] <= 100
+    assert response["ok"] is valid, response
+    if valid:
+        assert response["result"]["alphas"] == [f"{s},0 %" for s in steps]
+    else:
+        [(field, message)] = [(e["field"], e["message"]) for e in response["errors"]]
+        assert field == "alpha_schedule" and "schema" in message.lower()
+
+
+# -------------------------------------------------------------- bad input, Dutch at its field
+
+
+def row_value(name: str, column: str, value: object) -> dict:
+    scenario = copy.deepcopy(HAND)
+    for row in scenario["municipalities"]:
+        if row["name"] == name:
+            row["values"][column] = value
+    return scenario
+
+
+BAD = [
+    (row_value("A", "inwoners", "0"), "municipalities[0].values.inwoners", "groter zijn dan 0"),
+    (row_value("B", "inwoners", "12,5"), "municipalities[1].values.inwoners", "heel getal"),
+    (row_value("C", "objectief", "-3"), "municipalities[2].values.objectief", "negatief"),
+    (row_value("A", "historisch", "0"), "municipalities", "historische bedragen"),
+    (row_value("A", "historisch", "NaN"), "municipalities[0].values.historisch", "geen getal"),
+    ({**HAND, "years": "0"}, "years", "groter dan 0"),
+    ({**HAND, "years": "51"}, "years", "te groot"),
+    ({**HAND, "years": "twee"}, "years", "geen getal"),
+    ({**HAND, "first_year": None}, "first_year", "leeg"),
+    ({**HAND, "first_year": "22"}, "first_year", "vanaf 1900"),
+    ({**HAND, "budget": "0"}, "budget", "groter zijn dan 0"),
+    ({**HAND, "budget": "1,234"}, "budget", "2 cijfers"),
+    ({**HAND, "alpha_mode": "snel"}, "alpha_mode", "Kies uit"),
+    ({**HAND, "alpha_mode": "schedule", "alpha_schedule": ""}, "alpha_schedule", "puntkomma"),
+    ({**HAND, "alpha_mode": "schedule", "alpha_schedule": "10, 20"}, "alpha_schedule",
+     "puntkomma"),
+    ({**HAND, "alpha_mode": "schedule", "alpha_schedule": "10; 5"}, "alpha_schedule", "dalen"),
+    ({**HAND, "alpha_mode": "schedule", "alpha_schedule": "10; 120"}, "alpha_schedule", "100"),
+    ({**HAND, "alpha_mode": "schedule", "alpha_schedule": "-5; 10"}, "alpha_schedule",
+     "negatief"),
+    ({**HAND, "alpha_mode": "schedule", "alpha_schedule": ";".join(["100"] * 51)},
+     "alpha_schedule", "te veel"),
+    ({**HAND, "cap": "ja"}, "cap", "per_inhabitant"),
+    ({**HAND, "cap": {"per_inhabitant": "-1"}}, "cap.per_inhabitant", "negatief"),
+    ({**HAND, "cap": {"per_inhabitant": "0,001"}}, "cap.per_inhabitant", "2 cijfers"),
+    ({**HAND, "cap": {"per_inhabitant": "15", "max": 1}}, "cap.max", "kent de rekenhulp niet"),
+    ({**HAND, "alpha": "10"}, "alpha", "kent de rekenhulp niet"),
+    ({**HAND, "calculator": "spreiding"}, "calculator", "spreiding"),
+    ({**HAND, "municipalities": []}, "municipalities", "leeg"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("scenario", "field", "words"), BAD)
+def test_bad_input_is_answered_in_dutch_at_its_field(scenario, field, words):
+    found = errors(scenario)
+    assert any(f == field and words in m for f, m in found), found
+    assert not any(re.search(r"\b(None|True|False|Decimal|Traceback)\b", m) for _, m in found)
+
+
+def test_every_problem_is_reported_at_once():
+    scenario = {**row_value("A", "inwoners", "-1"), "years": "x", "cap": {"per_inhabitant": ""}}
+    fields = {f for f, _ in errors(scenario)}
+    assert fields == {"municipalities[0].values.inwoners", "years", "cap.per_inhabitant"}
+
+
+# --------------------------------------------------- the Leidse Regio: Bijlage 2 of its agenda
+
+# Uitvoeringsagenda Maatschappelijke Zorg Leidse Regio, Bijlage 2, typed from the source text
+# as printed (2018, 2019, 2020, totaal).
+SOURCE = {
+    "incidenteel": """
+Leiden 153.474€ 1.035.953€ 1.131.874€ 2.321.301€
+Leiderdorp 12.748€ 86.049€ 94.016€ 192.813€
+Oegstgeest 10.359€ 69.926€ 76.401€ 156.687€
+Voorschoten 11.499€ 77.617€ 84.804€ 173.920€
+Zoeterwoude 4.022€ 27.150€ 29.664€ 60.837€
+""",
+    "structureel": """
+Leiden 177.809€ 266.713€ 266.713€ 711.235€
+Leiderdorp 38.433€ 57.650€ 57.650€ 153.732€
+Oegstgeest 32.862€ 49.293€ 49.293€ 131.447€
+Voorschoten 36.476€ 54.714€ 54.714€ 145.904€
+Zoeterwoude 12.028€ 18.042€ 18.042€ 48.112€
+""",
+}
+
+
+def source_rows(kind: str) -> dict[str, tuple[int, ...]]:
+    rows = {}
+    for line in SOURCE[kind].strip().splitlines():
+        name, *amounts = line.split()
+        rows[name] = tuple(int(a.rstrip("€").replace(".", "")) for a in amounts)
+    return rows
+
+
+def test_bijlage_2_preset_is_the_source_text():
+    assert BIJLAGE_2_STRUCTUREEL == source_rows("structureel")
+
+
+def test_two_row_totals_per_fund_differ_by_one_euro_from_their_years():
+    def off(kind: str) -> dict[str, int]:
+        return {n: r[3] - sum(r[:3]) for n, r in source_rows(kind).items() if r[3] != sum(r[:3])}
+
+    # The page says so: incidenteel Oegstgeest and Zoeterwoude € 1 above the sum of their
+    # years, structureel Leiderdorp and Oegstgeest € 1 below it.
+    assert off("incidenteel") == {"Oegstgeest": 1, "Zoeterwoude": 1}
+    assert off("structureel") == {"Leiderdorp": -1, "Oegstgeest": -1}
+
+
+def test_leidse_regio_starts_from_leiden_and_ends_in_the_2020_fund_amounts():
+    r = result(default_scenario("leidse-regio"))
+    assert r["budget_display"] == "€ 446.412,00"  # the 2020 total of the structural fund
+    start = {x["name"]: x["amounts"][0] for x in r["rows"]}
+    assert start == {"Leiden": 44_641_200, **dict.fromkeys(list(start)[1:], 0)}
+    assert {x["name"]: x["amounts"][-1] for x in r["rows"]} == {
+        name: years[2] * 100 for name, years in BIJLAGE_2_STRUCTUREEL.items()
+    }
+    assert r["reached"] is True  # Leiden loses € 17.969,90 a year, far below € 15 per inhabitant
+
+
+def test_page_html_names_voordeel_and_nadeel_and_draws_the_path():
+    request = {"calculator": "ingroeipad", "action": "compute", "scenario": HAND}
+    html = json.loads(handle_page(json.dumps(request)))["html"]
+    assert "Voordeelgemeenten (krijgen er geld bij): B, C." in html
+    assert "Nadeelgemeenten (gaan er geld op achteruit): A." in html
+    assert 'id="ingroeipad-pad"' in html and "Aandeel objectief (α)" in html
