@@ -66,7 +66,7 @@ class Calculator:
     render: Callable[[dict, dict], str]
     #: region id -> default scenario JSON with example figures
     default_scenario: Callable[[str], dict[str, object]]
-    #: the editor's controls (see docs/rekenhulpen/scenario-formaat.md, "Invoerscherm")
+    #: the editor's controls, built with :mod:`calculators.core.form`
     form: Callable[[], list[dict[str, object]]]
     #: typed scenario -> CSV headers and rows
     export: Callable[[Any], tuple[list[str], list[list[object]]]]

@@ -7,6 +7,7 @@ actions come from ``CALCULATOR``.
 
 from __future__ import annotations
 
+from ..core import form
 from ..core.calculator import Calculator
 from ..core.regions import REGIONS
 from .compute import compute, export_table
@@ -68,39 +69,46 @@ def default_scenario(region: str = "noord-en-midden-limburg") -> dict[str, objec
     }
 
 
-def _input(path: str, label: str, hint: str = "") -> dict[str, object]:
-    return {"kind": "input", "path": path, "label": label, "hint": hint}
-
-
 def _form() -> list[dict[str, object]]:
-    modes = [{"value": k, "label": v[:1].upper() + v[1:]} for k, v in ALPHA_MODES.items()]
-    when = {"path": "alpha_mode", "in": ["linear"]}
     return [
-        {"kind": "region", "label": "Begin met de gemeenten van"},
-        _input("title", "Naam van dit scenario", "Staat boven de uitkomst, ook op papier."),
-        {"kind": "group", "legend": "Budget en jaren", "controls": [
-            _input("budget", "Budget per jaar in euro",
-                   "Leeg: de som van de objectieve bedragen in de tabel."),
-            _input("first_year", "Eerste jaar van het ingroeipad", "Het advies: 2022."),
-            {"kind": "select", "path": "alpha_mode", "label": "Stappen", "options": modes},
-        ]},
-        {"kind": "group", "legend": "Lineair", "when": when, "controls": [
-            _input("years", "Aantal jaren", "Het advies: 10 jaar (2022-2031)."),
-        ]},
-        {"kind": "group", "legend": "Eigen schema", "when": {**when, "in": ["schedule"]},
-         "controls": [
-            _input("alpha_schedule", "Aandeel objectief per jaar in procenten",
-                   "Gescheiden door puntkomma’s, nooit dalend, van 0 tot 100."),
-        ]},
-        {"kind": "optional", "path": "cap", "label": "Begrens de verandering per inwoner per jaar",
-         "value": {"per_inhabitant": "15"}, "controls": [
-            _input("cap.per_inhabitant", "Grens in euro per inwoner per jaar",
-                   "Standaard € 15: de grens op het herverdeeleffect van het gemeentefonds uit "
-                   "het advies van het expertiseteam, hier geleend."),
-        ]},
-        {"kind": "table", "path": "municipalities", "columns": [c.to_dict() for c in COLUMNS],
-         "caption": "Cijfers per gemeente (historisch: de centrumgemeente krijgt alles)"},
-    ]  # fmt: skip
+        *form.start(),
+        form.group(
+            "Budget en jaren",
+            form.field(
+                "budget",
+                "Budget per jaar in euro",
+                "Leeg: de som van de objectieve bedragen in de tabel.",
+            ),
+            form.field("first_year", "Eerste jaar van het ingroeipad", "Het advies: 2022."),
+            form.choice("alpha_mode", "Stappen", ALPHA_MODES),
+        ),
+        form.group(
+            "Lineair",
+            form.field("years", "Aantal jaren", "Het advies: 10 jaar (2022-2031)."),
+            when=("alpha_mode", "linear"),
+        ),
+        form.group(
+            "Eigen schema",
+            form.field(
+                "alpha_schedule",
+                "Aandeel objectief per jaar in procenten",
+                "Gescheiden door puntkomma’s, nooit dalend, van 0 tot 100.",
+            ),
+            when=("alpha_mode", "schedule"),
+        ),
+        form.optional(
+            "cap",
+            "Begrens de verandering per inwoner per jaar",
+            {"per_inhabitant": "15"},
+            form.field(
+                "cap.per_inhabitant",
+                "Grens in euro per inwoner per jaar",
+                "Standaard € 15: de grens op het herverdeeleffect van het gemeentefonds "
+                "uit het advies van het expertiseteam, hier geleend.",
+            ),
+        ),
+        form.table("Cijfers per gemeente (historisch: de centrumgemeente krijgt alles)", COLUMNS),
+    ]
 
 
 CALCULATOR = Calculator(

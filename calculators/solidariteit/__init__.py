@@ -9,6 +9,7 @@ from ``CALCULATOR``.
 
 from __future__ import annotations
 
+from ..core import form
 from ..core.calculator import Calculator
 from ..core.regions import REGIONS
 from ..verdeelsleutel.presets import PRESETS
@@ -66,31 +67,25 @@ def default_scenario(region: str = "noord-en-midden-limburg") -> dict[str, objec
     }
 
 
-def _input(path: str, label: str, hint: str = "") -> dict[str, object]:
-    return {"kind": "input", "path": path, "label": label, "hint": hint}
-
-
 def _form() -> list[dict[str, object]]:
     empty = "In euro; leeg telt als € 0."
-    operating = [_input(f"costs.{cid}", label, empty) for cid, label in OPERATING_LINES.items()]
-    innovation = _input(
+    operating = [form.field(f"costs.{cid}", label, empty) for cid, label in OPERATING_LINES.items()]
+    innovation = form.field(
         "innovation_percent",
         "Innovatiebudget, in procenten van de pot",
         "Het percentage is nog niet bepaald; 1 % is een voorbeeld.",
     )
-    key = {"kind": "key", "path": "key", "legend": "Verdeelsleutel voor het overschot of tekort"}
     return [
-        {"kind": "region", "label": "Begin met de gemeenten van"},
-        _input("title", "Naam van dit scenario", "Staat boven de uitkomst, ook op papier."),
-        {"kind": "group", "legend": "Zorgkosten uit de pot",
-         "controls": [_input("costs.zorgkosten", COST_LINES["zorgkosten"], empty)]},
-        {"kind": "group", "legend": "Bedrijfsvoeringskosten uit de pot",
-         "controls": [*operating, innovation]},
-        {**key, "presets": [p.to_dict() for p in PRESETS.values()],
-         "columns": [c.to_dict() for c in KEY_COLUMNS]},
-        {"kind": "table", "path": "municipalities", "columns": [c.to_dict() for c in COLUMNS],
-         "caption": "Cijfers per gemeente (eigen cliëntkosten mogen leeg)"},
-    ]  # fmt: skip
+        *form.start(),
+        form.group(
+            "Zorgkosten uit de pot", form.field("costs.zorgkosten", COST_LINES["zorgkosten"], empty)
+        ),
+        form.group("Bedrijfsvoeringskosten uit de pot", *operating, innovation),
+        form.key(
+            "key", "Verdeelsleutel voor het overschot of tekort", PRESETS.values(), KEY_COLUMNS
+        ),
+        form.table("Cijfers per gemeente (eigen cliëntkosten mogen leeg)", COLUMNS),
+    ]
 
 
 _RESULT_HEADERS = {" ".join(h.casefold().split()) for h in RESULT_HEADERS}

@@ -8,6 +8,7 @@ stepwise, on a basis of inhabitants or clients. Typed API: :func:`.model.parse_s
 
 from __future__ import annotations
 
+from ..core import form
 from ..core.apportion import APPORTIONMENT_METHODS
 from ..core.calculator import Calculator
 from ..core.regions import REGIONS
@@ -75,59 +76,55 @@ def default_scenario(region: str = "noord-en-midden-limburg") -> dict[str, objec
     }
 
 
-def _select(path: str, label: str, options: dict[str, str], hint: str = "") -> dict:
-    listed = [{"value": k, "label": v[:1].upper() + v[1:]} for k, v in options.items()]
-    return {"kind": "select", "path": path, "label": label, "options": listed, "hint": hint}
-
-
-def _input(path: str, label: str, hint: str = "") -> dict:
-    return {"kind": "input", "path": path, "label": label, "hint": hint}
-
-
 def _form() -> list[dict[str, object]]:
-    methods = [
-        {"value": m.id, "label": m.label, "explanation": m.explanation}
-        for m in APPORTIONMENT_METHODS.values()
-    ]
-    when = lambda path, *values: {"path": path, "in": list(values)}  # noqa: E731
+    methods = [(m.id, m.label, m.explanation) for m in APPORTIONMENT_METHODS.values()]
     return [
-        {"kind": "region", "label": "Begin met de gemeenten van"},
-        {
-            "kind": "input",
-            "path": "title",
-            "label": "Naam van dit scenario",
-            "hint": "Staat boven de uitkomst, ook op papier.",
-        },
-        {"kind": "group", "legend": "Wat wordt gespreid", "controls": [
-            _select("facility", "Soort voorziening", FACILITIES),
-            _select("total_mode", "Totaal aantal plaatsen", TOTAL_MODES,
-                    "Substitutie: plaatsen verhuizen, er komen er geen bij."),
-        ]},
-        {"kind": "group", "legend": "Gekozen totaal", "when": when("total_mode", "fixed"),
-         "controls": [_input("total_places", "Totaal aantal plaatsen aan het eind")]},
-        {"kind": "group", "legend": "Daling", "when": when("total_mode", "decline"),
-         "controls": [_input("decline_per_year", "Minder plaatsen per jaar")]},
-        {"kind": "key", "path": "key", "legend": "Grondslag: naar inwoners, cliënten of een mix",
-         "presets": [p.to_dict() for p in PRESETS.values()],
-         "columns": [c.to_dict() for c in BASIS]},
-        {"kind": "group", "legend": "Afronden op hele plaatsen", "controls": [
-            {"kind": "select", "path": "method", "label": "Rekenmethode", "options": methods},
-        ]},
-        {"kind": "group", "legend": "Tijdpad", "controls": [
-            _select("path_mode", "Tijdpad", PATH_MODES),
-            _input("start_year", "Beginjaar (de plaatsen van nu)"),
-        ]},
-        {"kind": "group", "legend": "Aantal jaren", "when": when("path_mode", "years"),
-         "controls": [_input("years", "Aantal jaren")]},
-        {"kind": "group", "legend": "Maximum per jaar", "when": when("path_mode", "max_moves"),
-         "controls": [_input("max_moves_per_year", "Hoogstens te verplaatsen plaatsen per jaar")]},
-        {"kind": "group", "legend": "Frictiebudget (mag leeg)", "controls": [
-            _input("cost_per_move", "Kosten per verplaatste plaats in euro",
-                   "Frictiebudget = verplaatste plaatsen × deze kosten. Leeg: geen budget."),
-        ]},
-        {"kind": "table", "path": "municipalities", "columns": [c.to_dict() for c in COLUMNS],
-         "caption": "Cijfers per gemeente (minimum en maximum mogen leeg)"},
-    ]  # fmt: skip
+        *form.start(),
+        form.group(
+            "Wat wordt gespreid",
+            form.choice("facility", "Soort voorziening", FACILITIES),
+            form.choice(
+                "total_mode",
+                "Totaal aantal plaatsen",
+                TOTAL_MODES,
+                "Substitutie: plaatsen verhuizen, er komen er geen bij.",
+            ),
+        ),
+        form.group(
+            "Gekozen totaal",
+            form.field("total_places", "Totaal aantal plaatsen aan het eind"),
+            when=("total_mode", "fixed"),
+        ),
+        form.group(
+            "Daling",
+            form.field("decline_per_year", "Minder plaatsen per jaar"),
+            when=("total_mode", "decline"),
+        ),
+        form.key("key", "Grondslag: naar inwoners, cliënten of een mix", PRESETS.values(), BASIS),
+        form.group("Afronden op hele plaatsen", form.choice("method", "Rekenmethode", methods)),
+        form.group(
+            "Tijdpad",
+            form.choice("path_mode", "Tijdpad", PATH_MODES),
+            form.field("start_year", "Beginjaar (de plaatsen van nu)"),
+        ),
+        form.group(
+            "Aantal jaren", form.field("years", "Aantal jaren"), when=("path_mode", "years")
+        ),
+        form.group(
+            "Maximum per jaar",
+            form.field("max_moves_per_year", "Hoogstens te verplaatsen plaatsen per jaar"),
+            when=("path_mode", "max_moves"),
+        ),
+        form.group(
+            "Frictiebudget (mag leeg)",
+            form.field(
+                "cost_per_move",
+                "Kosten per verplaatste plaats in euro",
+                "Frictiebudget = verplaatste plaatsen × deze kosten. Leeg: geen budget.",
+            ),
+        ),
+        form.table("Cijfers per gemeente (minimum en maximum mogen leeg)", COLUMNS),
+    ]
 
 
 CALCULATOR = Calculator(

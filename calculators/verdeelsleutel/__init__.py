@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..core import form
 from ..core.calculator import Calculator
 from ..core.problems import Problems
 from ..core.table import parse_columns
@@ -48,52 +49,36 @@ def _columns(scenario: Mapping[str, object]):
 
 
 def _form() -> list[dict[str, object]]:
-    presets = [p.to_dict() for p in PRESETS.values()]
-    key = {"kind": "key", "columns_path": "criteria", "presets": presets}
+    compare_hint = (
+        "Standaard € 15: het maximale herverdeeleffect per inwoner uit het advies van het "
+        "expertiseteam, hier geleend als waarschuwingsgrens."
+    )
     return [
-        {"kind": "region", "label": "Begin met de gemeenten van"},
-        {
-            "kind": "input",
-            "path": "title",
-            "label": "Naam van dit scenario",
-            "hint": "Staat boven de uitkomst, ook op papier.",
-        },
-        {
-            "kind": "group",
-            "legend": "Bedrag",
-            "controls": [
-                {
-                    "kind": "input",
-                    "path": "amount",
-                    "label": "Te verdelen bedrag in euro",
-                    "hint": "Positief is een overschot dat wordt uitgekeerd; negatief (met een "
-                    "min) is een tekort dat de gemeenten bijpassen.",
-                }
-            ],
-        },
-        {**key, "path": "key", "legend": "Verdeelsleutel en gewichten"},
-        {
-            "kind": "optional",
-            "path": "compare_key",
-            "label": "Vergelijk met een tweede sleutel",
-            "value": PRESETS["inwoners-100"].key_json(),
-            "controls": [
-                {**key, "path": "compare_key", "legend": "Tweede sleutel om mee te vergelijken"},
-                {
-                    "kind": "input",
-                    "path": "threshold_per_inhabitant",
-                    "label": "Waarschuw bij een verschil groter dan (euro per inwoner)",
-                    "hint": "Standaard € 15: het maximale herverdeeleffect per inwoner uit het "
-                    "advies van het expertiseteam, hier geleend als waarschuwingsgrens.",
-                },
-            ],
-        },
-        {
-            "kind": "table",
-            "path": "municipalities",
-            "caption": "Cijfers per gemeente (pas ze aan of importeer ze)",
-            "columns_path": "criteria",
-        },
+        *form.start(),
+        form.group(
+            "Bedrag",
+            form.field(
+                "amount",
+                "Te verdelen bedrag in euro",
+                "Positief is een overschot dat wordt uitgekeerd; negatief (met een min) is een "
+                "tekort dat de gemeenten bijpassen.",
+            ),
+        ),
+        form.key("key", "Verdeelsleutel en gewichten", PRESETS.values(), "criteria"),
+        form.optional(
+            "compare_key",
+            "Vergelijk met een tweede sleutel",
+            PRESETS["inwoners-100"].key_json(),
+            form.key(
+                "compare_key", "Tweede sleutel om mee te vergelijken", PRESETS.values(), "criteria"
+            ),
+            form.field(
+                "threshold_per_inhabitant",
+                "Waarschuw bij een verschil groter dan (euro per inwoner)",
+                compare_hint,
+            ),
+        ),
+        form.table("Cijfers per gemeente (pas ze aan of importeer ze)", "criteria"),
     ]
 
 
