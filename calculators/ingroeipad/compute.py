@@ -19,6 +19,7 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 
+from ..core.apportion import round_scaled
 from ..core.numbers import format_euro, format_percent
 from .model import Scenario
 
@@ -78,15 +79,9 @@ def capped(nums: list[int], den: int, lo: list[int], hi: list[int], n: list[int]
     return [held[i] * scale if i in held else v[i] for i in range(len(nums))], scale, held
 
 
-def round_cents(keys: list[tuple], nums: list[int], den: int, total: int) -> list[int]:
-    """Largest remainder for ``nums_i/den`` (summing to ``total``), in whole numbers only: the
-    rule of :func:`calculators.core.apportion.largest_remainder` (larger remainder, then
-    larger quota, then the name), without its Fractions, which cost 25 ms per year here."""
-    parts = [x // den for x in nums]
-    order = sorted(range(len(nums)), key=lambda i: (-(nums[i] % den), -nums[i], keys[i]))
-    for i in order[: total - sum(parts)]:
-        parts[i] += 1
-    return parts
+def round_cents(keys: list[str], nums: list[int], den: int, total: int) -> list[int]:
+    """Whole cents for the amounts ``nums_i / den`` (summing to ``total``), in table order."""
+    return list(round_scaled(total, dict(zip(keys, nums, strict=True)), den).values())
 
 
 def _step(data: dict, alpha: Fraction, prev: list[int]) -> tuple[list, tuple, set]:
@@ -110,7 +105,7 @@ def yearly_path(s: Scenario) -> dict[str, object]:
     reach them when it does not in time (each municipality moves at most its cap a year)."""
     n = [int(v) for v in s.column("inwoners")]
     data = {
-        "keys": [(r.name.casefold(), r.name) for r in s.municipalities],
+        "keys": [r.name for r in s.municipalities],
         "hist": _scaled(s.column("historisch")),
         "obj": _scaled(s.column("objectief")),
         "budget": s.budget_cents,
