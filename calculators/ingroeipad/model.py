@@ -27,7 +27,7 @@ VERSION = 1
 MAX_YEARS = 50
 MAX_CAP = Decimal(100_000)
 COLUMNS = (
-    Column("inwoners", "Inwoners", "peildatum 1 januari", integer=True,
+    Column("inwoners", "Inwoners", integer=True,
            positive="want de rekenhulp rekent per inwoner"),
     Column("historisch", "Historisch (euro)", "nu: de centrumgemeente krijgt alles"),
     Column("objectief", "Objectief (euro)", "de objectieve verdeling aan het eind"),

@@ -165,23 +165,31 @@ def line_chart(
     for index, ((label, series), label_y) in enumerate(zip(lines, label_ys, strict=True)):
         points = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in enumerate(series))
         parts.append(f'<polyline class="as-lijn-{index % 6}" points="{points}"/>')
-        parts.append(f'<text x="{left + plot_w + 6}" y="{label_y + 4:.1f}">{text(label)}</text>')
+        # A short sample of the line's own stroke before its name ties the two together.
+        parts.append(
+            f'<line class="as-lijn-{index % 6}" x1="{left + plot_w + 6}" x2="{left + plot_w + 24}" '
+            f'y1="{label_y:.1f}" y2="{label_y:.1f}"/>'
+            f'<text x="{left + plot_w + 28}" y="{label_y + 4:.1f}">{text(label)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
 
 def _spread_labels(ends: Sequence[float], low: float, high: float, gap: float = 11) -> list[float]:
-    """Label heights near each line's end, at least ``gap`` apart and inside the plot: sorted
-    top-down, pushed down where they crowd, then the whole stack shifted up if it overflows."""
+    """Label heights as near each line's end as they can be, at least ``gap`` apart and within
+    ``low``..``high``: a pass down the sorted ends pushes crowded labels down, a pass back up
+    pulls the ones that left the chart back in, moving only those it must."""
     order = sorted(range(len(ends)), key=lambda i: ends[i])
+    heights = [ends[i] for i in order]
+    for k in range(len(heights)):
+        floor = low if k == 0 else heights[k - 1] + gap
+        heights[k] = max(heights[k], floor)
+    for k in range(len(heights) - 1, -1, -1):
+        ceiling = high if k == len(heights) - 1 else heights[k + 1] - gap
+        heights[k] = min(heights[k], ceiling)
     placed = [0.0] * len(ends)
-    previous = low - gap
-    for i in order:
-        previous = max(ends[i], previous + gap)
-        placed[i] = previous
-    overflow = previous - max(high, low + gap * (len(ends) - 1))
-    if overflow > 0:
-        placed = [p - overflow for p in placed]
+    for k, i in enumerate(order):
+        placed[i] = heights[k]
     return placed
 
 

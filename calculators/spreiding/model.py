@@ -35,7 +35,7 @@ TOTAL_MODES = {
 }
 PATH_MODES = {"years": "in een aantal jaren", "max_moves": "met een maximum per jaar"}
 COLUMNS = (
-    Column("inwoners", "Inwoners", "peildatum 1 januari", integer=True),
+    Column("inwoners", "Inwoners", integer=True),
     Column("clienten", "Cliënten (gemeente van herkomst)", integer=True),
     Column("plaatsen", "Plaatsen nu", integer=True),
     Column("minimum", "Minimum", integer=True),
