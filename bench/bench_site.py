@@ -155,7 +155,7 @@ def _measure(playwright, server, runs: int, changes: int) -> list[tuple[str, flo
     round_trips = page.evaluate("() => window.roundTrips")
     context.close()
 
-    switches = next_calculator_live(browser, server.url, runs)
+    switches, own_share = next_calculator_live(browser, server.url, runs)
     calculator_bytes = bytes_for(browser, server.url + CALCULATOR_PAGE, True)
     with_snapshot = bytes_for(browser, server.url + CALCULATOR_PAGE, True, True)
     plain_bytes = bytes_for(browser, server.url + PLAIN_PAGE, False)
@@ -185,21 +185,40 @@ def _measure(playwright, server, runs: int, changes: int) -> list[tuple[str, flo
     ]
 
 
-def next_calculator_live(browser, site_url: str, runs: int) -> list[float]:
-    """From a click on the navigation link to the other calculator (instant navigation, the
-    worker already running) until that calculator shows its live result."""
+def next_calculator_live(browser, site_url: str, runs: int) -> tuple[list[float], list[float]]:
+    """From a click on the link to the other calculator (instant navigation, the worker already
+    running) until that calculator has put its live result on the page; and the part after
+    mkdocs-material announced the new page (document$), which is the calculator's own share.
+    Both moments are taken inside the page, so the driver's own latency does not count."""
     context = browser.new_context()
     page = context.new_page()
     time_to_live(page, site_url + CALCULATOR_PAGE)
-    timings = []
+    page.evaluate(
+        "() => window.document$.subscribe(() => { window.benchSwap = performance.now(); })"
+    )
+    timings, own = [], []
     for index in range(runs * 2):
         target = "spreiding" if index % 2 == 0 else "verdeelsleutel"
-        started = page.evaluate("() => performance.now()")
-        page.locator(f'.md-content a[href$="{target}/"]').first.click()
+        page.evaluate(
+            """target => {
+                window.benchLive = null;
+                document.addEventListener('rekenhulp:bijgewerkt', (event) => {
+                  if (event.target.dataset.rekenhulp === target && window.benchLive === null)
+                    window.benchLive = performance.now();
+                }, true);
+                window.benchClick = performance.now();
+                document.querySelector(`.md-content a[href$="${target}/"]`).click();
+            }""",
+            target,
+        )
         page.wait_for_selector(f'[data-rekenhulp="{target}"][data-state="ok"]', timeout=60_000)
-        timings.append(page.evaluate("() => performance.now()") - started)
+        click, swap, live = page.evaluate(
+            "() => [window.benchClick, window.benchSwap, window.benchLive]"
+        )
+        timings.append(live - click)
+        own.append(live - swap)
     context.close()
-    return timings
+    return timings, own
 
 
 def pyodide_bytes(browser, url: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from calculators.core.calculator import find
+from calculators.core.calculator import calculator_names, find
 from calculators.core.entry import handle
 
 from .html import text
@@ -23,6 +23,13 @@ def handle_page(request_json: str) -> str:
             + declaration.render(response["result"], scenario)
         )
     return json.dumps(response, ensure_ascii=False)
+
+
+def preload_all() -> None:
+    """Import every calculator now (the worker calls this when idle), so switching pages later
+    does not wait for an import."""
+    for name in calculator_names():
+        find(name)
 
 
 def _title_html(title: object) -> str:

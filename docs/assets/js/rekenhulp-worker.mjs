@@ -67,8 +67,28 @@ async function storeSnapshot(manifest) {
   }
 }
 
+let preloadAll = null;
+
 function entryPoint(pyodide) {
-  return pyodide.pyimport("calculators.render.page").handle_page;
+  const page = pyodide.pyimport("calculators.render.page");
+  preloadAll = page.preload_all;
+  return page.handle_page;
+}
+
+// After the first answer, when the page is idle, import the other calculators too, so that
+// the next calculator page (instant navigation) does not wait for its import. A snapshot
+// start has them already; then this costs nothing.
+let preloaded = false;
+function preloadSoon() {
+  if (preloaded || !preloadAll) return;
+  preloaded = true;
+  setTimeout(() => {
+    try {
+      preloadAll();
+    } catch {
+      // Only the next page gets slower; its own request reports any real problem.
+    }
+  }, 250);
 }
 
 async function gunzip(bytes) {
@@ -142,6 +162,7 @@ self.onmessage = async (event) => {
     const started = performance.now();
     const response = JSON.parse(handle(JSON.stringify(request)));
     postMessage({ id, response, elapsedMs: performance.now() - started });
+    if (request.action === "compute") preloadSoon();
   } catch (error) {
     postMessage({ id, error: String(error.message || error) });
   }

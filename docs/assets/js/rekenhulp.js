@@ -67,6 +67,19 @@ class WorkerClient {
     return () => this.listeners.delete(listener);
   }
 
+  // The form and the example never change within one visit: ask the worker once per
+  // calculator, so returning to a calculator page costs one round trip less.
+  callOnce(request) {
+    const key = JSON.stringify(request);
+    if (!this.answers) this.answers = new Map();
+    if (!this.answers.has(key)) {
+      const answer = this.call(request);
+      this.answers.set(key, answer);
+      answer.then((response) => { if (!response.ok) this.answers.delete(key); }, () => this.answers.delete(key));
+    }
+    return this.answers.get(key).then((response) => structuredClone(response));
+  }
+
   call(request) {
     if (this.state.stage === "failed") return Promise.reject(new Error(this.state.message));
     const id = this.nextId++;
@@ -260,7 +273,8 @@ class Calculator {
   async start() {
     this.unsubscribe = this.client.subscribe((state) => this.showBoot(state));
     try {
-      const [description, defaults] = await Promise.all([this.request("describe"), this.request("default")]);
+      const once = (action) => this.client.callOnce({ calculator: this.name, action });
+      const [description, defaults] = await Promise.all([once("describe"), once("default")]);
       if (this.root.isConnected) this.pathname ??= location.pathname;
       if (this.gone()) return;
       if (!description.ok || !defaults.ok) throw new Error(firstMessage(description.ok ? defaults : description));
