@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
+
+from calculators.core.entry import handle
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -33,3 +37,53 @@ def assert_no_axe_violations(page) -> None:
         for v in results["violations"]
     ]
     assert violations == [], "\n".join(violations)
+
+
+# ---------------------------------------------------------------- calculator pages
+
+READY_TIMEOUT_MS = 90_000
+
+
+def open_calculator(page, url: str, calculator: str) -> None:
+    """Go to a calculator page and wait until its live result is there."""
+    page.goto(url)
+    page.wait_for_selector(
+        f'[data-rekenhulp="{calculator}"][data-state="ok"]', timeout=READY_TIMEOUT_MS
+    )
+
+
+def output_html(page) -> str:
+    return page.inner_html(".rekenhulp-uitkomst")
+
+
+def wait_for_recompute(page, previous_html: str) -> None:
+    page.wait_for_function(
+        "previous => document.querySelector('.rekenhulp-uitkomst').innerHTML !== previous",
+        arg=previous_html,
+        timeout=10_000,
+    )
+
+
+def changed(page, action) -> None:
+    """Run ``action`` and wait until the result has been recomputed."""
+    before = output_html(page)
+    action()
+    wait_for_recompute(page, before)
+
+
+def scenario_in_url(url: str) -> dict:
+    encoded = parse_qs(urlsplit(url).fragment)["scenario"][0]
+    return json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))
+
+
+def cpython(calculator: str, action: str, **fields) -> dict:
+    """What CPython answers to the request the page sends to its worker."""
+    request = {"calculator": calculator, "action": action, **fields}
+    return json.loads(handle(json.dumps(request)))
+
+
+def scenario_now(page, calculator: str) -> dict:
+    """The scenario in the URL, or the calculator's example when the URL has none yet."""
+    if "#scenario=" in page.url:
+        return scenario_in_url(page.url)
+    return cpython(calculator, "default")["scenario"]

@@ -4,43 +4,23 @@ the α schedule and the region change, a bad schedule is answered at its field, 
 
 from __future__ import annotations
 
-import base64
 import json
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from calculators.core.entry import handle
-from tests.browser.helpers import assert_no_axe_violations, foreign_requests
+from tests.browser.helpers import (
+    assert_no_axe_violations,
+    changed,
+    cpython,
+    foreign_requests,
+    open_calculator,
+    scenario_now,
+)
 
 pytestmark = pytest.mark.browser
 
 PAGE = "rekenhulpen/ingroeipad/"
-READY = '[data-rekenhulp="ingroeipad"][data-state="ok"]'
-
-
-def open_page(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector(READY, timeout=90_000)
-
-
-def changed(page, action) -> None:
-    """Run ``action`` and wait until the result has been recomputed."""
-    before = page.inner_html(".rekenhulp-uitkomst")
-    action()
-    page.wait_for_function(
-        "previous => document.querySelector('.rekenhulp-uitkomst').innerHTML !== previous",
-        arg=before,
-        timeout=10_000,
-    )
-
-
-def scenario_now(page) -> dict:
-    if "#scenario=" not in page.url:
-        request = {"calculator": "ingroeipad", "action": "default"}
-        return json.loads(handle(json.dumps(request)))["scenario"]
-    encoded = parse_qs(urlsplit(page.url).fragment)["scenario"][0]
-    return json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))
 
 
 def shown_path(page) -> list[list[str]]:
@@ -52,8 +32,7 @@ def shown_path(page) -> list[list[str]]:
 
 
 def cpython_path(scenario: dict) -> list[list[str]]:
-    request = {"calculator": "ingroeipad", "action": "compute", "scenario": scenario}
-    response = json.loads(handle(json.dumps(request)))
+    response = cpython("ingroeipad", "compute", scenario=scenario)
     assert response["ok"], response
     r = response["result"]
     return [["Aandeel objectief (α)", "0,0 %", *r["alphas"]]] + [
@@ -63,26 +42,26 @@ def cpython_path(scenario: dict) -> list[list[str]]:
 
 def test_cap_edit_recomputes_like_cpython_and_stays_local(session, site_server):
     page, requests = session
-    open_page(page, site_server.url + PAGE)
-    assert shown_path(page) == cpython_path(scenario_now(page))
+    open_calculator(page, site_server.url + PAGE, "ingroeipad")
+    assert shown_path(page) == cpython_path(scenario_now(page, "ingroeipad"))
     changed(page, lambda: page.fill("#veld-cap-per_inhabitant", "40"))
-    scenario = scenario_now(page)
+    scenario = scenario_now(page, "ingroeipad")
     assert scenario["cap"] == {"per_inhabitant": "40"}
     assert shown_path(page) == cpython_path(scenario)
     changed(page, lambda: page.uncheck("#veld-cap"))
-    assert scenario_now(page)["cap"] is None
+    assert scenario_now(page, "ingroeipad")["cap"] is None
     assert "geen grens" in page.text_content(".rekenhulp-samenvatting")
-    assert shown_path(page) == cpython_path(scenario_now(page))
+    assert shown_path(page) == cpython_path(scenario_now(page, "ingroeipad"))
     assert foreign_requests(requests, site_server.url) == []
 
 
 def test_own_schedule_and_a_falling_one(session, site_server):
     page, _ = session
-    open_page(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "ingroeipad")
     assert page.locator("#veld-alpha_schedule").count() == 0  # its group is hidden
     changed(page, lambda: page.select_option("#veld-alpha_mode", "schedule"))
     changed(page, lambda: page.fill("#veld-alpha_schedule", "5; 10; 20; 30; 45; 60; 75; 100"))
-    scenario = scenario_now(page)
+    scenario = scenario_now(page, "ingroeipad")
     assert scenario["alpha_mode"] == "schedule"
     assert shown_path(page) == cpython_path(scenario)
     assert shown_path(page)[0][-1] == "100,0 %" and len(shown_path(page)[0]) == 10
@@ -96,18 +75,18 @@ def test_own_schedule_and_a_falling_one(session, site_server):
 
 def test_leidse_regio_brings_the_bijlage_2_amounts(session, site_server):
     page, _ = session
-    open_page(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "ingroeipad")
     page.select_option("#rekenhulp-regio", "leidse-regio")
     changed(page, lambda: page.click("#rekenhulp-regio-laden"))
     rows = {row[0]: row for row in shown_path(page)}
     assert rows["Leiden"][1] == "€ 446.412,00" and rows["Leiden"][-1] == "€ 266.713,00"
     assert rows["Zoeterwoude"][-1] == "€ 18.042,00"
-    assert shown_path(page) == cpython_path(scenario_now(page))
+    assert shown_path(page) == cpython_path(scenario_now(page, "ingroeipad"))
 
 
 def test_page_has_no_accessibility_violations(session, site_server):
     page, _ = session
-    open_page(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "ingroeipad")
     assert_no_axe_violations(page)
     page.fill("#veld-municipalities-0-values-inwoners", "0")
     page.wait_for_selector('[aria-invalid="true"]', timeout=10_000)

@@ -4,37 +4,21 @@ their field, nothing leaves 127.0.0.1, and axe-core finds no accessibility viola
 
 from __future__ import annotations
 
-import base64
-import json
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
 
-from calculators.core.entry import handle
-from tests.browser.helpers import assert_no_axe_violations, foreign_requests
+from tests.browser.helpers import (
+    assert_no_axe_violations,
+    cpython,
+    foreign_requests,
+    open_calculator,
+    output_html,
+    scenario_in_url,
+    wait_for_recompute,
+)
 
 pytestmark = pytest.mark.browser
 
 PAGE = "rekenhulpen/solidariteit/"
-ROOT = '[data-rekenhulp="solidariteit"]'
-READY_TIMEOUT_MS = 90_000
-
-
-def open_calculator(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector(f'{ROOT}[data-state="ok"]', timeout=READY_TIMEOUT_MS)
-
-
-def output_html(page) -> str:
-    return page.inner_html(".rekenhulp-uitkomst")
-
-
-def wait_for_recompute(page, previous_html: str) -> None:
-    page.wait_for_function(
-        """previous => document.querySelector('.rekenhulp-uitkomst').innerHTML !== previous""",
-        arg=previous_html,
-        timeout=10_000,
-    )
 
 
 def shown_rows(page) -> list[list[str]]:
@@ -45,18 +29,8 @@ def shown_rows(page) -> list[list[str]]:
     )
 
 
-def scenario_in_url(url: str) -> dict:
-    encoded = parse_qs(urlsplit(url).fragment)["scenario"][0]
-    return json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))
-
-
-def call(action: str, **fields) -> dict:
-    request = {"calculator": "solidariteit", "action": action, **fields}
-    return json.loads(handle(json.dumps(request)))
-
-
 def cpython_rows(scenario: dict) -> list[list[str]]:
-    response = call("compute", scenario=scenario)
+    response = cpython("solidariteit", "compute", scenario=scenario)
     assert response["ok"], response
     return [
         [
@@ -76,14 +50,14 @@ def test_page_without_javascript_shows_the_example_result(browser, site_server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_server.url + PAGE)
-    assert shown_rows(page) == cpython_rows(call("default")["scenario"])
+    assert shown_rows(page) == cpython_rows(cpython("solidariteit", "default")["scenario"])
     assert "voorbeeldcijfers" in page.text_content(".rekenhulp-titel")
     context.close()
 
 
 def test_edit_recomputes_like_cpython_and_stays_local(session, site_server):
     page, requests = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "solidariteit")
     before = output_html(page)
     page.fill("#veld-costs-zorgkosten", "30.000.000")
     wait_for_recompute(page, before)
@@ -96,7 +70,7 @@ def test_edit_recomputes_like_cpython_and_stays_local(session, site_server):
 
 def test_link_reproduces_the_scenario(session, site_server):
     page, _ = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "solidariteit")
     before = output_html(page)
     page.select_option("#veld-key-preset", "kandidaat-2019")
     wait_for_recompute(page, before)
@@ -108,14 +82,14 @@ def test_link_reproduces_the_scenario(session, site_server):
     edited = shown_rows(page)
 
     second = page.context.new_page()
-    open_calculator(second, shared_url)
+    open_calculator(second, shared_url, "solidariteit")
     assert second.input_value("#veld-municipalities-11-values-gebruik") == "150"
     assert shown_rows(second) == edited == cpython_rows(scenario_in_url(shared_url))
 
 
 def test_bad_input_gets_a_dutch_message_at_its_field(session, site_server):
     page, _ = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "solidariteit")
     field = "#veld-municipalities-2-values-inleg"
     page.fill(field, "12,345")
     page.wait_for_selector(f'{field}[aria-invalid="true"]', timeout=10_000)
@@ -127,7 +101,7 @@ def test_bad_input_gets_a_dutch_message_at_its_field(session, site_server):
 
 def test_calculator_page_has_no_accessibility_violations(session, site_server):
     page, _ = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "solidariteit")
     assert_no_axe_violations(page)
     page.fill("#veld-costs-inkoop", "-5")
     page.wait_for_selector('[aria-invalid="true"]', timeout=10_000)

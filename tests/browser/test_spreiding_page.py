@@ -4,40 +4,22 @@ constraints and errors appear at their fields, nothing leaves 127.0.0.1, axe fin
 
 from __future__ import annotations
 
-import base64
-import json
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
 
-from calculators.core.entry import handle
-from tests.browser.helpers import assert_no_axe_violations, foreign_requests
+from tests.browser.helpers import (
+    assert_no_axe_violations,
+    changed,
+    cpython,
+    foreign_requests,
+    open_calculator,
+    scenario_in_url,
+    scenario_now,
+)
 
 pytestmark = pytest.mark.browser
 
 PAGE = "rekenhulpen/spreiding/"
 READY = '[data-rekenhulp="spreiding"][data-state="ok"]'
-
-
-def open_page(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector(READY, timeout=90_000)
-
-
-def changed(page, action) -> None:
-    """Run ``action`` and wait until the result has been recomputed."""
-    before = page.inner_html(".rekenhulp-uitkomst")
-    action()
-    page.wait_for_function(
-        "previous => document.querySelector('.rekenhulp-uitkomst').innerHTML !== previous",
-        arg=before,
-        timeout=10_000,
-    )
-
-
-def scenario_in_url(url: str) -> dict:
-    encoded = parse_qs(urlsplit(url).fragment)["scenario"][0]
-    return json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))
 
 
 def shown_targets(page) -> list[list[str]]:
@@ -49,8 +31,7 @@ def shown_targets(page) -> list[list[str]]:
 
 
 def cpython_targets(scenario: dict) -> list[list[str]]:
-    request = {"calculator": "spreiding", "action": "compute", "scenario": scenario}
-    response = json.loads(handle(json.dumps(request)))
+    response = cpython("spreiding", "compute", scenario=scenario)
     assert response["ok"], response
     return [
         [r["name"], str(r["current"]), str(r["target"]), f"{r['gap']:+d}" if r["gap"] else "0"]
@@ -60,8 +41,8 @@ def cpython_targets(scenario: dict) -> list[list[str]]:
 
 def test_basis_and_method_change_like_cpython(session, site_server):
     page, requests = session
-    open_page(page, site_server.url + PAGE)
-    assert shown_targets(page) == cpython_targets(scenario_in_url_or_default(page))
+    open_calculator(page, site_server.url + PAGE, "spreiding")
+    assert shown_targets(page) == cpython_targets(scenario_now(page, "spreiding"))
     changed(page, lambda: page.select_option("#veld-key-preset", "clienten"))
     changed(page, lambda: page.select_option("#veld-method", "dhondt"))
     scenario = scenario_in_url(page.url)
@@ -79,16 +60,9 @@ def test_basis_and_method_change_like_cpython(session, site_server):
     assert foreign_requests(requests, site_server.url) == []
 
 
-def scenario_in_url_or_default(page) -> dict:
-    if "#scenario=" in page.url:
-        return scenario_in_url(page.url)
-    request = {"calculator": "spreiding", "action": "default"}
-    return json.loads(handle(json.dumps(request)))["scenario"]
-
-
 def test_path_mode_and_minimum(session, site_server):
     page, _ = session
-    open_page(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "spreiding")
     assert page.locator("#veld-max_moves_per_year").count() == 0  # its group is hidden
     # Hidden groups leave nothing behind (they once left the text "null" in the form).
     assert "null" not in page.text_content(".rekenhulp-invoer")
@@ -106,7 +80,7 @@ def test_path_mode_and_minimum(session, site_server):
 
 def test_infeasible_bounds_are_named_and_bad_input_marked(session, site_server):
     page, _ = session
-    open_page(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "spreiding")
     page.fill("#veld-municipalities-11-values-minimum", "300")
     page.wait_for_selector(".rekenhulp-foutenlijst:not([hidden])", timeout=10_000)
     assert "Venlo" in page.text_content(".rekenhulp-foutenlijst")
@@ -126,5 +100,5 @@ def test_second_calculator_needs_no_second_boot(session, site_server):
     page.locator('.md-content a[href$="spreiding/"]').first.click()
     page.wait_for_selector(READY, timeout=30_000)
     assert [u for u in requests if u.endswith(".wasm")] == wasm_before
-    assert shown_targets(page) == cpython_targets(scenario_in_url_or_default(page))
+    assert shown_targets(page) == cpython_targets(scenario_now(page, "spreiding"))
     assert_no_axe_violations(page)

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import base64
 import json
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from calculators.core.entry import handle
-from tests.browser.helpers import assert_no_axe_violations, foreign_requests
+from tests.browser.helpers import (
+    assert_no_axe_violations,
+    foreign_requests,
+    open_calculator,
+    output_html,
+    scenario_in_url,
+    wait_for_recompute,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -19,38 +25,11 @@ PAGE = "rekenhulpen/verdeelsleutel/"
 READY_TIMEOUT_MS = 90_000
 
 
-def open_calculator(page, url):
-    page.goto(url)
-    page.wait_for_selector(
-        '[data-rekenhulp="verdeelsleutel"][data-state="ok"]', timeout=READY_TIMEOUT_MS
-    )
-
-
-def wait_for_recompute(page, previous_html: str) -> None:
-    page.wait_for_function(
-        """previous => {
-            const root = document.querySelector('[data-rekenhulp="verdeelsleutel"]');
-            return root.querySelector('.rekenhulp-uitkomst').innerHTML !== previous;
-        }""",
-        arg=previous_html,
-        timeout=10_000,
-    )
-
-
-def output_html(page) -> str:
-    return page.inner_html(".rekenhulp-uitkomst")
-
-
 def shown_key_rows(page) -> list[list[str]]:
     return page.evaluate(
         """() => [...document.querySelectorAll('.rekenhulp-uitkomst table')[0].tBodies[0].rows]
               .map(row => [...row.cells].map(cell => cell.textContent.trim()))"""
     )
-
-
-def scenario_in_url(url: str) -> dict:
-    encoded = parse_qs(urlsplit(url).fragment)["scenario"][0]
-    return json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)))
 
 
 def cpython_rows(scenario: dict) -> list[list[str]]:
@@ -68,7 +47,7 @@ def cpython_rows(scenario: dict) -> list[list[str]]:
 
 def test_edit_recomputes_like_cpython_and_stays_local(session, site_server):
     page, requests = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     before = output_html(page)
     page.fill("#veld-amount", "-250.000")
     wait_for_recompute(page, before)
@@ -82,7 +61,7 @@ def test_edit_recomputes_like_cpython_and_stays_local(session, site_server):
 
 def test_link_reproduces_the_scenario(session, site_server):
     page, _ = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     before = output_html(page)
     page.fill("#veld-municipalities-5-values-gebruik", "90")
     page.fill("#veld-key-weights-inwoners_18plus", "50")
@@ -93,7 +72,7 @@ def test_link_reproduces_the_scenario(session, site_server):
     edited_rows = shown_key_rows(page)
 
     second = page.context.new_page()
-    open_calculator(second, shared_url)
+    open_calculator(second, shared_url, "verdeelsleutel")
     assert second.input_value("#veld-municipalities-5-values-gebruik") == "90"
     assert second.input_value("#veld-key-weights-inwoners_18plus") == "50"
     assert shown_key_rows(second) == edited_rows
@@ -102,7 +81,7 @@ def test_link_reproduces_the_scenario(session, site_server):
 
 def test_csv_export_and_import_round_trip(session, site_server, tmp_path):
     page, _ = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     before = output_html(page)
     page.fill("#veld-municipalities-0-values-inwoners", "14.250")
     page.fill("#veld-municipalities-0-values-gebruik", "12")
@@ -131,7 +110,7 @@ def test_csv_export_and_import_round_trip(session, site_server, tmp_path):
 
 def test_pasted_excel_cells_update_the_table(session, site_server):
     page, _ = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     before = output_html(page)
     page.click(".rekenhulp-import summary")
     page.fill("#rekenhulp-plakken", "Gemeente\tGebruik\nVenlo\t150\nVenray\t75\n")
@@ -144,7 +123,7 @@ def test_pasted_excel_cells_update_the_table(session, site_server):
 
 def test_bad_input_gets_a_dutch_message_at_its_field(session, site_server):
     page, _ = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     field = "#veld-municipalities-5-values-inwoners"
     page.fill(field, "veel")
     page.wait_for_selector(f'{field}[aria-invalid="true"]', timeout=10_000)
@@ -158,7 +137,7 @@ def test_bad_input_gets_a_dutch_message_at_its_field(session, site_server):
 
 def test_calculator_page_has_no_accessibility_violations(session, site_server):
     page, _ = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     assert_no_axe_violations(page)
     page.fill("#veld-municipalities-5-values-inwoners", "-5")
     page.wait_for_selector('[aria-invalid="true"]', timeout=10_000)
@@ -193,7 +172,7 @@ def test_worker_survives_instant_navigation(session, site_server):
 
 def test_keyboard_user_gets_errors_announced_and_can_jump_to_the_field(session, site_server):
     page, _ = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     page.focus("#veld-amount")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "veld-key-preset"
@@ -222,7 +201,7 @@ def test_names_from_a_link_are_shown_as_text_never_as_markup(session, site_serve
     payload = '<img src=x onerror="window.__xss = 1">Beesel'
     scenario["municipalities"][0]["name"] = payload
     encoded = base64.urlsafe_b64encode(json.dumps(scenario).encode()).decode().rstrip("=")
-    open_calculator(page, f"{site_server.url}{PAGE}#scenario={encoded}")
+    open_calculator(page, f"{site_server.url}{PAGE}#scenario={encoded}", "verdeelsleutel")
     assert shown_key_rows(page)[0][0] == payload
     assert page.evaluate("() => window.__xss") is None
     assert page.locator(".rekenhulp img").count() == 0
@@ -230,7 +209,7 @@ def test_names_from_a_link_are_shown_as_text_never_as_markup(session, site_serve
 
 def test_json_export_and_import_restore_the_whole_scenario(session, site_server, tmp_path):
     page, _ = session
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     before = output_html(page)
     page.fill("#veld-amount", "750.000,50")
     page.select_option("#veld-key-preset", "criteria-2020")
@@ -259,7 +238,7 @@ def test_json_export_and_import_restore_the_whole_scenario(session, site_server,
 def test_second_visit_starts_from_the_cached_snapshot(browser, site_server, tmp_path):
     context = browser.new_context()
     page = context.new_page()
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     assert page.get_attribute("[data-rekenhulp]", "data-boot") == "plain"
     page.wait_for_selector("html[data-rekenhulp-snapshot='opgeslagen']", timeout=30_000)
     page.reload()
@@ -305,7 +284,7 @@ def test_ten_payloads_in_the_link_and_in_imported_csv_stay_text(session, site_se
         for i, payload in enumerate(XSS_NAMES)
     ]
     encoded = base64.urlsafe_b64encode(json.dumps(scenario).encode()).decode().rstrip("=")
-    open_calculator(page, f"{site_server.url}{PAGE}#scenario={encoded}")
+    open_calculator(page, f"{site_server.url}{PAGE}#scenario={encoded}", "verdeelsleutel")
     shown_names = [row[0] for row in shown_key_rows(page)]
     assert shown_names == [m["name"] for m in scenario["municipalities"]]
     assert_inert(page)
