@@ -7,6 +7,7 @@ activity, field), so an editor sees what to fix instead of a traceback.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -18,6 +19,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tools import agenda as agenda_data  # noqa: E402
+
+# Under the "mkdocs" logger, so `mkdocs serve` shows the warning and --strict counts it.
+log = logging.getLogger("mkdocs.hooks.beleidsagenda")
 
 
 def on_files(files, config):
@@ -31,6 +35,13 @@ def on_files(files, config):
         raise PluginError(
             "De beleidsagenda bevat fouten:\n" + "\n".join(f"  - {m}" for m in exc.messages)
         ) from None
+    superseded = agenda_data.superseded_decisions()
+    # Only the newest year is still being worked on; an older year is a record of its time
+    # and its page says which decision replaced the one it links.
+    if agendas:
+        newest = agendas[max(agendas)]
+        for warning in agenda_data.stale_decision_links(newest, superseded):
+            log.warning("Beleidsagenda: %s", warning)
     for year, agenda in agendas.items():
         if not (docs / "beleidsagenda" / f"{year}.md").exists():
             raise PluginError(

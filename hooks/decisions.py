@@ -76,6 +76,21 @@ SCHEMA: dict[str, tuple[bool, str, str]] = {
 }
 
 
+PLACEHOLDER = "nog in te vullen"
+TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:")
+
+
+class TextDateLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text: an unquoted ``datum: 2021-13-45`` must reach the
+    validator (a Dutch line naming file and field), not stop PyYAML with a bare ValueError."""
+
+
+TextDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class DecisionError(Exception):
     def __init__(self, messages: list[str]):
         super().__init__("\n".join(messages))
@@ -89,6 +104,12 @@ class Decision:
     meta: dict
     body: str
     changed: str | None = None
+    # field -> line in the file, for messages that name the line
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def at(self, name: str) -> str:
+        line = self.lines.get(name)
+        return f"{_shown(self.path)} regel {line}" if line else _shown(self.path)
 
     @property
     def status(self) -> str:
@@ -209,6 +230,67 @@ def _check_field(name: str, value: object, kind: str) -> bool:
     raise AssertionError(name)
 
 
+def _key_lines(raw: str) -> dict[str, int]:
+    """Line in the record file of each top-level field (the front matter starts on line 2)."""
+    return {
+        found.group(1): number + 2
+        for number, line in enumerate(raw.splitlines())
+        if (found := TOP_KEY.match(line))
+    }
+
+
+def placeholder_problems(path: Path) -> list[str]:
+    """Template text still in a record: it must never be published.
+
+    ``tools/new_decision.py`` writes "nog in te vullen" wherever the editor has work left;
+    the build refuses such a record, naming the file, line and field.
+    """
+    found: dict[str, list[int]] = {}
+    field_name, in_head = None, False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() == "---":
+            in_head = number == 1
+            continue
+        if in_head and (key := TOP_KEY.match(line)):
+            field_name = key.group(1)
+        if PLACEHOLDER in line.lower() and not line.lstrip().startswith("#"):
+            where = f"veld '{field_name}'" if in_head else "de tekst"
+            found.setdefault(where, []).append(number)
+    # One line per field, so a fresh record gives a short list, not one line per sentence.
+    return [
+        f"{_shown(path)} regel {', '.join(map(str, numbers))}: {where} bevat nog "
+        f"'{PLACEHOLDER}' uit het sjabloon; vul dit in voordat het besluit gepubliceerd wordt."
+        for where, numbers in found.items()
+    ]
+
+
+def _rule_problems(meta: dict, path: Path, at) -> list[str]:
+    """Rules across fields, checked once every field on its own is valid; ``at(field)`` is
+    the file and line to name."""
+    problems: list[str] = []
+    if meta["id"] != path.stem:
+        problems.append(
+            f"{at('id')}: veld 'id' is '{meta['id']}' maar het bestand heet '{path.name}'; "
+            f"verwacht dat de bestandsnaam gelijk is aan het id ({meta['id']}.md)."
+        )
+    if meta["status"] == "vervangen" and not meta.get("opvolgers"):
+        problems.append(
+            f"{at('status')}: veld 'opvolgers' ontbreekt; verwacht bij status 'vervangen' minstens "
+            "één id van het besluit dat ervoor in de plaats kwam."
+        )
+    if meta.get("opvolgers") and "opvolging" not in meta:
+        problems.append(
+            f"{at('opvolgers')}: veld 'opvolging' ontbreekt; verwacht 'volledig' of 'gedeeltelijk' "
+            "omdat dit besluit opvolgers heeft."
+        )
+    if meta.get("opvolging") == "gedeeltelijk" and not meta.get("opvolging_toelichting"):
+        problems.append(
+            f"{at('opvolging')}: veld 'opvolging_toelichting' ontbreekt; verwacht één zin die "
+            "uitlegt welk deel wel en welk deel niet is overgenomen."
+        )
+    return problems
+
+
 def load_record(path: Path, problems: list[str]) -> Decision | None:
     shown = _shown(path)
     try:
@@ -223,7 +305,7 @@ def load_record(path: Path, problems: list[str]) -> Decision | None:
         )
         return None
     try:
-        meta = yaml.safe_load(raw) or {}
+        meta = yaml.load(raw, Loader=TextDateLoader) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" (regel {line + 2})" if line is not None else ""
@@ -237,11 +319,16 @@ def load_record(path: Path, problems: list[str]) -> Decision | None:
         return None
     if "datum" in meta:
         meta["datum"] = _normalise_date(meta["datum"])
+    lines = _key_lines(raw)
+
+    def at(name: str) -> str:
+        return f"{shown} regel {lines[name]}" if name in lines else shown
+
     before = len(problems)
     for name in meta:
         if name not in SCHEMA:
             problems.append(
-                f"{shown}: veld '{name}' is onbekend; verwacht alleen de velden: "
+                f"{at(name)}: veld '{name}' is onbekend; verwacht alleen de velden: "
                 + ", ".join(SCHEMA)
                 + "."
             )
@@ -252,32 +339,13 @@ def load_record(path: Path, problems: list[str]) -> Decision | None:
             continue
         if not _check_field(name, meta[name], kind):
             problems.append(
-                f"{shown}: veld '{name}' heeft de ongeldige waarde {meta[name]!r}; "
+                f"{at(name)}: veld '{name}' heeft de ongeldige waarde {meta[name]!r}; "
                 f"verwacht {expected}."
             )
     if len(problems) > before:
         return None
-    if meta["id"] != path.stem:
-        problems.append(
-            f"{shown}: veld 'id' is '{meta['id']}' maar het bestand heet '{path.name}'; "
-            f"verwacht dat de bestandsnaam gelijk is aan het id ({meta['id']}.md)."
-        )
-    if meta["status"] == "vervangen" and not meta.get("opvolgers"):
-        problems.append(
-            f"{shown}: veld 'opvolgers' ontbreekt; verwacht bij status 'vervangen' minstens "
-            "één id van het besluit dat ervoor in de plaats kwam."
-        )
-    if meta.get("opvolgers") and "opvolging" not in meta:
-        problems.append(
-            f"{shown}: veld 'opvolging' ontbreekt; verwacht 'volledig' of 'gedeeltelijk' "
-            "omdat dit besluit opvolgers heeft."
-        )
-    if meta.get("opvolging") == "gedeeltelijk" and not meta.get("opvolging_toelichting"):
-        problems.append(
-            f"{shown}: veld 'opvolging_toelichting' ontbreekt; verwacht één zin die uitlegt "
-            "welk deel wel en welk deel niet is overgenomen."
-        )
-    return Decision(id=meta["id"], path=path, meta=meta, body=body)
+    problems.extend(_rule_problems(meta, path, at))
+    return Decision(id=meta["id"], path=path, meta=meta, body=body, lines=lines)
 
 
 def _find_cycle(decisions: dict[str, Decision]) -> list[str] | None:
@@ -305,8 +373,12 @@ def _find_cycle(decisions: dict[str, Decision]) -> list[str] | None:
     return None
 
 
-def validate_folder(folder: Path | str | None = None) -> Register:
-    """Load and check every record in ``folder``; raise DecisionError with all problems."""
+def validate_folder(folder: Path | str | None = None, allow_placeholders: bool = False) -> Register:
+    """Load and check every record in ``folder``; raise DecisionError with all problems.
+
+    ``allow_placeholders`` is for the new-decision command only: its fresh record still
+    holds the template's "nog in te vullen", which the build refuses.
+    """
     folder = Path(folder) if folder is not None else decisions_folder()
     problems: list[str] = []
     if not folder.is_dir():
@@ -316,45 +388,47 @@ def validate_folder(folder: Path | str | None = None) -> Register:
     unreadable: set[str] = set()
     for path in record_files(folder):
         decision = load_record(path, problems)
+        if decision is not None and not allow_placeholders:
+            problems.extend(placeholder_problems(path))
         if decision is None:
             unreadable.add(path.stem)
             continue
         if decision.id in register.decisions:
             other = register.decisions[decision.id].path.name
             problems.append(
-                f"{_shown(path)}: veld 'id' ({decision.id}) komt ook voor in {other}; "
+                f"{decision.at('id')}: veld 'id' ({decision.id}) komt ook voor in {other}; "
                 "verwacht een id dat maar één keer voorkomt."
             )
             continue
         register.decisions[decision.id] = decision
     known = register.decisions
     for decision in known.values():
-        shown = _shown(decision.path)
         for name, other_side in (("voorgangers", "opvolgers"), ("opvolgers", "voorgangers")):
             for target in decision.meta.get(name) or []:
                 if target == decision.id:
                     problems.append(
-                        f"{shown}: veld '{name}' verwijst naar zichzelf ({target}); "
+                        f"{decision.at(name)}: veld '{name}' verwijst naar zichzelf ({target}); "
                         "verwacht het id van een ander besluit."
                     )
                 elif target in unreadable:
                     continue
                 elif target not in known:
                     problems.append(
-                        f"{shown}: veld '{name}' verwijst naar {target}, maar dat besluit "
-                        "bestaat niet; verwacht het id van een bestand in de map decisions/."
+                        f"{decision.at(name)}: veld '{name}' verwijst naar {target}, maar dat "
+                        "besluit bestaat niet; verwacht het id van een bestand in de map "
+                        "decisions/."
                     )
                 elif decision.id not in (known[target].meta.get(other_side) or []):
                     problems.append(
-                        f"{shown}: veld '{name}' noemt {target}, maar {target}.md noemt "
-                        f"{decision.id} niet bij '{other_side}'; verwacht de koppeling aan "
-                        "beide kanten."
+                        f"{decision.at(name)}: veld '{name}' noemt {target}, maar {target}.md "
+                        f"noemt {decision.id} niet bij '{other_side}'; verwacht de koppeling "
+                        "aan beide kanten."
                     )
     cycle = _find_cycle(known)
     if cycle:
         first = known[cycle[0]]
         problems.append(
-            f"{_shown(first.path)}: veld 'opvolgers' maakt een kring: "
+            f"{first.at('opvolgers')}: veld 'opvolgers' maakt een kring: "
             + " → ".join(cycle)
             + "; verwacht dat een besluit nooit (via andere) zijn eigen opvolger is."
         )
@@ -619,39 +693,73 @@ def lineage_pairs(register: Register) -> list[tuple[Decision, Decision]]:
 
 
 def lineage_table(register: Register, from_src: str) -> str:
-    rows = []
+    """The lineage as a table; with more than one step in time (2019 → 2020 → 2021) one
+    table per step under its own heading, so a 2021 record never sits under "2019 naar 2020"."""
+    steps: dict[tuple[str, str], list[str]] = {}
     for old, new in lineage_pairs(register):
         how = old.meta.get("opvolging", "")
         note = old.meta.get("opvolging_toelichting", "")
-        rows.append(
+        steps.setdefault((old.datum[:4], new.datum[:4]), []).append(
             f"| {link(from_src, old)} | {link(from_src, new)} | {how}"
             + (f": {md_escape(note)}" if note else "")
             + " |"
         )
-    if not rows:
+    if not steps:
         return "*Er zijn nog geen besluiten vervangen.*"
-    return "\n".join(["| Besluit | Vervangen door | Opvolging |", "|---|---|---|", *rows])
+    header = ["| Besluit | Vervangen door | Opvolging |", "|---|---|---|"]
+    if len(steps) == 1:
+        return "\n".join(header + next(iter(steps.values())))
+    parts = []
+    for (before, after), rows in sorted(steps.items()):
+        title = f"Van {before} naar {after}" if before != after else f"Binnen {before}"
+        parts.append("\n".join([f"### {title}", "", *header, *rows]))
+    return "\n\n".join(parts)
+
+
+def lineage_columns(register: Register) -> list[list[str]]:
+    """Records in the lineage by generation: a record stands one column right of the latest
+    record it replaces, so 2019 → 2020 → 2021 is a chain of three columns and every record
+    appears once."""
+    pairs = lineage_pairs(register)
+    nodes = {d.id for pair in pairs for d in pair}
+    depth: dict[str, int] = {}
+
+    def generation(did: str) -> int:
+        # The validator rules out cycles, so this recursion ends.
+        if did not in depth:
+            before = [p for p in register.decisions[did].voorgangers if p in nodes]
+            depth[did] = 1 + max((generation(p) for p in before), default=-1)
+        return depth[did]
+
+    columns: list[list[str]] = []
+    for did in sorted(nodes):
+        index = generation(did)
+        columns.extend([] for _ in range(index + 1 - len(columns)))
+        columns[index].append(did)
+    return columns
 
 
 def lineage_svg(register: Register, base_url: str = "") -> str:
-    """Two columns (older left, newer right) joined by lines; partial succession dashed.
+    """One column per generation (older left, newer right) joined by lines; partial
+    succession dashed.
 
     Presentation attributes only (no style attributes): the CSP forbids inline styles.
     """
     pairs = lineage_pairs(register)
-    olds = sorted({o.id for o, _ in pairs})
-    news = sorted({n.id for _, n in pairs})
     if not pairs:
         return ""
-    box_w, box_h, gap, top = 200, 26, 10, 40
-    left_x, right_x = 10, 400
-    rows = max(len(olds), len(news))
+    columns = lineage_columns(register)
+    box_w, box_h, gap, top, step = 200, 26, 10, 40, 390
+    xs = [10 + i * step for i in range(len(columns))]
+    rows = max(len(ids) for ids in columns)
     height = top + rows * (box_h + gap) + 10
-    width = right_x + box_w + 10
+    width = xs[-1] + box_w + 10
+    place = {did: (c, i) for c, ids in enumerate(columns) for i, did in enumerate(ids)}
 
-    def y_of(index: int, count: int) -> float:
-        # Centre the shorter column against the longer one.
-        offset = (rows - count) * (box_h + gap) / 2
+    def y_of(did: str) -> float:
+        # Centre a shorter column against the longest one.
+        column, index = place[did]
+        offset = (rows - len(columns[column])) * (box_h + gap) / 2
         return top + offset + index * (box_h + gap)
 
     parts = [
@@ -663,7 +771,8 @@ def lineage_svg(register: Register, base_url: str = "") -> str:
         "in de plaats kwamen. Een stippellijn betekent gedeeltelijke opvolging. Dezelfde "
         "gegevens staan in de tabel hierboven.</desc>",
     ]
-    for word, ids, x in (("Eerder", olds, left_x), ("Later", news, right_x)):
+    for column, (ids, x) in enumerate(zip(columns, xs, strict=True)):
+        word = "Eerder" if column == 0 else "Later" if column == len(columns) - 1 else "Daarna"
         years = sorted({register.decisions[i].datum[:4] for i in ids})
         span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
         parts.append(
@@ -671,22 +780,21 @@ def lineage_svg(register: Register, base_url: str = "") -> str:
             f'fill="#1a1a1a">{word} ({span})</text>'
         )
     for old, new in pairs:
-        y1 = y_of(olds.index(old.id), len(olds)) + box_h / 2
-        y2 = y_of(news.index(new.id), len(news)) + box_h / 2
+        y1, y2 = y_of(old.id) + box_h / 2, y_of(new.id) + box_h / 2
         dash = ' stroke-dasharray="6 4"' if old.meta.get("opvolging") == "gedeeltelijk" else ""
         parts.append(
-            f'<line x1="{left_x + box_w}" y1="{y1:.1f}" x2="{right_x}" y2="{y2:.1f}" '
+            f'<line x1="{xs[place[old.id][0]] + box_w}" y1="{y1:.1f}" '
+            f'x2="{xs[place[new.id][0]]}" y2="{y2:.1f}" '
             f'stroke="#3f51b5" stroke-width="2"{dash}/>'
         )
-    for ids, x in ((olds, left_x), (news, right_x)):
-        for index, did in enumerate(ids):
-            y = y_of(index, len(ids))
-            decision = register.decisions[did]
+    for ids, x in zip(columns, xs, strict=True):
+        for did in ids:
+            y = y_of(did)
             parts.append(
                 f'<rect x="{x}" y="{y:.1f}" width="{box_w}" height="{box_h}" rx="4" '
                 'fill="#e8eaf6" stroke="#3f51b5"/>'
                 f'<text x="{x + 10}" y="{y + 17:.1f}" font-size="13" fill="#1a1a1a">'
-                f"{escape(did)} ({escape(decision.status)})</text>"
+                f"{escape(did)} ({escape(register.decisions[did].status)})</text>"
             )
     parts.append("</svg>")
     return "".join(parts)

@@ -36,13 +36,8 @@ def md_text(value: object) -> str:
 
 
 def euro(amount: float) -> str:
-    """Dutch notation: € 12.500 or € 12.500,50."""
-    cents = round(amount * 100)
-    whole, rest = divmod(abs(cents), 100)
-    text = f"{whole:,}".replace(",", ".")
-    if rest:
-        text += f",{rest:02d}"
-    return ("− " if cents < 0 else "") + f"€ {text}"
+    """Dutch notation: € 12.500 or € 12.500,50 (the same rounding as the CSV)."""
+    return agenda_data.euro_text(amount)
 
 
 def agenda_table(caption: str, columns, rows, footer) -> str:
@@ -94,11 +89,16 @@ def define_env(env) -> None:
             return f"[{label}]({rel(target)})"
         return label
 
-    def decision_link(decision_id: str) -> str:
+    def decision_link(decision_id: str, superseded: dict[str, list[str]]) -> str:
         # The decisions hook publishes decisions/<id>.md as besluiten/<id>/.
-        if (decisions_dir / f"{decision_id}.md").exists():
-            return f"[{decision_id}]({rel(f'besluiten/{decision_id}.md')})"
-        return decision_id
+        if not (decisions_dir / f"{decision_id}.md").exists():
+            return decision_id
+        text = f"[{decision_id}]({rel(f'besluiten/{decision_id}.md')})"
+        if decision_id in superseded:
+            # The build log warns the editor; the reader is told on the page itself.
+            newer = ", ".join(f"[{s}]({rel(f'besluiten/{s}.md')})" for s in superseded[decision_id])
+            text += f" (vervangen{' door ' + newer if newer else ''})"
+        return text
 
     def budget_text(activity) -> str:
         if activity["budget"] == agenda_data.TBD:
@@ -119,7 +119,9 @@ def define_env(env) -> None:
             facts.append(f"Financiering: {md_text(activity['financiering'])}")
         facts.append(f"Status: **{STATUS_LABELS[activity['status']]}**")
         if activity["besluiten"]:
-            facts.append("Besluiten: " + ", ".join(decision_link(d) for d in activity["besluiten"]))
+            superseded = agenda_data.superseded_decisions(decisions_dir)
+            links = (decision_link(d, superseded) for d in activity["besluiten"])
+            facts.append("Besluiten: " + ", ".join(links))
         lines = [
             f"**{md_text(activity['titel'])}** (activiteit {activity['id']})",
             f"{{: #activiteit-{activity['id']} .agenda-activiteit }}",
@@ -156,6 +158,30 @@ def define_env(env) -> None:
         footer = cells("Totaal", total)
         return "\n" + agenda_table(caption, columns, [cells(*r) for r in rows], footer) + "\n"
 
+    def status_table(jaar: int, df, total) -> str:
+        """Activities and known budget per status; the total leaves ``vervallen`` out."""
+        from tools import agenda_tables as tables
+
+        budgets = tables.status_budgets(df)
+
+        def amount(status: str | None, known: int, value: float) -> str:
+            # "€ 0" would read as "costs nothing" where no amount is known yet.
+            text = euro(value) if known else "geen bedrag bekend"
+            return text + (" (telt niet mee)" if status == tables.CANCELLED and known else "")
+
+        rows = [
+            [STATUS_LABELS[s], n, amount(s, *budgets[s])]
+            for s, n in tables.status_counts(df).items()
+        ]
+        columns = [Column("Status", numeric=False), Column("Activiteiten"), Column("Bekend budget")]
+        footer = [
+            "Totaal (zonder vervallen budget)",
+            total["activiteiten"],
+            amount(None, total["met_budget"], total["budget"]),
+        ]
+        caption = f"Activiteiten en bekend budget per status in {jaar}"
+        return "\n" + agenda_table(caption, columns, rows, footer) + "\n"
+
     @env.macro
     def beleidsagenda_jaar(jaar: int) -> str:
         """The whole body of a year page (below its title)."""
@@ -191,17 +217,7 @@ def define_env(env) -> None:
         )
 
         parts.append("## Voortgang\n")
-        statuses = tables.status_counts(df)
-        parts.append(
-            "\n"
-            + agenda_table(
-                f"Activiteiten per status in {jaar}",
-                [Column("Status", numeric=False), Column("Activiteiten")],
-                [[STATUS_LABELS[s], n] for s, n in statuses.items()],
-                ["Totaal", total["activiteiten"]],
-            )
-            + "\n"
-        )
+        parts.append(status_table(jaar, df, total))
         if previous is None:
             parts.append(
                 f"{jaar} is het eerste jaar in deze reeks; er is geen vorig jaar om mee te "
@@ -248,7 +264,9 @@ def define_env(env) -> None:
 
         parts.append("## Totalen\n")
         parts.append(
-            "Het bekende budget telt alleen de activiteiten waarvan het bedrag al vaststaat.\n"
+            "Het bekende budget telt alleen de activiteiten waarvan het bedrag al vaststaat. "
+            "Het budget van vervallen activiteiten telt niet mee; het staat apart in de tabel "
+            "per status.\n"
         )
         parts.append("### Per pijler\n")
         by_pillar = tables.totals(df, "pijler")

@@ -10,6 +10,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 
 class PageScan(HTMLParser):
     """Collects inline scripts, external resource URLs and the CSP meta, in document order."""
@@ -67,6 +69,7 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+@pytest.mark.build
 def test_pyodide_and_calculators_wheel_are_self_hosted(built_site):
     pyodide = built_site / "pyodide"
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
@@ -86,6 +89,7 @@ def test_pyodide_and_calculators_wheel_are_self_hosted(built_site):
     assert set(lock["packages"]) - set(upstream["packages"]) == {"calculators"}
 
 
+@pytest.mark.build
 def test_every_page_has_a_csp_meta_first_with_hashes_of_its_inline_scripts(built_site):
     pages = html_pages(built_site)
     assert len(pages) >= 6
@@ -106,6 +110,7 @@ def test_every_page_has_a_csp_meta_first_with_hashes_of_its_inline_scripts(built
         assert expected == {v for v in directives["script-src"] if v.startswith("'sha256-")}, page
 
 
+@pytest.mark.build
 def test_no_page_loads_anything_from_another_host(built_site):
     for page in html_pages(built_site):
         for url in scan(page).resources:
@@ -115,6 +120,7 @@ def test_no_page_loads_anything_from_another_host(built_site):
         assert "fonts.googleapis" not in css.read_text()
 
 
+@pytest.mark.build
 def test_only_calculator_pages_mention_the_worker(built_site):
     calculator_page = (built_site / "rekenhulpen/verdeelsleutel/index.html").read_text()
     assert 'data-rekenhulp="verdeelsleutel"' in calculator_page
@@ -122,6 +128,7 @@ def test_only_calculator_pages_mention_the_worker(built_site):
     assert "data-rekenhulp" not in home and "pyodide" not in home
 
 
+@pytest.mark.build
 def test_snapshot_manifest_matches_the_shipped_snapshot(built_site):
     pyodide = built_site / "pyodide"
     manifest = json.loads((pyodide / "snapshot.json").read_text())

@@ -26,14 +26,71 @@ STATUSES = ("gepland", "lopend", "afgerond", "vervallen")
 OPEN_STATUSES = ("gepland", "lopend")
 SCALES = ("regionaal", "subregionaal", "lokaal")
 REQUIRED = ("id", "titel", "ambitie", "doel", "schaal", "trekker", "planning", "budget", "status")
-OPTIONAL = ("omschrijving", "financiering", "voortgang", "besluiten")
-TOP_LEVEL = ("jaar", "toelichting", "activiteiten")
+OPTIONAL = ("omschrijving", "financiering", "voortgang", "besluiten", "bron")
+# `bron`: every figure on the site names its source (tests/content/test_data_sources.py), so
+# a budget needs one, for one activity or for the whole file.
+TOP_LEVEL = ("jaar", "toelichting", "bron", "activiteiten")
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 GOAL_RE = re.compile(r"^([1-9][0-9]*)\.([1-9][0-9]*)$")
-DECISION_RE = re.compile(r"^(?:bp|up)-\d{4}-\d{2}$")
+# Same form as hooks/decisions.py ID_PATTERN: any two-letter series CONTRIBUTING allows.
+DECISION_RE = re.compile(r"^[a-z]{2}-\d{4}-\d{2,3}$")
 PLANNING_RE = re.compile(r"^(\d{4})(?: Q[1-4])?(?:-(\d{4})(?: Q[1-4])?)?$")
 YEAR_FILE_RE = re.compile(r"^(\d{4})\.yaml$")
+# Whole euros (25000) or euros and cents with a decimal comma ("3000,55"), as text.
+BUDGET_TEXT_RE = re.compile(r"^(\d+)(?:,(\d{2}))?$")
+BUDGET_HOW = (
+    "schrijf hele euro's als getal zonder punten (bijvoorbeeld 25000), euro's met centen als "
+    f"tekst tussen aanhalingstekens met een komma (bijvoorbeeld \"3000,55\"), of precies '{TBD}'"
+)
+
+
+class TextDateLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text.
+
+    PyYAML turns an unquoted 2023-13-01 into a date and raises a bare ValueError
+    ("month must be in 1..12") that names no file; as text it reaches the validator, which
+    says in Dutch which file, line and field is wrong.
+    """
+
+
+TextDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str):
+    return yaml.load(text, Loader=TextDateLoader)
+
+
+def budget_cents(value) -> int | None:
+    """A budget in whole cents, or None when it is not an unambiguous amount.
+
+    A YAML float is refused: ``25.000`` (Dutch for twenty-five thousand) reads as 25.0, and
+    a float cannot tell the two apart.
+    """
+    if isinstance(value, bool) or isinstance(value, float):
+        return None
+    if isinstance(value, int):
+        return value * 100 if value >= 0 else None
+    if isinstance(value, str):
+        found = BUDGET_TEXT_RE.match(value.strip())
+        if found:
+            return int(found.group(1)) * 100 + int(found.group(2) or 0)
+    return None
+
+
+def euro_text(amount: float, symbol: bool = True) -> str:
+    """The one euro notation of the site: € 12.500 or € 12.500,50 on pages, 12500 or
+    12500,50 in the CSV; both round to the cent the same way."""
+    cents = round(amount * 100)
+    whole, rest = divmod(abs(cents), 100)
+    text = f"{whole:,}".replace(",", ".") if symbol else str(whole)
+    if rest:
+        text += f",{rest:02d}"
+    sign = "− " if symbol else "-"
+    return (sign if cents < 0 else "") + (f"€ {text}" if symbol else text)
 
 
 class AgendaError(Exception):
@@ -67,7 +124,7 @@ class Goals:
 
 
 def load_goals(path: Path = GOALS_FILE) -> Goals:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = load_yaml(Path(path).read_text(encoding="utf-8"))
     pillars = {int(p["nummer"]): str(p["naam"]) for p in data["pijlers"]}
     ambitions = {}
     for ambition in data["ambities"]:
@@ -96,6 +153,8 @@ class Agenda:
     activities: list[dict]
     toelichting: str = ""
     lines: dict[str, int] = field(default_factory=dict)  # activity id -> line in the file
+    # activity id -> field -> line, so a warning can point at the field itself
+    field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def agenda_files(directory: Path = AGENDA_DIR) -> dict[int, Path]:
@@ -115,8 +174,9 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _item_lines(text: str) -> list[tuple[int, dict[str, int]]]:
-    """Line of each activity and of each of its keys, for messages (1-based)."""
+def _item_lines(text: str) -> list[tuple[int, dict[str, int], dict[str, str]]]:
+    """Line of each activity and of each of its keys (1-based), and each value as written,
+    for messages: ``25.000`` must be quoted back as the editor typed it, not as 25.0."""
     try:
         root = yaml.compose(text)
     except yaml.YAMLError:
@@ -127,12 +187,26 @@ def _item_lines(text: str) -> list[tuple[int, dict[str, int]]]:
         if key.value == "activiteiten" and isinstance(value, yaml.SequenceNode):
             result = []
             for item in value.value:
-                keys = {}
+                keys, raws = {}, {}
                 if isinstance(item, yaml.MappingNode):
                     keys = {k.value: k.start_mark.line + 1 for k, _ in item.value}
-                result.append((item.start_mark.line + 1, keys))
+                    raws = {
+                        k.value: v.value for k, v in item.value if isinstance(v, yaml.ScalarNode)
+                    }
+                result.append((item.start_mark.line + 1, keys, raws))
             return result
     return []
+
+
+def _top_lines(text: str) -> dict[str, int]:
+    """Line of each top-level key (1-based), for messages about 'jaar' and the like."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    return {k.value: k.start_mark.line + 1 for k, _ in root.value}
 
 
 def scales_of(value) -> list[str]:
@@ -149,6 +223,45 @@ def decision_ids(decisions_dir: Path | None) -> set[str] | None:
     return ids or None
 
 
+def superseded_decisions(decisions_dir: Path | None = DECISIONS_DIR) -> dict[str, list[str]]:
+    """Replaced decision records (status ``vervangen``) and what replaced them.
+
+    Only the front matter is read; a record that cannot be read is left out here because
+    the decisions hook already stops the build on it.
+    """
+    found: dict[str, list[str]] = {}
+    if decisions_dir is None or not Path(decisions_dir).is_dir():
+        return found
+    for path in sorted(Path(decisions_dir).glob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8")
+            head = re.match(r"\A---\s*\n(.*?)\n---", text, re.DOTALL)
+            meta = load_yaml(head.group(1)) if head else None
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(meta, dict) and meta.get("status") == "vervangen":
+            found[path.stem] = [str(s) for s in meta.get("opvolgers") or []]
+    return found
+
+
+def stale_decision_links(agenda: Agenda, superseded: dict[str, list[str]]) -> list[str]:
+    """A warning per activity that links a replaced decision: the link still works, but the
+    reader should find the decision that applies now."""
+    name = _display(agenda.path)
+    warnings = []
+    for activity in agenda.activities:
+        for decision in activity["besluiten"]:
+            if decision in superseded:
+                line = agenda.field_lines.get(activity["id"], {}).get("besluiten", 0)
+                newer = ", ".join(superseded[decision]) or "een nieuwer besluit"
+                warnings.append(
+                    f"{name} regel {line}, activiteit "
+                    f"'{activity['id']}', veld 'besluiten': besluit {decision} is vervangen "
+                    f"door {newer}; verwijs naar het besluit dat nu geldt."
+                )
+    return warnings
+
+
 def validate_agenda(
     path: Path,
     goals: Goals,
@@ -159,7 +272,7 @@ def validate_agenda(
     name = _display(path)
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except (OSError, UnicodeDecodeError) as exc:
         return [f"{name}: het bestand is niet te lezen ({exc})."]
     except yaml.YAMLError as exc:
@@ -173,10 +286,15 @@ def validate_agenda(
     match = YEAR_FILE_RE.match(path.name)
     if not isinstance(data, dict):
         return [f"{name}: verwacht de velden 'jaar' en 'activiteiten' bovenaan het bestand."]
+    top = _top_lines(text)
+
+    def at(key: str) -> str:
+        return f"{name} regel {top[key]}" if key in top else name
+
     for key in data:
         if key not in TOP_LEVEL:
             errors.append(
-                f"{name}, veld '{key}': onbekend veld bovenaan het bestand; "
+                f"{at(str(key))}, veld '{key}': onbekend veld bovenaan het bestand; "
                 f"toegestaan zijn {', '.join(TOP_LEVEL)}."
             )
     year = data.get("jaar")
@@ -184,13 +302,14 @@ def validate_agenda(
         errors.append(f"{name}: de bestandsnaam moet het jaar zijn, bijvoorbeeld 2023.yaml.")
     elif year != int(match.group(1)):
         errors.append(
-            f"{name}, veld 'jaar': de waarde {year!r} hoort gelijk te zijn aan het jaar in de "
-            f"bestandsnaam ({match.group(1)})."
+            f"{at('jaar')}, veld 'jaar': de waarde {year!r} hoort gelijk te zijn aan het jaar "
+            f"in de bestandsnaam ({match.group(1)})."
         )
     activities = data.get("activiteiten")
     if not isinstance(activities, list) or not activities:
         errors.append(
-            f"{name}, veld 'activiteiten': verwacht een lijst met minstens één activiteit."
+            f"{at('activiteiten')}, veld 'activiteiten': verwacht een lijst met minstens één "
+            "activiteit."
         )
         return errors
 
@@ -198,7 +317,7 @@ def validate_agenda(
     lines = _item_lines(text)
     seen: dict[str, int] = {}
     for index, activity in enumerate(activities):
-        item_line, key_lines = lines[index] if index < len(lines) else (0, {})
+        item_line, key_lines, raws = lines[index] if index < len(lines) else (0, {}, {})
         if not isinstance(activity, dict):
             errors.append(
                 f"{name} regel {item_line}, activiteit nr. {index + 1}: verwacht velden "
@@ -277,7 +396,7 @@ def validate_agenda(
                     f"{', '.join(SCALES)} (of een lijst daarvan, zonder dubbele).",
                 )
 
-        for key in ("titel", "trekker", "omschrijving", "financiering", "voortgang"):
+        for key in ("titel", "trekker", "omschrijving", "financiering", "voortgang", "bron"):
             value = activity.get(key)
             if value is not None and not isinstance(value, str):
                 problem(key, "verwacht tekst.")
@@ -294,20 +413,21 @@ def validate_agenda(
                 )
 
         budget = activity.get("budget")
-        if budget is not None and budget != "":
-            if isinstance(budget, bool) or not isinstance(budget, (int, float, str)):
-                problem("budget", f"'{budget}' is geen bedrag; geef euro's als getal of '{TBD}'.")
-            elif isinstance(budget, str):
-                if budget != TBD:
-                    problem(
-                        "budget",
-                        f"'{budget}' is geen getal; schrijf het bedrag in euro's zonder "
-                        f"€-teken en punten (bijvoorbeeld 25000) of precies '{TBD}'.",
-                    )
-            elif budget != budget or budget in (float("inf"), float("-inf")):
-                problem("budget", "geen geldig bedrag; geef euro's als getal of 'nog te bepalen'.")
-            elif budget < 0:
-                problem("budget", f"het bedrag {budget} is negatief; een budget is 0 of meer.")
+        if budget is not None and budget != "" and budget != TBD:
+            if budget_cents(budget) is not None and not (data.get("bron") or activity.get("bron")):
+                problem(
+                    "budget",
+                    "een bedrag heeft een bron nodig; zet 'bron: …' (bijvoorbeeld de begroting "
+                    "met het hoofdstuk) bij deze activiteit of bovenaan het bestand.",
+                )
+            if budget_cents(budget) is None:
+                written = raws.get("budget", str(budget))
+                problem(
+                    "budget",
+                    f"'{written}' is geen eenduidig bedrag (een punt of komma kan hier "
+                    f"duizendtallen of centen betekenen, en een budget is nooit negatief); "
+                    f"{BUDGET_HOW}.",
+                )
 
         status = activity.get("status")
         if status is not None and status != "" and status not in STATUSES:
@@ -340,7 +460,7 @@ def load_agenda(path: Path, goals: Goals, decisions_dir: Path | None = DECISIONS
     if errors:
         raise AgendaError(errors)
     text = Path(path).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     activities = []
     for item in data["activiteiten"]:
         activity = {key: item.get(key) for key in REQUIRED + OPTIONAL}
@@ -349,16 +469,22 @@ def load_agenda(path: Path, goals: Goals, decisions_dir: Path | None = DECISIONS
         activity["planning"] = str(activity["planning"])
         activity["schaal"] = scales_of(activity["schaal"])
         activity["besluiten"] = [str(d) for d in activity["besluiten"] or []]
-        for key in ("omschrijving", "financiering", "voortgang"):
+        if activity["budget"] != TBD:
+            # Euros as an exact number of cents / 100: page and CSV round alike.
+            activity["budget"] = budget_cents(activity["budget"]) / 100
+        for key in ("omschrijving", "financiering", "voortgang", "bron"):
             activity[key] = (activity[key] or "").strip()
         activities.append(activity)
-    lines = {a["id"]: line for a, (line, _) in zip(activities, _item_lines(text), strict=False)}
+    found = list(zip(activities, _item_lines(text), strict=False))
+    lines = {a["id"]: line for a, (line, _, _) in found}
+    field_lines = {a["id"]: keys for a, (_, keys, _) in found}
     return Agenda(
         year=int(data["jaar"]),
         path=Path(path),
         activities=activities,
         toelichting=str(data.get("toelichting") or "").strip(),
         lines=lines,
+        field_lines=field_lines,
     )
 
 

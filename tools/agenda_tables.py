@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tools.agenda import SCALES, STATUSES, TBD, Agenda, Goals
+from tools.agenda import SCALES, STATUSES, TBD, Agenda, Goals, euro_text
+
+CANCELLED = "vervallen"
 
 COLUMNS = [
     "id",
@@ -23,6 +25,7 @@ COLUMNS = [
     "planning",
     "budget",
     "budget_bekend",
+    "budget_telt",
     "financiering",
     "status",
     "voortgang",
@@ -57,6 +60,8 @@ def frame(agenda: Agenda, goals: Goals) -> pd.DataFrame:
                 "planning": activity["planning"],
                 "budget": float(activity["budget"]) if known else float("nan"),
                 "budget_bekend": known,
+                # A cancelled activity spends nothing: its amount is shown, never added up.
+                "budget_telt": known and activity["status"] != CANCELLED,
                 "financiering": activity["financiering"],
                 "status": activity["status"],
                 "voortgang": activity["voortgang"],
@@ -66,33 +71,54 @@ def frame(agenda: Agenda, goals: Goals) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+def _counted(df: pd.DataFrame) -> pd.DataFrame:
+    """Only the budgets that count: known and not of a cancelled activity."""
+    return df.assign(
+        budget=df["budget"].where(df["budget_telt"]),
+        open_budget=(~df["budget_bekend"]) & (df["status"] != CANCELLED),
+    )
+
+
 def totals(df: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
-    """Per group: number of activities, how many have a known budget, and their sum."""
-    grouped = df.groupby(by, sort=True)
+    """Per group: activities, how many have a known budget that counts, their sum, and how
+    many still wait for one. Cancelled activities count as activities, not as budget."""
+    grouped = _counted(df).groupby(by, sort=True)
     result = pd.DataFrame(
         {
             "activiteiten": grouped["id"].count(),
-            "met_budget": grouped["budget_bekend"].sum().astype(int),
+            "met_budget": grouped["budget_telt"].sum().astype(int),
             "budget": grouped["budget"].sum(min_count=0),
+            "zonder_budget": grouped["open_budget"].sum().astype(int),
         }
     )
-    result["zonder_budget"] = result["activiteiten"] - result["met_budget"]
     return result.reset_index()
 
 
 def grand_total(df: pd.DataFrame) -> dict:
-    known = int(df["budget_bekend"].sum())
+    counted = _counted(df)
+    known = int(df["budget_telt"].sum())
     return {
         "activiteiten": len(df),
         "met_budget": known,
-        "zonder_budget": len(df) - known,
-        "budget": float(df["budget"].sum(min_count=0)) if known else 0.0,
+        "zonder_budget": int(counted["open_budget"].sum()),
+        "vervallen": int((df["status"] == CANCELLED).sum()),
+        "budget": float(counted["budget"].sum(min_count=0)) if known else 0.0,
     }
 
 
 def status_counts(df: pd.DataFrame) -> dict[str, int]:
     counts = df["status"].value_counts()
     return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def status_budgets(df: pd.DataFrame) -> dict[str, tuple[int, float]]:
+    """Per status: how many activities have a known budget, and its sum (also for
+    ``vervallen``, shown apart from the total)."""
+    result = {}
+    for status in STATUSES:
+        chosen = df[(df["status"] == status) & df["budget_bekend"]]
+        result[status] = (len(chosen), float(chosen["budget"].sum()))
+    return result
 
 
 def changes(previous: pd.DataFrame, current: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -127,7 +153,7 @@ def csv_text(df: pd.DataFrame) -> str:
             "trekker": df["trekker"],
             "planning": df["planning"],
             "budget_euro": [
-                _decimal_comma(value) if known else TBD
+                euro_text(value, symbol=False) if known else TBD
                 for value, known in zip(df["budget"], df["budget_bekend"], strict=True)
             ],
             "financiering": df["financiering"],
@@ -137,9 +163,3 @@ def csv_text(df: pd.DataFrame) -> str:
         }
     )
     return "\ufeff" + out.to_csv(sep=";", index=False, lineterminator="\r\n")
-
-
-def _decimal_comma(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}".replace(".", ",")

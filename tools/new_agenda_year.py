@@ -34,6 +34,7 @@ from tools.agenda import (
     agenda_files,
     load_agenda,
     load_goals,
+    load_yaml,
     validate_agenda,
 )
 
@@ -155,7 +156,8 @@ def start_next_year(
             f"Het nieuwe jaar moet na {latest_year} liggen (de nieuwste beleidsagenda)."
         )
 
-    latest = yaml.safe_load(latest_path.read_text(encoding="utf-8"))
+    # Dates stay text, as in the validator that just accepted this file.
+    latest = load_yaml(latest_path.read_text(encoding="utf-8"))
     data = next_year_data(latest, year)
     header = (
         f"# Beleidsagenda {year}, gestart met tools/new_agenda_year.py vanuit {latest_year}.\n"

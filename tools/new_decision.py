@@ -48,8 +48,8 @@ def create(folder: Path, reeks: str, titel: str, jaar: int, regio: str = DEFAULT
     template = (folder / "_template.md").read_text(encoding="utf-8")
     # The template's instruction comments are for copying by hand; drop them here.
     lines = template.splitlines(keepends=True)
-    head = [line for line in lines[1:4] if line.startswith("#")]
-    text = "".join(line for line in lines if line not in head)
+    first_field = next(i for i, line in enumerate(lines[1:], 1) if not line.startswith("#"))
+    text = lines[0] + "".join(lines[first_field:])
     text = (
         text.replace("__ID__", decision_id)
         .replace("__NUMMER__", str(number))
@@ -60,7 +60,9 @@ def create(folder: Path, reeks: str, titel: str, jaar: int, regio: str = DEFAULT
     target = folder / f"{decision_id}.md"
     target.write_text(text, encoding="utf-8")
     try:
-        hook.validate_folder(folder)
+        # The fresh record still holds "nog in te vullen"; the build refuses that, the
+        # command must not.
+        hook.validate_folder(folder, allow_placeholders=True)
     except hook.DecisionError as exc:
         target.unlink()
         raise SystemExit("Het nieuwe besluit is niet geldig:\n" + "\n".join(exc.messages)) from None
@@ -78,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.map or _hook().decisions_folder()
     path = create(folder, args.reeks, args.titel, args.jaar, args.regio)
     print(f"Nieuw besluit: {path}")
-    print("Vul nu de velden en de tekst in; de build controleert alles opnieuw.")
+    print(
+        "Vul nu de velden en de tekst in; de build controleert alles opnieuw en weigert het "
+        "besluit zolang er nog 'nog in te vullen' in staat."
+    )
     return 0
 
 

@@ -72,17 +72,18 @@ def test_year_page_shows_totals_and_links(env):
     assert pillars == [
         ["Pijler", "Activiteiten", "Met bekend budget", "Bekend budget", "Budget nog te bepalen"],
         ["Pijler 1: Meedoen & Erbij horen", "3", "2", "€ 12.500,50", "1"],
-        ["Pijler 2: Wonen & Thuis zijn in de wijk", "3", "3", "€ 47.250", "0"],
-        ["Totaal", "6", "5", "€ 59.750,50", "1"],
+        ["Pijler 2: Wonen & Thuis zijn in de wijk", "3", "2", "€ 47.250", "0"],
+        ["Totaal", "6", "4", "€ 59.750,50", "1"],
     ]
     assert ["regionaal en lokaal", "1", "1", "€ 40.000", "0"] in table_rows(text, "per schaal")
     assert ["2. Meer maatwerk bieden", "1", "0", "€ 0", "1"] in table_rows(text, "per ambitie")
+    # The cancelled a5 (3000) is shown per status but left out of the total.
     assert table_rows(text, "per status")[1:] == [
-        ["gepland", "2"],
-        ["lopend", "2"],
-        ["afgerond", "1"],
-        ["vervallen", "1"],
-        ["Totaal", "6"],
+        ["gepland", "2", "€ 7.250"],
+        ["lopend", "2", "€ 50.000"],
+        ["afgerond", "1", "€ 2.500,50"],
+        ["vervallen", "1", "€ 3.000 (telt niet mee)"],
+        ["Totaal (zonder vervallen budget)", "6", "€ 59.750,50"],
     ]
     assert "samen € 59.750,50" in text
     assert "{: #activiteit-a4 .agenda-activiteit }" in text
@@ -92,6 +93,11 @@ def test_year_page_shows_totals_and_links(env):
     assert "[1.1 Scholing" not in text
     assert "[CSV" not in text and "(2030.csv)" in text
     assert "geen vorig jaar" in text
+    # a1 links bp-2019-05, which up-2020-05 replaced: the reader is told on the page.
+    assert (
+        "[bp-2019-05](../besluiten/bp-2019-05.md) (vervangen door "
+        "[up-2020-05](../besluiten/up-2020-05.md))"
+    ) in text
 
 
 def test_second_year_shows_changes(env):

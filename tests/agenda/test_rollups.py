@@ -5,11 +5,13 @@ with the code under test:
 
     id  ambitie pijler schaal               budget    status
     a1  1       1      regionaal            10000     lopend
-    a2  1       1      regionaal            2500.50   afgerond
+    a2  1       1      regionaal            "2500,50" afgerond
     a3  2       1      lokaal               (tbd)     gepland
     a4  5       2      regionaal en lokaal  40000     lopend
-    a5  6       2      subregionaal         0         vervallen
+    a5  6       2      subregionaal         3000      vervallen
     a6  7       2      regionaal            7250      gepland
+
+a5 is cancelled: it counts as an activity, but its 3000 is never part of a known budget.
 """
 
 from __future__ import annotations
@@ -20,7 +22,15 @@ import math
 
 from tests.agenda.conftest import FIXTURES
 from tools.agenda import load_agenda
-from tools.agenda_tables import changes, csv_text, frame, grand_total, status_counts, totals
+from tools.agenda_tables import (
+    changes,
+    csv_text,
+    frame,
+    grand_total,
+    status_budgets,
+    status_counts,
+    totals,
+)
 
 
 def fixture_frame(goals, year=2030):
@@ -45,7 +55,7 @@ def assert_rows(actual, expected):
 def test_totals_by_pillar(goals):
     assert_rows(
         as_dict(totals(fixture_frame(goals), "pijler"), "pijler"),
-        {1: (3, 2, 12500.50, 1), 2: (3, 3, 47250.0, 0)},
+        {1: (3, 2, 12500.50, 1), 2: (3, 2, 47250.0, 0)},
     )
 
 
@@ -56,7 +66,7 @@ def test_totals_by_ambition(goals):
             1: (2, 2, 12500.50, 0),
             2: (1, 0, 0.0, 1),
             5: (1, 1, 40000.0, 0),
-            6: (1, 1, 0.0, 0),
+            6: (1, 0, 0.0, 0),
             7: (1, 1, 7250.0, 0),
         },
     )
@@ -69,7 +79,7 @@ def test_totals_by_scale(goals):
             "regionaal": (3, 3, 19750.50, 0),
             "lokaal": (1, 0, 0.0, 1),
             "regionaal en lokaal": (1, 1, 40000.0, 0),
-            "subregionaal": (1, 1, 0.0, 0),
+            "subregionaal": (1, 0, 0.0, 0),
         },
     )
 
@@ -77,9 +87,21 @@ def test_totals_by_scale(goals):
 def test_grand_total_and_status_counts(goals):
     df = fixture_frame(goals)
     total = grand_total(df)
-    assert (total["activiteiten"], total["met_budget"], total["zonder_budget"]) == (6, 5, 1)
+    assert (total["activiteiten"], total["met_budget"], total["zonder_budget"]) == (6, 4, 1)
+    assert total["vervallen"] == 1
+    # 10000 + 2500,50 + 40000 + 7250; the cancelled a5 (3000) is left out.
     assert math.isclose(total["budget"], 59750.50)
     assert status_counts(df) == {"gepland": 2, "lopend": 2, "afgerond": 1, "vervallen": 1}
+
+
+def test_budget_per_status_keeps_cancelled_apart(goals):
+    budgets = status_budgets(fixture_frame(goals))
+    assert budgets == {
+        "gepland": (1, 7250.0),
+        "lopend": (2, 50000.0),
+        "afgerond": (1, 2500.50),
+        "vervallen": (1, 3000.0),
+    }
 
 
 def test_changes_between_years(goals):
@@ -100,7 +122,7 @@ def test_csv_is_dutch_excel(goals):
         "2500,50",
         "nog te bepalen",
         "40000",
-        "0",
+        "3000",
         "7250",
     ]
     assert rows[3]["schaal"] == "regionaal en lokaal"

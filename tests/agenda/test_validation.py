@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
 from tests.agenda.conftest import FIXTURES
-from tools.agenda import AgendaError, load_agenda, validate_agenda
+from tools.agenda import (
+    AgendaError,
+    euro_text,
+    load_agenda,
+    stale_decision_links,
+    superseded_decisions,
+    validate_agenda,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,14 +110,80 @@ def test_negative_budget(tmp_path, goals):
     path = write(tmp_path, changed(budget=-500))
     message = only_error(path, goals)
     assert_names(message, path, "x1", "budget")
-    assert "negatief" in message
+    assert "nooit negatief" in message
 
 
 def test_non_numeric_budget(tmp_path, goals):
     path = write(tmp_path, changed(budget="€ 25.000"))
     message = only_error(path, goals)
     assert_names(message, path, "x1", "budget")
-    assert "is geen getal" in message
+    assert "geen eenduidig bedrag" in message
+
+
+def write_raw(tmp_path: Path, field: str, written: str, **top) -> Path:
+    """An agenda file with one value exactly as an editor typed it (not via yaml.dump)."""
+    path = write(tmp_path, VALID, **top)
+    text = path.read_text(encoding="utf-8")
+    lines = [
+        f"  {field}: {written}" if line.strip().startswith(f"{field}:") else line
+        for line in text.splitlines()
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("written", ["25.000", "25,5", "3000.555", "3000.55", "1.250.000"])
+def test_ambiguous_budget_is_refused_with_how_to_write_it(tmp_path, goals, written):
+    # 25.000 is the Dutch way to write twenty-five thousand; YAML reads it as 25.0 and the
+    # page showed "€ 25". Every form a reader could take two ways is refused.
+    path = write_raw(tmp_path, "budget", written)
+    message = only_error(path, goals)
+    assert_names(message, path, "x1", "budget")
+    assert f"'{written}' is geen eenduidig bedrag" in message
+    assert "regel 10" in message
+    assert "25000" in message and '"3000,55"' in message
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"), [("25000", 25000.0), ('"3000,55"', 3000.55), ('"0,05"', 0.05)]
+)
+def test_whole_euros_or_cents_as_text_are_accepted(tmp_path, goals, written, amount):
+    path = write_raw(tmp_path, "budget", written, bron="Begroting 2030, hoofdstuk 2")
+    agenda = load_agenda(path, goals, None)
+    assert agenda.activities[0]["budget"] == amount
+
+
+def test_a_budget_needs_a_source(tmp_path, goals):
+    # Every figure on the site names its source (tests/content/test_data_sources.py); the
+    # build says so first, in Dutch, instead of a test failing after the editor is done.
+    path = write(tmp_path, changed(budget=25000))
+    message = only_error(path, goals)
+    assert_names(message, path, "x1", "budget")
+    assert "een bedrag heeft een bron nodig" in message
+    assert validate_agenda(write(tmp_path, changed(budget=25000, bron="Begroting")), goals) == []
+
+
+def test_agenda_with_budgets_meets_the_site_rule_for_figures():
+    from tests.content.test_data_sources import yaml_problems
+
+    for name in ("2030.yaml", "2031.yaml"):
+        assert yaml_problems(FIXTURES / "met_budget" / name) == []
+
+
+def test_page_and_csv_round_budgets_alike():
+    # One formatter for both: they used to disagree on 3000.555 (page ,56, CSV ,55).
+    for amount, page, csv in [(3000.55, "€ 3.000,55", "3000,55"), (25000.0, "€ 25.000", "25000")]:
+        assert euro_text(amount) == page
+        assert euro_text(amount, symbol=False) == csv
+
+
+@pytest.mark.parametrize("written", ["2023-13-01", "2023-02-30", "2023-01-01"])
+def test_unquoted_date_in_planning_is_a_dutch_message(tmp_path, goals, written):
+    # PyYAML used to stop with "ValueError: month must be in 1..12" naming no file.
+    path = write_raw(tmp_path, "planning", written)
+    message = only_error(path, goals)
+    assert_names(message, path, "x1", "planning")
+    assert f"'{written}' is geen geldige planning" in message and "regel 9" in message
 
 
 def test_duplicate_id(tmp_path, goals):
@@ -169,7 +243,7 @@ def test_message_names_the_line(tmp_path, goals):
 def test_year_must_match_file_name(tmp_path, goals):
     path = write(tmp_path, VALID)
     path.write_text(path.read_text(encoding="utf-8").replace("jaar: 2030", "jaar: 2031"))
-    assert "veld 'jaar'" in only_error(path, goals)
+    assert "2030.yaml regel 1, veld 'jaar'" in only_error(path, goals)
 
 
 def test_broken_yaml_is_one_plain_line(tmp_path, goals):
@@ -186,16 +260,89 @@ def test_load_agenda_raises_with_all_messages(tmp_path, goals):
     assert len(caught.value.messages) == 2
 
 
-def test_build_hook_stops_on_invalid_data(tmp_path):
-    """The MkDocs hook turns the validator's lines into a build error."""
+def hook_docs(tmp_path: Path) -> Path:
     docs = tmp_path / "docs"
     (docs / "regiovisie").mkdir(parents=True)
     (docs / "beleidsagenda").mkdir()
     (docs / "regiovisie" / "doelen.yaml").write_bytes((FIXTURES / "doelen.yaml").read_bytes())
-    write(docs / "beleidsagenda", changed(status="klaar"))
+    return docs
+
+
+def agenda_hook():
     spec = importlib.util.spec_from_file_location("agenda_hook", ROOT / "hooks" / "agenda.py")
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
+    return hook
+
+
+def test_build_hook_stops_on_invalid_data(tmp_path):
+    """The MkDocs hook turns the validator's lines into a build error."""
+    docs = hook_docs(tmp_path)
+    write(docs / "beleidsagenda", changed(status="klaar"))
     with pytest.raises(PluginError) as caught:
-        hook.on_files([], {"docs_dir": str(docs)})
+        agenda_hook().on_files([], {"docs_dir": str(docs)})
     assert "activiteit 'x1', veld 'status'" in str(caught.value)
+
+
+@pytest.mark.parametrize(("field", "written"), [("planning", "2023-13-01"), ("budget", "25.000")])
+def test_build_hook_stops_in_dutch_on_an_editors_typo(tmp_path, field, written):
+    # The editor-flow mistakes: a date that does not exist, and 25.000 meant as 25 thousand.
+    # Before, the first was an English ValueError without a file, the second showed "€ 25".
+    docs = hook_docs(tmp_path)
+    path = write_raw(docs / "beleidsagenda", field, written)
+    with pytest.raises(PluginError) as caught:
+        agenda_hook().on_files([], {"docs_dir": str(docs)})
+    message = str(caught.value)
+    assert "De beleidsagenda bevat fouten" in message
+    assert f"{path.name} regel" in message and f"veld '{field}'" in message
+    assert "Error" not in message and "must be" not in message
+
+
+def test_link_to_a_replaced_decision_is_a_dutch_warning(goals):
+    # bp-2019-05 was replaced by up-2020-05; the fixture's activity a1 still links it.
+    agenda = load_agenda(FIXTURES / "met_budget" / "2030.yaml", goals, None)
+    superseded = superseded_decisions(ROOT / "decisions")
+    assert superseded["bp-2019-05"] == ["up-2020-05"]
+    (warning,) = stale_decision_links(agenda, superseded)
+    assert "2030.yaml regel 16, activiteit 'a1', veld 'besluiten'" in warning
+    assert "besluit bp-2019-05 is vervangen door up-2020-05" in warning
+
+
+def test_link_to_a_current_decision_gives_no_warning(goals):
+    agenda = load_agenda(FIXTURES / "met_budget" / "2030.yaml", goals, None)
+    agenda.activities[0]["besluiten"] = ["up-2020-05"]
+    assert stale_decision_links(agenda, superseded_decisions(ROOT / "decisions")) == []
+
+
+def test_build_hook_warns_about_a_replaced_decision(tmp_path, caplog):
+    docs = hook_docs(tmp_path)
+    write(docs / "beleidsagenda", changed(besluiten=["bp-2019-05"]))
+    (docs / "beleidsagenda" / "2030.md").write_text("# 2030\n", encoding="utf-8")
+    hook = agenda_hook()
+    # Only the warning is under test here, not MkDocs' File objects (they need a full config).
+    hook.File = SimpleNamespace(generated=lambda config, src, content: SimpleNamespace(src_uri=src))
+    with caplog.at_level("WARNING", logger="mkdocs"):
+        files = hook.on_files([], {"docs_dir": str(docs)})
+    assert [f.src_uri for f in files] == ["beleidsagenda/2030.csv"]
+    (record,) = [r for r in caplog.records if "bp-2019-05" in r.getMessage()]
+    assert record.levelname == "WARNING" and record.name.startswith("mkdocs.")
+    assert "besluit bp-2019-05 is vervangen door up-2020-05" in record.getMessage()
+
+
+def test_build_hook_leaves_older_years_alone(tmp_path, caplog):
+    # 2030 linked bp-2019-05 while it applied; only the newest year (2031) is being edited.
+    docs = hook_docs(tmp_path)
+    write(docs / "beleidsagenda", changed(besluiten=["bp-2019-05"]))
+    write(docs / "beleidsagenda", VALID, year=2031)
+    for year in (2030, 2031):
+        (docs / "beleidsagenda" / f"{year}.md").write_text(f"# {year}\n", encoding="utf-8")
+    hook = agenda_hook()
+    hook.File = SimpleNamespace(generated=lambda config, src, content: SimpleNamespace(src_uri=src))
+    with caplog.at_level("WARNING", logger="mkdocs"):
+        hook.on_files([], {"docs_dir": str(docs)})
+    assert not [r for r in caplog.records if "bp-2019-05" in r.getMessage()]
+
+
+def test_a_new_decision_series_can_be_linked(tmp_path, goals):
+    # CONTRIBUTING allows any two-letter series; the agenda used to accept only bp and up.
+    assert validate_agenda(write(tmp_path, changed(besluiten=["ab-2024-01"])), goals, None) == []

@@ -172,6 +172,7 @@ SECTION_PAGES = [
 ]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("url", SECTION_PAGES)
 def test_every_table_names_its_source_and_part(built_site, url):
     html = article(page(built_site, url))
@@ -187,6 +188,7 @@ def test_every_table_names_its_source_and_part(built_site, url):
         assert PART.search(after), (url, after)
 
 
+@pytest.mark.build
 def test_transformation_chart_names_its_source(built_site):
     html = article(page(built_site, "regiovisie/terugblik"))
     svg = re.search(r'<svg class="rekenhulp-grafiek" id="transformatie-grafiek".*?</svg>', html)

@@ -44,6 +44,7 @@ def test_only_goal_1_3_has_an_editors_scale():
 # ------------------------------------------------------------------ goal 1.3
 
 
+@pytest.mark.build
 def test_ambition_page_labels_the_scale_of_goal_1_3(built_site):
     html = article(page(built_site, "regiovisie/ambitie-1"))
     for goal_id in editors_goals():
@@ -56,6 +57,7 @@ def test_ambition_page_labels_the_scale_of_goal_1_3(built_site):
     assert visible_text(html).count(f"({LABEL})") == len(editors_goals())
 
 
+@pytest.mark.build
 def test_matrix_labels_the_scale_of_goal_1_3(built_site):
     for url in ("regiovisie/pijler-1", "regiovisie/afdrukken"):
         html = article(page(built_site, url))
@@ -67,6 +69,7 @@ def test_matrix_labels_the_scale_of_goal_1_3(built_site):
         )
 
 
+@pytest.mark.build
 def test_agenda_labels_the_scale_of_activity_1_3(built_site):
     html = article(page(built_site, "beleidsagenda/2022"))
     start = html.index('id="activiteit-1-3"')
@@ -79,6 +82,7 @@ def test_agenda_labels_the_scale_of_activity_1_3(built_site):
 # ------------------------------------------------------------------ beleidsagenda 2022
 
 
+@pytest.mark.build
 def test_agenda_2022_says_at_its_top_that_it_is_not_adopted(built_site):
     html = article(page(built_site, "beleidsagenda/2022"))
     banner = re.search(r'<div class="admonition warning">(.*?)</div>', html, re.DOTALL)
@@ -95,6 +99,7 @@ def test_agenda_2022_says_at_its_top_that_it_is_not_adopted(built_site):
 # ------------------------------------------------------------------ decisions and ambitions
 
 
+@pytest.mark.build
 def test_register_says_the_ambition_links_are_the_editors_reading(built_site):
     html = article(page(built_site, "besluiten"))
     text = visible_text(html)
@@ -103,6 +108,7 @@ def test_register_says_the_ambition_links_are_the_editors_reading(built_site):
     assert text.index("een lezing van de redactie") < text.index("Op ambitie")
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("number", range(1, 8))
 def test_ambition_filter_and_page_say_so(built_site, number):
     filtered = visible_text(article(page(built_site, f"besluiten/filter/ambitie-{number}")))
@@ -113,6 +119,7 @@ def test_ambition_filter_and_page_say_so(built_site, number):
     assert LINK_NOTE in section
 
 
+@pytest.mark.build
 def test_decision_pages_with_ambitions_say_so(built_site):
     checked = 0
     for path in sorted(DECISIONS.glob("[a-z]*.md")):

@@ -50,6 +50,7 @@ def aanleiding(built_site) -> str:
     return article(page(built_site, "regiovisie/aanleiding"))
 
 
+@pytest.mark.build
 def test_page_shows_the_table_of_fourteen(aanleiding):
     caption = caption_of(aanleiding, "gemeenten-tabel")
     assert caption == "De 14 gemeenten van Noord- en Midden-Limburg"
@@ -62,6 +63,7 @@ def test_page_shows_the_table_of_fourteen(aanleiding):
     assert gennep[2].startswith("nee") and "Nijmegen" in gennep[2]
 
 
+@pytest.mark.build
 def test_page_tells_the_history_and_where_the_sources_differ(aanleiding):
     text = visible_text(aanleiding)
     # 2019 plan: Midden-Limburg wants its own region from 1 January 2022, Gennep wants to join
@@ -79,6 +81,7 @@ def test_page_tells_the_history_and_where_the_sources_differ(aanleiding):
     assert "vormt een eigen regio" not in text and "werd een eigen regio" not in text
 
 
+@pytest.mark.build
 def test_the_fourteen_are_linked_from_the_places_readers_start(built_site):
     for url in ("", "regiovisie", "besluiten", "achtergrond"):
         html = article(page(built_site, url))

@@ -31,6 +31,7 @@ def tooltips() -> dict[str, str]:
     return dict(re.findall(r"^\*\[(.+?)\]:\s*(.+)$", text, re.MULTILINE))
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("term", TERMS)
 def test_term_has_an_entry_and_tooltips(built_site, term):
     forms, example = TERMS[term]

@@ -109,6 +109,7 @@ def tables_by_kind(html: str) -> dict[str, str]:
     return found
 
 
+@pytest.mark.build
 def test_page_shows_both_tables_with_the_source_amounts_and_totals(leidse_page):
     tables = tables_by_kind(leidse_page)
     assert set(tables) == {"incidenteel", "structureel"}
@@ -126,6 +127,7 @@ def test_page_shows_both_tables_with_the_source_amounts_and_totals(leidse_page):
         assert tuple(euro_amount(cell) for cell in footer[1:]) == SOURCE_TOTALS[kind]
 
 
+@pytest.mark.build
 def test_page_names_the_rows_that_differ_from_the_sum_of_their_years(leidse_page):
     tables = tables_by_kind(leidse_page)
     expected = {
@@ -152,6 +154,7 @@ def test_page_names_the_rows_that_differ_from_the_sum_of_their_years(leidse_page
         assert len(named) == 2, (kind, named)
 
 
+@pytest.mark.build
 def test_page_states_what_the_agenda_asks_from_the_fund(leidse_page):
     text = visible_text(leidse_page)
     for amount in ("€ 2.905.000", "€ 1.190.000", "€ 2.905.558", "€ 1.190.430", "€ 558", "€ 430"):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.content.pages import article, blocks, sentences, word_count
 
 MAX_WORDS = 30
@@ -82,6 +84,7 @@ def test_a_sentence_of_thirty_words_passes_and_thirty_one_fails():
 # ------------------------------------------------------------------ the published pages
 
 
+@pytest.mark.build
 def test_no_long_sentences_on_published_pages(built_site):
     checked, problems = 0, []
     used = set()

@@ -68,6 +68,7 @@ def test_goal_6_2_improves_the_beleidsinformatie():
     assert "cijfers" not in goal["omschrijving"]
 
 
+@pytest.mark.build
 def test_glossary_wording_follows_the_sources(built_site):
     text = visible_text(article(page(built_site, "begrippen")))
     oggz = text[text.index("OGGZ Openbare") : text.index("PGB")]
@@ -78,6 +79,7 @@ def test_glossary_wording_follows_the_sources(built_site):
     assert "in de buurt" not in wlz
 
 
+@pytest.mark.build
 def test_solidarity_in_noord_en_midden_limburg_is_attributed_to_the_decisions(built_site):
     html = article(page(built_site, "achtergrond/maastricht-heuvelland"))
     row = html[html.index("Solidariteit tussen gemeenten") :]
@@ -86,6 +88,7 @@ def test_solidarity_in_noord_en_midden_limburg_is_attributed_to_the_decisions(bu
     assert "regiovisie" not in visible_text(row).lower()
 
 
+@pytest.mark.build
 def test_maastricht_heuvelland_items_are_on_the_page(built_site):
     text = visible_text(article(page(built_site, "achtergrond/maastricht-heuvelland")))
     assert "12 januari 2018" in text

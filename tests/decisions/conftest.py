@@ -32,3 +32,46 @@ def problems(folder: Path) -> list[str]:
     with pytest.raises(hook.DecisionError) as caught:
         hook.validate_folder(folder)
     return caught.value.messages
+
+
+def add_successor(folder: Path, old_id: str = "up-2020-04", new_id: str = "up-2021-01") -> Path:
+    """What an editor does to replace a record: a complete new record naming its
+    predecessor, and the old record marked as replaced. Returns the new file."""
+    old = folder / f"{old_id}.md"
+    text = old.read_text(encoding="utf-8")
+    text = text.replace("status: vastgesteld", "status: vervangen", 1)
+    text = text.replace("\n---\n", f"\nopvolgers:\n- {new_id}\nopvolging: volledig\n---\n", 1)
+    old.write_text(text, encoding="utf-8")
+    new = folder / f"{new_id}.md"
+    new.write_text(
+        f"""---
+id: {new_id}
+nummer: 1
+titel: Relatiemanagement opnieuw geregeld
+status: vastgesteld
+datum: '{new_id[3:7]}'
+besluitvormers:
+- colleges van B&W van de gemeenten in Noord- en Midden-Limburg
+regio: Noord- en Midden-Limburg
+bron:
+  document: Regionale uitgangspunten {new_id[3:7]}
+  hoofdstuk: uitgangspunt 1
+voorgangers:
+- {old_id}
+---
+
+## Besluit
+
+Het relatiemanagement wordt opnieuw geregeld.
+
+## Context
+
+Het vorige besluit was verouderd.
+
+## Gevolgen
+
+Eén nieuw aanspreekpunt.
+""",
+        encoding="utf-8",
+    )
+    return new

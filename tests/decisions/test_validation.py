@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.decisions.conftest import ROOT, edit, problems
 
 
@@ -25,15 +27,42 @@ def test_missing_field(records):
 def test_unknown_status(records):
     edit(records, "up-2020-04", "status: vastgesteld", "status: klaar")
     message = only(problems(records))
-    assert "up-2020-04.md: veld 'status' heeft de ongeldige waarde 'klaar'" in message
+    assert "up-2020-04.md regel 5: veld 'status' heeft de ongeldige waarde 'klaar'" in message
     assert "voorgesteld, vastgesteld, vervangen, ingetrokken" in message
 
 
 def test_bad_date(records):
     edit(records, "up-2020-04", "datum: '2020'", "datum: 2020-13")
     message = only(problems(records))
-    assert "up-2020-04.md: veld 'datum' heeft de ongeldige waarde '2020-13'" in message
+    assert "up-2020-04.md regel 6: veld 'datum' heeft de ongeldige waarde '2020-13'" in message
     assert "2019, 2019-12 of 2019-12-10" in message
+
+
+@pytest.mark.parametrize("written", ["2021-13-45", "2020-02-30", "2020-13-01"])
+def test_impossible_date_without_quotes_is_a_dutch_message(records, written):
+    # PyYAML used to stop the build with "ValueError: month must be in 1..12", no file named.
+    edit(records, "up-2020-04", "datum: '2020'", f"datum: {written}")
+    message = only(problems(records))
+    assert f"up-2020-04.md regel 6: veld 'datum' heeft de ongeldige waarde '{written}'" in message
+
+
+def test_template_placeholders_do_not_go_live(records):
+    edit(
+        records,
+        "up-2020-04",
+        "hoofdstuk: uitgangspunt 4",
+        "hoofdstuk: nog in te vullen (hoofdstuk of nummer van het punt)",
+    )
+    edit(
+        records,
+        "up-2020-04",
+        "## Gevolgen\n",
+        "## Gevolgen\n\nNog in te vullen: wat verandert er?\n",
+    )
+    messages = problems(records)
+    assert len(messages) == 2, messages
+    assert "up-2020-04.md regel 13: veld 'bron' bevat nog 'nog in te vullen'" in messages[0]
+    assert "up-2020-04.md regel" in messages[1] and "de tekst bevat nog" in messages[1]
 
 
 def test_impossible_day(records):
@@ -56,7 +85,7 @@ def test_link_to_missing_id(records):
         "voorgangers:\n- bp-2019-04\n- bp-2019-99",
     )
     message = only(problems(records))
-    assert "up-2020-04.md: veld 'voorgangers' verwijst naar bp-2019-99" in message
+    assert "up-2020-04.md regel 14: veld 'voorgangers' verwijst naar bp-2019-99" in message
     assert "bestaat niet" in message
 
 
@@ -65,7 +94,7 @@ def test_one_sided_link(records):
         records, "bp-2019-04", "opvolgers:\n- up-2020-04", "opvolgers:\n- up-2020-04\n- up-2020-06"
     )
     message = only(problems(records))
-    assert "bp-2019-04.md: veld 'opvolgers' noemt up-2020-06" in message
+    assert "bp-2019-04.md regel 13: veld 'opvolgers' noemt up-2020-06" in message
     assert "beide kanten" in message
 
 
@@ -99,7 +128,7 @@ def test_duplicate_id(records):
 def test_id_differs_from_file_name(records):
     (records / "up-2020-04.md").rename(records / "up-2020-44.md")
     messages = problems(records)
-    assert any("up-2020-44.md: veld 'id' is 'up-2020-04'" in m for m in messages), messages
+    assert any("up-2020-44.md regel 2: veld 'id' is 'up-2020-04'" in m for m in messages), messages
 
 
 def test_unknown_field(records):
@@ -115,7 +144,7 @@ def test_ambition_out_of_range(records):
 def test_superseded_without_successor(records):
     edit(records, "bp-2019-04", "opvolgers:\n- up-2020-04\nopvolging: volledig\n", "")
     edit(records, "up-2020-04", "voorgangers:\n- bp-2019-04\n", "")
-    assert "bp-2019-04.md: veld 'opvolgers' ontbreekt" in only(problems(records))
+    assert "bp-2019-04.md regel 5: veld 'opvolgers' ontbreekt" in only(problems(records))
 
 
 def test_partial_without_explanation(records):
@@ -135,6 +164,7 @@ def test_one_line_per_problem(records):
     assert len(messages) == 2 and all("\n" not in m for m in messages)
 
 
+@pytest.mark.build
 def test_build_stops_with_the_messages(records, tmp_path):
     edit(records, "up-2020-04", "status: vastgesteld", "status: klaar")
     env = {**os.environ, "BESLUITEN_MAP": str(records), "NO_MKDOCS_2_WARNING": "1"}
