@@ -123,7 +123,7 @@ def assert_untouched(page, content: str) -> None:
 
 def test_pending_recompute_does_not_touch_the_next_page(watched, site_server):
     page, problems = watched
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     page.fill("#veld-amount", "-250.000")  # starts the 200 ms wait before recomputing
     content = leave_for_the_index(page)
     page.wait_for_timeout(1500)
@@ -134,7 +134,7 @@ def test_pending_recompute_does_not_touch_the_next_page(watched, site_server):
 def test_late_worker_reply_does_not_touch_the_next_page(watched, site_server):
     page, problems = watched
     page.add_init_script(DELAY_WORKER_REPLIES)
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     page.evaluate("() => { window.__rekenhulpDelay = 800; }")
     page.select_option("#veld-key-preset", "criteria-2020")  # recomputes at once
     page.wait_for_function("() => window.__rekenhulpHeld >= 1")  # the reply is on its way
@@ -193,7 +193,7 @@ def test_worker_that_cannot_start_gets_a_dutch_message(watched, site_server):
 
 def test_region_loads_its_municipalities_and_recomputes(watched, site_server):
     page, problems = watched
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     before = output_html(page)
     page.select_option("#rekenhulp-regio", label="Leidse Regio (5 gemeenten)")
     page.get_by_role("button", name="Gemeenten laden").click()
@@ -212,7 +212,9 @@ def test_region_loads_its_municipalities_and_recomputes(watched, site_server):
 
 def test_link_of_the_wrong_shape_shows_the_example(watched, site_server, tmp_path):
     page, problems = watched
-    open_calculator(page, f"{site_server.url}{PAGE}#scenario={encoded({'criteria': 'x'})}")
+    open_calculator(
+        page, f"{site_server.url}{PAGE}#scenario={encoded({'criteria': 'x'})}", "verdeelsleutel"
+    )
     status = page.text_content(".rekenhulp-status")
     assert "De link bevat geen geldig scenario voor deze rekenhulp; u ziet het voorbeeld." in status
     default = verdeelsleutel("default")
@@ -288,7 +290,7 @@ def test_select_group_and_fixed_columns_from_a_form_description(watched, site_se
         "check": {"ok": True},
     }
     serve_fake_worker(page, fake_worker(canned, FAKE_COMPUTE))
-    open_calculator(page, site_server.url + PAGE)
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     assert page.text_content("#veld-route-uitleg") == "Uitleg gelijk."
     assert page.locator("#veld-settings-years").count() == 0  # its group is for "eigen" only
     assert page.input_value("#veld-key-weights-y") == "50"
