@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 setup: $(VENV)/.synced node_modules/.installed
 
-$(VENV)/.synced: pyproject.toml uv.lock .python-version
+$(VENV)/.synced: pyproject.toml sitecontent/pyproject.toml uv.lock .python-version
 	@tools/find-python.sh $(PYTHON_VERSION) > /dev/null
 	@test -x $(UV) || { "$$(tools/find-python.sh $(PYTHON_VERSION))" -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
 	$(UV) sync --frozen --python $(BIN)/python
@@ -45,7 +45,7 @@ test: setup browser
 # pandas, MkDocs and the test modules again, about a fifth of the CPU time.
 test-fast: setup
 	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/.cache/pycache \
-		$(BIN)/pytest -m "not browser and not pyodide and not build"
+		$(BIN)/pytest -n auto -m "not browser and not pyodide and not build"
 
 bench: setup browser
 	CHROMIUM="$$(tools/find-browser.sh)" $(BIN)/python bench/run_all.py

@@ -20,11 +20,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from hooks import decisions as hook  # noqa: E402
+import sitecontent  # noqa: E402
 
-STATUSES = list(hook.STATUSES)
+STATUSES = list(sitecontent.STATUSES)
 
 
 def write_synthetic(folder: Path, count: int) -> None:
@@ -59,7 +58,7 @@ def write_synthetic(folder: Path, count: int) -> None:
 def build(folder: Path | None, site_dir: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if folder is not None:
-        env[hook.ENV_FOLDER] = str(folder)
+        env[sitecontent.DECISIONS_ENV] = str(folder)
     start = time.perf_counter()
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
@@ -80,14 +79,14 @@ def measure(records: int = 1000, runs: int = 1) -> list[tuple[str, float, str]]:
         tmp = Path(tmp)
         folder = tmp / "decisions"
         # The real records stay in: other pages link to them and the build must stay strict.
-        shutil.copytree(hook.decisions_folder(), folder)
+        shutil.copytree(sitecontent.decisions_folder(), folder)
         write_synthetic(folder, records)
         start = time.perf_counter()
-        register = hook.validate_folder(folder)
+        register = sitecontent.load_register(folder)
         validate = time.perf_counter() - start
         real = [build(None, tmp / "site-real") for _ in range(runs)]
         synthetic = [build(folder, tmp / "site-synthetic") for _ in range(runs)]
-    count = len(hook.record_files(hook.decisions_folder()))
+    count = len(sitecontent.record_files(sitecontent.decisions_folder()))
     return [
         (f"Besluiten valideren ({len(register.decisions)} records)", validate * 1000, "ms"),
         (f"Bouwtijd met de {count} echte besluiten", statistics.median(real), "s"),

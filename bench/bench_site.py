@@ -20,10 +20,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from tools.browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402
-from tools.siteserver import SiteServer, build_site, free_port  # noqa: E402
+from tests.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+from tests.siteserver import SiteServer, build_site, free_port  # noqa: E402
 
 CALCULATOR_PAGE = "rekenhulpen/verdeelsleutel/"
 PLAIN_PAGE = "regiovisie/"
@@ -67,6 +66,10 @@ def bytes_for(browser, url: str, wait_ready: bool, wait_snapshot: bool = False) 
 
     def add(request):
         nonlocal total
+        # The service worker's background copy of the site is measured on its own
+        # (bench_start.py); here only what the page itself needs.
+        if request.service_worker is not None:
+            return
         sizes = request.sizes()
         total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
@@ -84,7 +87,7 @@ def bytes_for(browser, url: str, wait_ready: bool, wait_snapshot: bool = False) 
 
 def measure(
     runs: int = 5, changes: int = 60, site: Path | None = None
-) -> list[tuple[str, float, str]]:
+) -> list[tuple[str, str, float, str]]:
     """Build (unless a built site is given), serve and measure; returns (metric, value, unit)."""
     from playwright.sync_api import sync_playwright
 
@@ -111,7 +114,7 @@ def measure(
     return results
 
 
-def _measure(playwright, server, runs: int, changes: int) -> list[tuple[str, float, str]]:
+def _measure(playwright, server, runs: int, changes: int) -> list[tuple[str, str, float, str]]:
     browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
     bare_boot, bare_total, cold = [], [], []
     for _ in range(runs):
@@ -164,24 +167,36 @@ def _measure(playwright, server, runs: int, changes: int) -> list[tuple[str, flo
 
     median = statistics.median
     cold_ms, warm_ms, bare_ms = median(cold), median(warm), median(bare_total)
+    # (key, label, value, unit); the keyed figures also go to bench/results.json.
     return [
-        ("Kale Pyodide-start in module-worker (mediaan)", median(bare_boot), "ms"),
-        ("Kale start + calculators-wheel, vanaf pagina (mediaan)", bare_ms, "ms"),
-        ("Verdeelsleutel eerste live uitkomst, koud (mediaan)", cold_ms, "ms"),
-        ("  koud / (kale start + wheel)  [doel <= 1,25]", cold_ms / bare_ms, "x"),
-        ("Verdeelsleutel eerste live uitkomst, warm (mediaan)", warm_ms, "ms"),
-        ("  warm / koud  [doel <= 0,6]", warm_ms / cold_ms, "x"),
+        ("bare_boot_ms", "Kale Pyodide-start in module-worker (mediaan)", median(bare_boot), "ms"),
+        ("bare_total_ms", "Kale start + calculators-wheel, vanaf pagina (mediaan)", bare_ms, "ms"),
+        ("cold_ms", "Verdeelsleutel eerste live uitkomst, koud (mediaan)", cold_ms, "ms"),
+        ("cold_ratio", "  koud / (kale start + wheel)  [doel <= 0,8]", cold_ms / bare_ms, "x"),
+        ("warm_ms", "Verdeelsleutel eerste live uitkomst, warm (mediaan)", warm_ms, "ms"),
+        ("warm_ratio", "  warm / koud  [doel <= 0,15]", warm_ms / cold_ms, "x"),
         (
+            "next_ms",
             "Volgende rekenhulp live na instant-navigatie (mediaan)  [doel <= 100]",
             median(switches),
             "ms",
         ),
-        ("Herberekening, mediaan", median(round_trips), "ms"),
-        ("Herberekening, p95  [doel <= 50]", percentile(round_trips, 0.95), "ms"),
-        ("Bytes rekenhulppagina (koud, tot live)", calculator_bytes / 1e6, "MB"),
-        ("Bytes rekenhulppagina + snapshot op achtergrond", with_snapshot / 1e6, "MB"),
-        ("Bytes pagina zonder rekenhulp", plain_bytes / 1e3, "kB"),
-        ("  waarvan Pyodide  [doel 0]", plain_pyodide, "bytes"),
+        ("recompute_median_ms", "Herberekening, mediaan", median(round_trips), "ms"),
+        (
+            "recompute_p95_ms",
+            "Herberekening, p95  [doel <= 16]",
+            percentile(round_trips, 0.95),
+            "ms",
+        ),
+        ("page_mb", "Bytes rekenhulppagina (koud, tot live)", calculator_bytes / 1e6, "MB"),
+        (
+            "page_snapshot_mb",
+            "Bytes rekenhulppagina + snapshot op achtergrond",
+            with_snapshot / 1e6,
+            "MB",
+        ),
+        ("plain_kb", "Bytes pagina zonder rekenhulp", plain_bytes / 1e3, "kB"),
+        ("plain_pyodide_bytes", "  waarvan Pyodide  [doel 0]", plain_pyodide, "bytes"),
     ]
 
 
@@ -245,7 +260,7 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=60)
     args = parser.parse_args()
     print(f"{args.runs} koude/warme starts, {args.changes} herberekeningen, headless Chromium")
-    for name, value, unit in measure(args.runs, args.changes):
+    for _key, name, value, unit in measure(args.runs, args.changes):
         print(f"{name:58s} {value:10.2f} {unit}")
 
 

@@ -2,6 +2,8 @@
 
 Each part of the site keeps its macros in its own ``hooks/macros_<part>.py`` with a
 ``define_env(env)`` function; this module loads them all, so parts can grow independently.
+The content they show comes from the hook ``hooks/content.py`` through the macros
+environment (``env.variables["inhoud"]``), loaded once per build.
 """
 
 from __future__ import annotations
@@ -36,20 +38,6 @@ def define_env(env) -> None:
         from calculators.render.page import alabama_example
 
         return alabama_example()
-
-    # Cross-links between sections. The section that owns the data redefines these in its
-    # own macros module; until then a page says plainly that nothing is linked yet.
-    @env.macro
-    def besluiten_bij_ambitie(nummer: int) -> str:
-        return "*Er zijn nog geen besluiten aan deze ambitie gekoppeld.*"
-
-    @env.macro
-    def besluiten_bij_rekenhulp(naam: str) -> str:
-        return "*Er zijn nog geen besluiten aan deze rekenhulp gekoppeld.*"
-
-    @env.macro
-    def activiteiten_bij_ambitie(nummer: int) -> str:
-        return "*Er zijn nog geen activiteiten uit de beleidsagenda aan deze ambitie gekoppeld.*"
 
     for part in _load_parts():
         part.define_env(env)

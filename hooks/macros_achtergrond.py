@@ -12,16 +12,12 @@ import csv
 from pathlib import Path
 
 from calculators.render.html import Column, table
+from sitecontent import euro_text as euro
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 FUND_FILE = DOCS / "achtergrond" / "data" / "leidse-regio-investeringsfonds.csv"
 YEARS = ("2018", "2019", "2020")
 KINDS = {"incidenteel": "lokaal incidenteel", "structureel": "lokaal structureel"}
-
-
-def euro(amount: int) -> str:
-    """Whole euros in Dutch notation: € 1.035.953."""
-    return "€ " + f"{amount:,}".replace(",", ".")
 
 
 def load_fund(path: Path = FUND_FILE) -> dict[str, dict]:

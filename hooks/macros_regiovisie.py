@@ -8,20 +8,17 @@ the data files (the tests read the same files).
 from __future__ import annotations
 
 import csv
-import posixpath
 import re
 from pathlib import Path
 
 import yaml
 
 from calculators.render.html import Column, Series, bar_chart, table
+from sitecontent import rel
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-GOALS_FILE = DOCS / "regiovisie" / "doelen.yaml"
 TRANSFORMATION_FILE = DOCS / "regiovisie" / "data" / "transformatie-2018-2020.csv"
 MUNICIPALITIES_FILE = DOCS / "regiovisie" / "data" / "gemeenten.yaml"
-# Shown next to a scale the goals matrix does not give (doelen.yaml: schaal_keuze_redactie).
-EDITORS_CHOICE = "keuze van de redactie"
 
 # Reading order of the vision; the printable page follows it and a test checks the nav.
 READING_ORDER = [
@@ -42,37 +39,10 @@ READING_ORDER = [
     "regiovisie/bijlagen.md",
 ]
 
-SCALE_TEXT = {
-    ("regionaal",): "regionaal",
-    ("lokaal",): "lokaal",
-    ("subregionaal",): "subregionaal",
-    ("regionaal", "lokaal"): "regionaal en lokaal",
-}
-
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 # Lines that only make sense on the page itself (e.g. "print this page" hints).
 ONLY_ON_PAGE = re.compile(r"^.*<!-- alleen-op-pagina -->.*\n?", re.MULTILINE)
-
-
-def load_goals() -> dict:
-    with GOALS_FILE.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    for ambition in data["ambities"]:
-        for goal in ambition["doelen"]:
-            if tuple(goal["schaal"]) not in SCALE_TEXT:
-                raise ValueError(f"doelen.yaml: onbekende schaal {goal['schaal']!r}")
-    return data
-
-
-def scale_text(scale: list[str]) -> str:
-    return SCALE_TEXT[tuple(scale)]
-
-
-def goal_scale_text(goal: dict) -> str:
-    """The scale as shown to readers, labelled when the editors chose it."""
-    text = scale_text(goal["schaal"])
-    return f"{text} ({EDITORS_CHOICE})" if goal.get("schaal_keuze_redactie") else text
 
 
 def load_transformation() -> tuple[list[str], list[tuple[str, list[int]]], list[str]]:
@@ -116,55 +86,57 @@ def define_env(env) -> None:
     def relative(target: str) -> str:
         """Link from the page being rendered to a docs-relative source path."""
         page = getattr(env, "page", None)
-        src = page.file.src_path if page is not None and page.file else "index.md"
-        return posixpath.relpath(target, posixpath.dirname(src) or ".")
+        return rel(page.file.src_path if page is not None and page.file else "index.md", target)
+
+    def goals():
+        """The goals the hook hooks/content.py loaded for this build."""
+        found = env.variables["inhoud"].goals
+        if found is None:
+            raise ValueError("docs/regiovisie/doelen.yaml kon niet worden gelezen")
+        return found
 
     @env.macro
     def doelen_van_ambitie(nummer: int) -> str:
         """Every goal of one ambition as a heading (anchor doel-N-M), scale and description."""
-        ambition = _ambition(nummer)
         parts = []
-        for goal in ambition["doelen"]:
-            goal_id = f"{nummer}.{goal['nummer']}"
-            note = goal.get("schaal_keuze_redactie")
+        for goal in goals().ambitions[nummer].doelen:
+            note = goal.schaal_keuze_redactie
             parts.append(
-                f"### Doel {goal_id}: {goal['naam']} {{ #doel-{nummer}-{goal['nummer']} }}\n\n"
-                f"**Schaal:** {goal_scale_text(goal)}\n\n"
-                + (f"*{' '.join(note.split())}*\n{{: .schaal-keuze }}\n\n" if note else "")
-                + f"{goal['omschrijving'].strip()}\n"
+                f"### Doel {goal.id}: {goal.naam} {{ #{goal.anchor} }}\n\n"
+                f"**Schaal:** {goal.scale_text}\n\n"
+                + (f"*{note}*\n{{: .schaal-keuze }}\n\n" if note else "")
+                + f"{goal.omschrijving}\n"
             )
         return "\n".join(parts)
 
     @env.macro
     def ambitie_naam(nummer: int) -> str:
-        return _ambition(nummer)["naam"]
+        return goals().ambitions[nummer].naam
 
     @env.macro
     def ambitie_samenvatting(nummer: int) -> str:
-        ambition = _ambition(nummer)
-        pillar = _pillar(ambition["pijler"])
-        link = relative(f"regiovisie/pijler-{pillar['nummer']}.md")
+        ambition = goals().ambitions[nummer]
+        pillar = goals().pillars[ambition.pijler]
+        link = relative(f"regiovisie/pijler-{pillar.nummer}.md")
         return (
-            f"Deze ambitie hoort bij [pijler {pillar['nummer']}: {pillar['naam']}]({link}). "
-            f"{ambition['samenvatting'].strip()}"
+            f"Deze ambitie hoort bij [pijler {pillar.nummer}: {pillar.naam}]({link}). "
+            f"{ambition.samenvatting}"
         )
 
     @env.macro
     def ambities_overzicht(pijler: int | None = None, kort: bool = False) -> str:
         """List of ambitions (optionally of one pillar) with links and, unless short, goals."""
         lines = []
-        for ambition in load_goals()["ambities"]:
-            if pijler is not None and ambition["pijler"] != pijler:
-                continue
-            link = relative(f"regiovisie/ambitie-{ambition['nummer']}.md")
+        for ambition in goals().ambitions_of(pijler):
+            link = relative(f"regiovisie/ambitie-{ambition.nummer}.md")
             if kort:
                 # Bullets, not "5." items: Markdown would renumber a list from 1.
-                lines.append(f"- Ambitie {ambition['nummer']}: [{ambition['naam']}]({link})")
+                lines.append(f"- Ambitie {ambition.nummer}: [{ambition.naam}]({link})")
                 continue
-            goals = "; ".join(goal["naam"] for goal in ambition["doelen"])
+            names = "; ".join(goal.naam for goal in ambition.doelen)
             lines.append(
-                f"- Ambitie {ambition['nummer']}: [{ambition['naam']}]({link}). "
-                f"{ambition['samenvatting'].strip()} *Doelen: {goals}.*"
+                f"- Ambitie {ambition.nummer}: [{ambition.naam}]({link}). "
+                f"{ambition.samenvatting} *Doelen: {names}.*"
             )
         return "\n".join(lines) + "\n"
 
@@ -173,31 +145,25 @@ def define_env(env) -> None:
         """The goals matrix of one pillar as an accessible table (ambition, goal, scale)."""
         rows = []
         chosen = []
-        for ambition in load_goals()["ambities"]:
-            if ambition["pijler"] != pijler:
-                continue
-            for goal in ambition["doelen"]:
-                goal_id = f"{ambition['nummer']}.{goal['nummer']}"
+        for ambition in goals().ambitions_of(pijler):
+            for goal in ambition.doelen:
                 rows.append(
                     (
-                        goal_id,
-                        goal["naam"],
-                        f"{ambition['nummer']}. {ambition['naam']}",
-                        goal_scale_text(goal),
+                        goal.id,
+                        goal.naam,
+                        f"{ambition.nummer}. {ambition.naam}",
+                        goal.scale_text,
                     )
                 )
-                if goal.get("schaal_keuze_redactie"):
-                    chosen.append(
-                        f"*Doel {goal_id}: {' '.join(goal['schaal_keuze_redactie'].split())}*"
-                    )
+                if goal.schaal_keuze_redactie:
+                    chosen.append(f"*Doel {goal.id}: {goal.schaal_keuze_redactie}*")
         columns = [
             Column("Doel", numeric=False),
             Column("Naam", numeric=False),
             Column("Ambitie", numeric=False),
             Column("Schaal", numeric=False),
         ]
-        pillar = _pillar(pijler)
-        caption = f"Doelen bij pijler {pijler}: {pillar['naam']}"
+        caption = f"Doelen bij pijler {pijler}: {goals().pillars[pijler].naam}"
         markup = table(caption, columns, rows, css_class="rekenhulp-tabel regiovisie-doelen")
         return markup + "".join(f"\n\n{line}" for line in chosen)
 
@@ -285,15 +251,3 @@ def define_env(env) -> None:
             page_break = '<div class="afdruk-breuk"></div>\n\n' if parts else ""
             parts.append(page_break + rendered.strip() + "\n")
         return "\n\n".join(parts)
-
-    def _ambition(nummer: int) -> dict:
-        for ambition in load_goals()["ambities"]:
-            if ambition["nummer"] == nummer:
-                return ambition
-        raise ValueError(f"onbekende ambitie {nummer}")
-
-    def _pillar(nummer: int) -> dict:
-        for pillar in load_goals()["pijlers"]:
-            if pillar["nummer"] == nummer:
-                return pillar
-        raise ValueError(f"onbekende pijler {nummer}")

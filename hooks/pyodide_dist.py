@@ -40,6 +40,12 @@ WHEEL_SOURCES = (
 )
 SNAPSHOT = "snapshot.bin.gz"
 SNAPSHOT_MANIFEST = "snapshot.json"
+# Pages that hold a calculator; rekenhulp.js boots Pyodide when a visitor shows intent to
+# open one of them (pointer resting on, or focus reaching, a link).
+CALCULATOR_MARK = 'data-rekenhulp="'
+INTENT_META = "rekenhulp-paginas"
+
+_calculator_pages: set[str] = set()
 
 
 def _source_digest() -> str:
@@ -154,6 +160,25 @@ def on_post_build(config, **kwargs) -> None:
     for file in [*dist.glob("*.whl"), *extra]:
         _place(file, out / file.name)
     log.info("Pyodide en rekenhulpen-wheel geplaatst in %s", out)
+
+
+def on_pre_build(config, **kwargs) -> None:
+    _calculator_pages.clear()
+
+
+def on_page_content(html: str, page, config, files, **kwargs) -> str:
+    # MkDocs renders every page's content before it writes the first page, so the list is
+    # complete by the time on_post_page runs.
+    if CALCULATOR_MARK in html:
+        _calculator_pages.add(page.url)
+    return html
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    """Every page lists the calculator pages (URLs relative to the site root)."""
+    listed = " ".join(sorted(_calculator_pages))
+    meta = f'<meta name="{INTENT_META}" content="{listed}">'
+    return output.replace("</head>", f"  {meta}\n  </head>", 1)
 
 
 def on_startup(command: str, dirty: bool, **kwargs) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.browser import CHROMIUM_FLAGS, chromium_path
-from tools.siteserver import SiteServer, build_site, free_port
+from tests.chromium import CHROMIUM_FLAGS, chromium_path
+from tests.siteserver import SiteServer, build_site, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,1 +1,1 @@
-"""Helpers shared by the tests and the benchmark scripts."""
+"""Command-line tools for editors: thin wrappers around the package ``sitecontent``."""

@@ -82,10 +82,6 @@ def normalize_label(text: str) -> str:
     return re.sub(r"[\s_]+", "", bare)
 
 
-def _strip_parenthetical(text: str) -> str:
-    return re.sub(r"\([^()]*\)", "", text)
-
-
 #: First-column headers that mark the header row (compared with :func:`normalize_label`).
 NAME_HEADERS = frozenset(
     normalize_label(h)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.agenda import load_goals
+from sitecontent import load_goals
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

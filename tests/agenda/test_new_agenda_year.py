@@ -1,4 +1,5 @@
-"""tools/new_agenda_year.py on a copy of a fixture agenda in tmp_path."""
+"""Starting a new agenda year (sitecontent.start_next_year and tools/new_agenda_year.py) on
+a copy of a fixture agenda in tmp_path."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sitecontent import TBD, ContentError, load_goals, start_next_year, validate_agenda
 from tests.agenda.conftest import FIXTURES
-from tools.agenda import TBD, validate_agenda
-from tools.new_agenda_year import NewYearError, start_next_year
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,8 +43,8 @@ def agenda_dir(tmp_path):
     return folder
 
 
-def run(agenda_dir, goals_file=FIXTURES / "doelen.yaml", **kwargs):
-    return start_next_year(agenda_dir, goals_file=goals_file, decisions_dir=None, **kwargs)
+def run(agenda_dir, **kwargs):
+    return start_next_year(agenda_dir, load_goals(FIXTURES / "doelen.yaml"), **kwargs)
 
 
 def test_carries_over_unfinished_activities(agenda_dir, goals):
@@ -84,19 +84,19 @@ def test_carries_over_unfinished_activities(agenda_dir, goals):
 def test_refuses_to_overwrite(agenda_dir):
     run(agenda_dir)
     before = (agenda_dir / "2031.yaml").read_bytes()
-    with pytest.raises(NewYearError, match="bestaat al"):
+    with pytest.raises(ContentError, match="bestaat al"):
         run(agenda_dir, year=2031)
     assert (agenda_dir / "2031.yaml").read_bytes() == before
 
 
 def test_refuses_a_year_before_the_latest(agenda_dir):
-    with pytest.raises(NewYearError, match="na 2030"):
+    with pytest.raises(ContentError, match="na 2030"):
         run(agenda_dir, year=2029)
 
 
 def test_refuses_when_page_exists(agenda_dir):
     (agenda_dir / "2031.md").write_text("# eigen tekst\n", encoding="utf-8")
-    with pytest.raises(NewYearError, match="bestaat al"):
+    with pytest.raises(ContentError, match="bestaat al"):
         run(agenda_dir)
     assert not (agenda_dir / "2031.yaml").exists()
 

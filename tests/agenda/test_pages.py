@@ -1,17 +1,18 @@
-"""The beleidsagenda macros render the fixture agenda into Markdown with the right figures
-and links relative to the calling page."""
+"""The beleidsagenda pages (sitecontent.AgendaPages, through the macros the pages call)
+render the fixture agenda into Markdown with the right figures and links relative to the
+calling page."""
 
 from __future__ import annotations
 
 import html
 import importlib.util
 import re
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+import sitecontent
 from tests.agenda.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,8 +34,8 @@ def table_rows(text: str, caption_part: str) -> list[list[str]]:
 
 
 class FakeEnv:
-    def __init__(self, docs_dir: Path):
-        self.conf = {"docs_dir": str(docs_dir)}
+    def __init__(self, pages):
+        self.variables = {"inhoud": SimpleNamespace(agenda=pages, unavailable="niet beschikbaar")}
         self.macros = {}
         self.page = None
 
@@ -48,18 +49,17 @@ class FakeEnv:
 
 
 @pytest.fixture
-def env(tmp_path):
-    docs = tmp_path / "docs"
-    (docs / "regiovisie").mkdir(parents=True)
-    shutil.copy(FIXTURES / "doelen.yaml", docs / "regiovisie" / "doelen.yaml")
-    shutil.copytree(FIXTURES / "met_budget", docs / "beleidsagenda")
-    (docs / "regiovisie" / "ambitie-5.md").write_text("# Ambitie 5\n", encoding="utf-8")
+def env(goals):
+    agendas = sitecontent.load_agendas(FIXTURES / "met_budget", goals)
+    # Only ambition 5 has a page in this fake site; the records are the real ones.
+    register = sitecontent.load_register(ROOT / "decisions")
+    pages = sitecontent.AgendaPages(goals, agendas, {"regiovisie/ambitie-5.md"}, register)
     spec = importlib.util.spec_from_file_location(
         "agenda_macros", ROOT / "hooks" / "macros_beleidsagenda.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    fake = FakeEnv(docs)
+    fake = FakeEnv(pages)
     module.define_env(fake)
     return fake, module
 
@@ -125,8 +125,7 @@ def test_overview_lists_every_year(env):
     assert text.index("2031") < text.index("2030")
 
 
-def test_editor_text_cannot_inject_markup(env):
-    _, module = env
-    assert module.md_text("<script>x</script> | *a*") == (
+def test_editor_text_cannot_inject_markup():
+    assert sitecontent.md_text("<script>x</script> | *a*") == (
         "&lt;script&gt;x&lt;/script&gt; \\| \\*a\\*"
     )

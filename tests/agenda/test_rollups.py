@@ -20,17 +20,17 @@ import csv
 import io
 import math
 
-from tests.agenda.conftest import FIXTURES
-from tools.agenda import load_agenda
-from tools.agenda_tables import (
+from sitecontent import (
     changes,
     csv_text,
     frame,
     grand_total,
+    load_agenda,
     status_budgets,
     status_counts,
     totals,
 )
+from tests.agenda.conftest import FIXTURES
 
 
 def fixture_frame(goals, year=2030):

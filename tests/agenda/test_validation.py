@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import CountHandler
 
-from tests.agenda.conftest import FIXTURES
-from tools.agenda import (
-    AgendaError,
+from sitecontent import (
+    ContentError,
     euro_text,
     load_agenda,
+    load_register,
     stale_decision_links,
-    superseded_decisions,
     validate_agenda,
 )
+from tests.agenda.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -150,7 +153,7 @@ def test_ambiguous_budget_is_refused_with_how_to_write_it(tmp_path, goals, writt
 def test_whole_euros_or_cents_as_text_are_accepted(tmp_path, goals, written, amount):
     path = write_raw(tmp_path, "budget", written, bron="Begroting 2030, hoofdstuk 2")
     agenda = load_agenda(path, goals, None)
-    assert agenda.activities[0]["budget"] == amount
+    assert agenda.activities[0].budget == amount
 
 
 def test_a_budget_needs_a_source(tmp_path, goals):
@@ -221,11 +224,8 @@ def test_bad_decision_id_format(tmp_path, goals):
 
 
 def test_unknown_decision_when_records_exist(tmp_path, goals):
-    decisions = tmp_path / "decisions"
-    decisions.mkdir()
-    (decisions / "bp-2019-05.md").write_text("---\nstatus: accepted\n---\n", encoding="utf-8")
     path = write(tmp_path, changed(besluiten=["bp-2019-05", "up-2020-05"]))
-    message = only_error(path, goals, decisions)
+    message = only_error(path, goals, {"bp-2019-05"})
     assert_names(message, path, "x1", "besluiten")
     assert "besluit 'up-2020-05' bestaat niet" in message
 
@@ -255,7 +255,7 @@ def test_broken_yaml_is_one_plain_line(tmp_path, goals):
 
 def test_load_agenda_raises_with_all_messages(tmp_path, goals):
     path = write(tmp_path, changed(status="klaar", budget=-1))
-    with pytest.raises(AgendaError) as caught:
+    with pytest.raises(ContentError) as caught:
         load_agenda(path, goals, None)
     assert len(caught.value.messages) == 2
 
@@ -268,30 +268,58 @@ def hook_docs(tmp_path: Path) -> Path:
     return docs
 
 
-def agenda_hook():
-    spec = importlib.util.spec_from_file_location("agenda_hook", ROOT / "hooks" / "agenda.py")
+class FakeMacros:
+    def __init__(self):
+        self.variables = {}
+
+    def register_variables(self, items):
+        self.variables.update(items)
+
+
+def fake_config(docs: Path) -> SimpleNamespace:
+    """The parts of MkDocs' config the content hook reads."""
+    return SimpleNamespace(
+        config_file_path=str(docs.parent / "mkdocs.yml"),
+        docs_dir=str(docs),
+        site_url="https://example.org/",
+        strict=True,
+        plugins={"macros": FakeMacros()},
+    )
+
+
+def content_hook(monkeypatch, serving: bool = False):
+    """hooks/content.py loaded the way MkDocs loads a hook, reading the real records."""
+    monkeypatch.setenv("BESLUITEN_MAP", str(ROOT / "decisions"))
+    spec = importlib.util.spec_from_file_location("content_hook", ROOT / "hooks" / "content.py")
     hook = importlib.util.module_from_spec(spec)
+    # MkDocs registers a hook module before running it; its dataclass needs that.
+    monkeypatch.setitem(sys.modules, spec.name, hook)
     spec.loader.exec_module(hook)
+    hook.on_startup(command="serve" if serving else "build", dirty=False)
+    # Only the hook's own work is under test here, not MkDocs' File objects.
+    hook.File = SimpleNamespace(
+        generated=lambda config, src, content: SimpleNamespace(src_uri=src, content=content)
+    )
     return hook
 
 
-def test_build_hook_stops_on_invalid_data(tmp_path):
+def test_build_hook_stops_on_invalid_data(tmp_path, monkeypatch):
     """The MkDocs hook turns the validator's lines into a build error."""
     docs = hook_docs(tmp_path)
     write(docs / "beleidsagenda", changed(status="klaar"))
     with pytest.raises(PluginError) as caught:
-        agenda_hook().on_files([], {"docs_dir": str(docs)})
+        content_hook(monkeypatch).on_config(fake_config(docs))
     assert "activiteit 'x1', veld 'status'" in str(caught.value)
 
 
 @pytest.mark.parametrize(("field", "written"), [("planning", "2023-13-01"), ("budget", "25.000")])
-def test_build_hook_stops_in_dutch_on_an_editors_typo(tmp_path, field, written):
+def test_build_hook_stops_in_dutch_on_an_editors_typo(tmp_path, monkeypatch, field, written):
     # The editor-flow mistakes: a date that does not exist, and 25.000 meant as 25 thousand.
     # Before, the first was an English ValueError without a file, the second showed "€ 25".
     docs = hook_docs(tmp_path)
     path = write_raw(docs / "beleidsagenda", field, written)
     with pytest.raises(PluginError) as caught:
-        agenda_hook().on_files([], {"docs_dir": str(docs)})
+        content_hook(monkeypatch).on_config(fake_config(docs))
     message = str(caught.value)
     assert "De beleidsagenda bevat fouten" in message
     assert f"{path.name} regel" in message and f"veld '{field}'" in message
@@ -301,7 +329,7 @@ def test_build_hook_stops_in_dutch_on_an_editors_typo(tmp_path, field, written):
 def test_link_to_a_replaced_decision_is_a_dutch_warning(goals):
     # bp-2019-05 was replaced by up-2020-05; the fixture's activity a1 still links it.
     agenda = load_agenda(FIXTURES / "met_budget" / "2030.yaml", goals, None)
-    superseded = superseded_decisions(ROOT / "decisions")
+    superseded = load_register(ROOT / "decisions").superseded()
     assert superseded["bp-2019-05"] == ["up-2020-05"]
     (warning,) = stale_decision_links(agenda, superseded)
     assert "2030.yaml regel 16, activiteit 'a1', veld 'besluiten'" in warning
@@ -310,37 +338,86 @@ def test_link_to_a_replaced_decision_is_a_dutch_warning(goals):
 
 def test_link_to_a_current_decision_gives_no_warning(goals):
     agenda = load_agenda(FIXTURES / "met_budget" / "2030.yaml", goals, None)
-    agenda.activities[0]["besluiten"] = ["up-2020-05"]
-    assert stale_decision_links(agenda, superseded_decisions(ROOT / "decisions")) == []
+    agenda.activities[0].besluiten = ["up-2020-05"]
+    assert stale_decision_links(agenda, load_register(ROOT / "decisions").superseded()) == []
 
 
-def test_build_hook_warns_about_a_replaced_decision(tmp_path, caplog):
+def test_build_hook_warns_about_a_replaced_decision(tmp_path, monkeypatch, caplog):
     docs = hook_docs(tmp_path)
     write(docs / "beleidsagenda", changed(besluiten=["bp-2019-05"]))
     (docs / "beleidsagenda" / "2030.md").write_text("# 2030\n", encoding="utf-8")
-    hook = agenda_hook()
-    # Only the warning is under test here, not MkDocs' File objects (they need a full config).
-    hook.File = SimpleNamespace(generated=lambda config, src, content: SimpleNamespace(src_uri=src))
+    hook = content_hook(monkeypatch)
+    config = fake_config(docs)
     with caplog.at_level("WARNING", logger="mkdocs"):
-        files = hook.on_files([], {"docs_dir": str(docs)})
-    assert [f.src_uri for f in files] == ["beleidsagenda/2030.csv"]
+        hook.on_config(config)
+    files = hook.on_files([], config)
+    csv = [f for f in files if f.src_uri == "beleidsagenda/2030.csv"]
+    assert len(csv) == 1 and "bp-2019-05" in csv[0].content.decode("utf-8")
+    # The records are published too, each under besluiten/.
+    records = {p.stem for p in (ROOT / "decisions").glob("[!_]*.md")}
+    assert records <= {Path(f.src_uri).stem for f in files if f.src_uri.startswith("besluiten/")}
     (record,) = [r for r in caplog.records if "bp-2019-05" in r.getMessage()]
     assert record.levelname == "WARNING" and record.name.startswith("mkdocs.")
     assert "besluit bp-2019-05 is vervangen door up-2020-05" in record.getMessage()
 
 
-def test_build_hook_leaves_older_years_alone(tmp_path, caplog):
+def test_build_hook_leaves_older_years_alone(tmp_path, monkeypatch, caplog):
     # 2030 linked bp-2019-05 while it applied; only the newest year (2031) is being edited.
     docs = hook_docs(tmp_path)
     write(docs / "beleidsagenda", changed(besluiten=["bp-2019-05"]))
     write(docs / "beleidsagenda", VALID, year=2031)
     for year in (2030, 2031):
         (docs / "beleidsagenda" / f"{year}.md").write_text(f"# {year}\n", encoding="utf-8")
-    hook = agenda_hook()
-    hook.File = SimpleNamespace(generated=lambda config, src, content: SimpleNamespace(src_uri=src))
     with caplog.at_level("WARNING", logger="mkdocs"):
-        hook.on_files([], {"docs_dir": str(docs)})
+        content_hook(monkeypatch).on_config(fake_config(docs))
     assert not [r for r in caplog.records if "bp-2019-05" in r.getMessage()]
+
+
+def test_under_serve_a_warning_is_shown_on_the_page(tmp_path, monkeypatch, caplog):
+    # A warning would abort serve's strict build; the page shows it instead.
+    docs = hook_docs(tmp_path)
+    write(docs / "beleidsagenda", changed(besluiten=["bp-2019-05"]))
+    (docs / "beleidsagenda" / "2030.md").write_text("# 2030\n", encoding="utf-8")
+    hook = content_hook(monkeypatch, serving=True)
+    config = fake_config(docs)
+    with caplog.at_level("INFO", logger="mkdocs"):
+        hook.on_config(config)
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+    assert [r for r in caplog.records if "bp-2019-05 is vervangen" in r.getMessage()]
+    page = hook.on_page_markdown("# Home\n", page=None, config=config, files=[])
+    assert page.startswith('!!! warning "') and page.endswith("\n# Home\n")
+    assert "besluit bp-2019-05 is vervangen door up-2020-05" in page
+
+
+def test_a_year_file_without_its_page_stops_the_build(tmp_path, monkeypatch):
+    docs = hook_docs(tmp_path)
+    write(docs / "beleidsagenda", VALID)
+    with pytest.raises(PluginError, match="hoort een pagina .*2030.md"):
+        content_hook(monkeypatch).on_config(fake_config(docs))
+
+
+def test_under_serve_the_error_is_shown_on_every_page(tmp_path, monkeypatch):
+    # `mkdocs serve` would otherwise hang on every request until the file is fixed.
+    docs = hook_docs(tmp_path)
+    path = write_raw(docs / "beleidsagenda", "budget", "25.000")
+    hook = content_hook(monkeypatch, serving=True)
+    config = fake_config(docs)
+    counter = CountHandler()
+    logging.getLogger("mkdocs").addHandler(counter)
+    try:
+        hook.on_config(config)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    # The strict-mode counter is gone, so the serve build finishes and shows the page.
+    assert counter not in logging.getLogger("mkdocs").handlers
+    data = config.plugins["macros"].variables["inhoud"]
+    assert data.agenda is None and data.error is not None
+    assert hook.on_files([], config) == []
+    page = hook.on_page_markdown("# Besluiten\n", page=None, config=config, files=[])
+    assert page.startswith('!!! failure "') and page.endswith("\n# Besluiten\n")
+    assert "De beleidsagenda bevat fouten" in page
+    assert f"{path.name} regel 10, activiteit 'x1', veld 'budget'" in page
+    assert "'25.000' is geen eenduidig bedrag" in page
 
 
 def test_a_new_decision_series_can_be_linked(tmp_path, goals):

@@ -1,68 +1,134 @@
-"""The command that creates a new record: next id in the series, and the result validates."""
+"""The command that creates a new record: next id in the series, the result validates, and
+with --vervangt it writes both sides of a supersession (like adr-tools' ``adr new -s``).
+Every test works on a copy of the real records."""
 
 from __future__ import annotations
 
+import difflib
 import subprocess
 import sys
 
 import pytest
 
-from hooks import decisions as hook
+import sitecontent as content
 from tests.decisions.conftest import ROOT
-from tools import new_decision
+from tools import new_decision as new_decision_tool
+
+
+def new_decision(records, *args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "tools/new_decision.py", "--map", str(records), *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    """Lines taken out and lines put in, in file order."""
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    return [d[2:] for d in diff if d.startswith("- ")], [d[2:] for d in diff if d.startswith("+ ")]
 
 
 def test_next_id_continues_the_series(records):
     # Computed from the folder, so a record an editor adds does not break this test.
     taken = [int(p.stem[-2:]) for p in records.glob("up-2020-*.md")]
     expected = max(taken) + 1
-    assert new_decision.next_id(records, "up", 2020) == (f"up-2020-{expected:02d}", expected)
-    assert new_decision.next_id(records, "zz", 2099) == ("zz-2099-01", 1)
+    assert content.next_id(records, "up", 2020) == (f"up-2020-{expected:02d}", expected)
+    assert content.next_id(records, "zz", 2099) == ("zz-2099-01", 1)
 
 
 def test_new_record_validates(records):
-    before = len(hook.record_files(records))
-    path = new_decision.create(records, "zz", "Nieuwe afspraak over de toegang", 2099)
+    before = len(content.record_files(records))
+    path = content.create_record(records, "zz", "Nieuwe afspraak over de toegang", 2099)
     assert path.name == "zz-2099-01.md"
-    register = hook.validate_folder(records, allow_placeholders=True)
+    register = content.load_register(records, allow_placeholders=True)
     meta = register.decisions["zz-2099-01"].meta
     assert meta["titel"] == "Nieuwe afspraak over de toegang"
     assert meta["status"] == "voorgesteld" and meta["datum"] == "2099"
+    assert "voorgangers" not in meta
     assert len(register.decisions) == before + 1
     assert "# Sjabloon" not in path.read_text(encoding="utf-8")
 
 
 def test_fresh_record_is_refused_by_the_build_until_filled_in(records):
-    path = new_decision.create(records, "zz", "Nog niet af", 2099)
-    with pytest.raises(hook.DecisionError) as caught:
-        hook.validate_folder(records)
+    path = content.create_record(records, "zz", "Nog niet af", 2099)
+    with pytest.raises(content.ContentError) as caught:
+        content.load_register(records)
     fields = {"besluitvormers", "bron"}
     for message in caught.value.messages:
-        assert message.startswith(f"{hook._shown(path)} regel "), message
+        assert message.startswith(f"{content.shown(path)} regel "), message
         assert "nog in te vullen" in message and "uit het sjabloon" in message
     assert {f for f in fields if any(f"veld '{f}'" in m for m in caught.value.messages)} == fields
     assert any("de tekst bevat nog" in m for m in caught.value.messages)
 
 
 def test_command_line(records):
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "tools/new_decision.py",
-            "--reeks",
-            "zz",
-            "--titel",
-            "Proef",
-            "--jaar",
-            "2099",
-            "--map",
-            str(records),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = new_decision(records, "--reeks", "zz", "--titel", "Proef", "--jaar", "2099")
     assert completed.returncode == 0, completed.stderr
     assert (records / "zz-2099-01.md").exists()
-    hook.validate_folder(records, allow_placeholders=True)
+    content.load_register(records, allow_placeholders=True)
+
+
+def test_replacing_a_record_wholly_writes_both_sides(records):
+    # up-2020-04 replaced bp-2019-04; a 2021 record now replaces up-2020-04: a chain.
+    old_before = (records / "up-2020-04.md").read_text(encoding="utf-8")
+    completed = new_decision(
+        records, "--reeks", "up", "--titel", "Relatiemanagement opnieuw", "--jaar", "2021",
+        "--vervangt", "up-2020-04",
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    assert "up-2020-04.md (status vervangen, opvolger up-2021-01)" in completed.stdout
+    register = content.load_register(records, allow_placeholders=True)
+    new, old = register.decisions["up-2021-01"], register.decisions["up-2020-04"]
+    assert new.voorgangers == ["up-2020-04"]
+    assert (old.status, old.opvolgers, old.meta["opvolging"]) == (
+        "vervangen",
+        ["up-2021-01"],
+        "volledig",
+    )
+    # Only the status line changed in the old record; the rest is as the editor wrote it.
+    removed, added = changed_lines(old_before, (records / "up-2020-04.md").read_text("utf-8"))
+    assert removed == ["status: vastgesteld"]
+    assert added == ["status: vervangen", "opvolgers:", "- up-2021-01", "opvolging: volledig"]
+    assert content.lineage_columns(register)[2] == ["up-2021-01"]
+
+
+def test_a_record_replaced_twice_keeps_its_first_successor(records):
+    created = content.create_record(
+        records, "up", "Tweede opvolger", 2021, supersedes=["bp-2019-04"]
+    )
+    old = content.load_register(records, allow_placeholders=True).decisions["bp-2019-04"]
+    assert old.opvolgers == ["up-2020-04", created.stem]
+    assert old.meta["opvolging"] == "volledig"
+
+
+def test_replacing_a_record_partly_needs_and_keeps_the_explanation(records):
+    text = "Alleen de gezamenlijke inkoop van opvang gaat over, niet die van bemoeizorg."
+    body_before = (records / "up-2020-03.md").read_text("utf-8").split("\n---\n", 1)[1]
+    path = content.create_record(
+        records, "up", "Inkoop opnieuw verdeeld", 2021, supersedes=["up-2020-03"],
+        opvolging="gedeeltelijk", toelichting=text,
+    )  # fmt: skip
+    register = content.load_register(records, allow_placeholders=True)
+    old = register.decisions["up-2020-03"]
+    assert old.status == "vervangen" and old.opvolgers == [path.stem]
+    assert old.meta["opvolging"] == "gedeeltelijk"
+    assert old.meta["opvolging_toelichting"] == text
+    assert old.voorgangers == ["bp-2019-03"]
+    assert (records / "up-2020-03.md").read_text("utf-8").split("\n---\n", 1)[1] == body_before
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--vervangt", "up-2020-03", "--opvolging", "gedeeltelijk"], "--toelichting ontbreekt"),
+        (["--vervangt", "up-2020-99"], "er is geen besluit up-2020-99.md"),
+        (["--vervangt", "up-2020-03", "--jaar", "2019"], "kan niet ouder zijn"),
+    ],
+)
+def test_a_wrong_replacement_changes_nothing(records, capsys, args, expected):
+    before = {p.name: p.read_bytes() for p in records.iterdir()}
+    # In-process (the command line itself is tested above): keeps make test-fast quick.
+    code = new_decision_tool.main(
+        ["--map", str(records), "--reeks", "up", "--titel", "Fout", *args]
+    )
+    assert code == 1
+    assert expected in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in records.iterdir()} == before

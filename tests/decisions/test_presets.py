@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+import sitecontent as content
 from calculators.verdeelsleutel import presets
-from hooks import decisions as hook
 from tests.decisions.conftest import RECORDS
 
 
@@ -21,7 +21,7 @@ def test_decision_constants():
     "preset", [p for p in presets.PRESETS.values() if p.decision], ids=lambda p: p.id
 )
 def test_preset_matches_its_decision(preset):
-    register = hook.validate_folder(RECORDS)
+    register = content.load_register(RECORDS)
     assert preset.decision in register.decisions, f"besluit {preset.decision} bestaat niet"
     meta = register.decisions[preset.decision].meta
     assert "verdeelsleutel" in meta.get("rekenhulpen", [])
@@ -43,7 +43,7 @@ def test_both_named_decisions_have_presets():
 def test_spreiding_agrees_with_its_decisions():
     from calculators.spreiding import model as spreiding
 
-    register = hook.validate_folder(RECORDS)
+    register = content.load_register(RECORDS)
     params = {d: register.decisions[d].meta["parameters"]["spreiding"] for d in spreiding.DECISIONS}
     for decision in spreiding.DECISIONS:
         assert "spreiding" in register.decisions[decision].meta["rekenhulpen"]
@@ -63,7 +63,7 @@ def test_spreiding_agrees_with_its_decisions():
 def test_solidariteit_agrees_with_its_decisions():
     from calculators.solidariteit import model as solidariteit
 
-    register = hook.validate_folder(RECORDS)
+    register = content.load_register(RECORDS)
     assert solidariteit.DECISIONS == (
         presets.DECISION_KANDIDAAT_2019,
         presets.DECISION_CRITERIA_2020,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from hooks import decisions as hook
+import sitecontent as content
 from tests.decisions.conftest import RECORDS, add_successor
 
 
@@ -25,7 +25,7 @@ def folder(request, records):
 
 @pytest.fixture
 def register(folder):
-    return lambda: hook.validate_folder(folder)
+    return lambda: content.load_register(folder)
 
 
 def test_every_record_validates(register):
@@ -34,12 +34,12 @@ def test_every_record_validates(register):
 
 def test_template_is_not_a_record():
     assert (RECORDS / "_template.md").exists(), "Het sjabloon decisions/_template.md ontbreekt."
-    assert "_template" not in {p.stem for p in hook.record_files(RECORDS)}
+    assert "_template" not in {p.stem for p in content.record_files(RECORDS)}
 
 
 def test_year_in_the_id_is_the_year_of_the_date(register):
     for decision in register().decisions.values():
-        year = hook.ID_PATTERN.match(decision.id).group("jaar")
+        year = content.DECISION_ID.match(decision.id).group("jaar")
         assert decision.datum[:4] == year, (
             f"{decision.id}: het jaar in het id ({year}) hoort gelijk te zijn aan het jaar van "
             f"'datum' ({decision.datum})."
@@ -54,7 +54,7 @@ def test_lineage_both_directions(register):
                 f"{decision.id} noemt {successor} als opvolger, maar {successor} noemt "
                 f"{decision.id} niet als voorganger."
             )
-    pairs = {(o.id, n.id) for o, n in hook.lineage_pairs(register())}
+    pairs = {(o.id, n.id) for o, n in content.lineage_pairs(register())}
     expected = {(d.id, s) for d in records.values() for s in d.opvolgers}
     assert pairs == expected
 
@@ -100,15 +100,15 @@ def test_source_named_by_title_not_by_file_name(register):
 
 
 def test_date_display():
-    assert hook.format_date("2019") == "2019"
-    assert hook.format_date("2019-12") == "december 2019"
-    assert hook.format_date("2019-12-10") == "10 december 2019"
+    assert content.format_date("2019") == "2019"
+    assert content.format_date("2019-12") == "december 2019"
+    assert content.format_date("2019-12-10") == "10 december 2019"
 
 
 def test_git_dates_fall_back_quietly(tmp_path):
     # Not a git repository: no dates, no error.
     (tmp_path / "x.md").write_text("x", encoding="utf-8")
-    assert hook.git_dates(tmp_path) == {}
+    assert content.git_dates(tmp_path) == {}
 
 
 def test_git_dates_match_git_log(tmp_path):
@@ -123,4 +123,4 @@ def test_git_dates_match_git_log(tmp_path):
     (tmp_path / "a.md").write_text("a", encoding="utf-8")
     git("add", "a.md")
     git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "a")
-    assert hook.git_dates(tmp_path) == {"a.md": git("log", "-1", "--format=%cs", "--", "a.md")}
+    assert content.git_dates(tmp_path) == {"a.md": git("log", "-1", "--format=%cs", "--", "a.md")}

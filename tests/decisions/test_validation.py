@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+import sitecontent
 from tests.decisions.conftest import ROOT, edit, problems
 
 
@@ -72,9 +73,7 @@ def test_impossible_day(records):
 
 def test_full_date_written_without_quotes_is_accepted(records):
     edit(records, "up-2020-04", "datum: '2020'", "datum: 2020-06-26")
-    from hooks import decisions as hook
-
-    assert hook.validate_folder(records).decisions["up-2020-04"].datum == "2020-06-26"
+    assert sitecontent.load_register(records).decisions["up-2020-04"].datum == "2020-06-26"
 
 
 def test_link_to_missing_id(records):

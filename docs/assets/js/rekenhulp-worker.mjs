@@ -9,10 +9,14 @@
 // a later visit it restores that snapshot instead of starting Python again. The snapshot's
 // sha256 comes from snapshot.json on this site; on any mismatch or error the worker starts
 // normally.
+//
+// `?start=snapshot` in this module's URL makes a first visit download the snapshot and
+// restore it instead of booting (bench/bench_site.py measures both; rekenhulp.js picks).
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../../pyodide/", import.meta.url).href;
 const SNAPSHOT_CACHE = "rekenhulpen-snapshot";
+const FIRST_START = new URL(import.meta.url).searchParams.get("start") === "snapshot" ? "snapshot" : "plain";
 
 function progress(stage, message, extra = {}) {
   postMessage({ type: "progress", stage, message, ...extra });
@@ -52,16 +56,27 @@ async function cachedSnapshot(manifest) {
   return null;
 }
 
+// The compressed snapshot from this site, or null when it is missing or not the file that
+// snapshot.json describes.
+async function downloadSnapshot(manifest) {
+  if (!manifest || !crypto.subtle || !self.DecompressionStream) return null;
+  const response = await fetch(indexURL + manifest.file);
+  const bytes = await response.arrayBuffer();
+  return response.ok && (await sha256Hex(bytes)) === manifest.sha256 ? bytes : null;
+}
+
+async function keepSnapshot(manifest, bytes) {
+  if (!self.caches) return;
+  const cache = await caches.open(SNAPSHOT_CACHE);
+  for (const old of await cache.keys()) await cache.delete(old);
+  await cache.put(snapshotKey(manifest), new Response(bytes));
+  postMessage({ type: "snapshot-stored" });
+}
+
 async function storeSnapshot(manifest) {
-  if (!manifest || !self.caches || !crypto.subtle || !self.DecompressionStream) return;
   try {
-    const response = await fetch(indexURL + manifest.file);
-    const bytes = await response.arrayBuffer();
-    if (!response.ok || (await sha256Hex(bytes)) !== manifest.sha256) return;
-    const cache = await caches.open(SNAPSHOT_CACHE);
-    for (const old of await cache.keys()) await cache.delete(old);
-    await cache.put(snapshotKey(manifest), new Response(bytes));
-    postMessage({ type: "snapshot-stored" });
+    const bytes = await downloadSnapshot(manifest);
+    if (bytes) await keepSnapshot(manifest, bytes);
   } catch {
     // Only the next start gets slower; nothing to report.
   }
@@ -96,9 +111,14 @@ async function gunzip(bytes) {
   return new Response(stream).arrayBuffer();
 }
 
+// `compressed` may be a promise: a first visit downloads the snapshot while Pyodide fetches
+// its runtime, so the two downloads overlap.
 async function bootFromSnapshot(compressed) {
   progress("runtime", "Rekenhulp wordt gestart…");
-  const snapshot = await gunzip(compressed);
+  const snapshot = Promise.resolve(compressed).then((bytes) => {
+    if (!bytes) throw new Error("snapshot unavailable");
+    return gunzip(bytes);
+  });
   const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, _loadSnapshot: snapshot });
   return entryPoint(pyodide);
 }
@@ -130,20 +150,36 @@ async function hasCachedSnapshot() {
   }
 }
 
+async function bootWarm(snapshot) {
+  try {
+    const handle = await bootFromSnapshot(snapshot);
+    progress("ready", "Klaar.", { boot: "snapshot" });
+    return handle;
+  } catch {
+    await caches.delete(SNAPSHOT_CACHE).catch(() => {});
+    return null;
+  }
+}
+
+// First visit with ?start=snapshot: download and restore the snapshot, keep it for later.
+async function bootFirstFromSnapshot(manifestPromise) {
+  const download = manifestPromise.then(downloadSnapshot).catch(() => null);
+  const handle = await bootWarm(download);
+  if (handle) {
+    download.then(async (bytes) => keepSnapshot(await manifestPromise, bytes)).catch(() => {});
+  }
+  return handle;
+}
+
 async function boot() {
   // A first visit must not wait for snapshot.json: only look it up when a snapshot is cached.
   const manifestPromise = readManifest();
-  const snapshot = (await hasCachedSnapshot()) ? await cachedSnapshot(await manifestPromise) : null;
-  if (snapshot) {
-    try {
-      const handle = await bootFromSnapshot(snapshot);
-      progress("ready", "Klaar.", { boot: "snapshot" });
-      return handle;
-    } catch {
-      await caches.delete(SNAPSHOT_CACHE).catch(() => {});
-    }
-  }
-  const handle = await bootPlain();
+  const cached = (await hasCachedSnapshot()) ? await cachedSnapshot(await manifestPromise) : null;
+  let handle = null;
+  if (cached) handle = await bootWarm(cached);
+  else if (FIRST_START === "snapshot") handle = await bootFirstFromSnapshot(manifestPromise);
+  if (handle) return handle;
+  handle = await bootPlain();
   progress("ready", "Klaar.", { boot: "plain" });
   // In the background, so the first result is not delayed.
   setTimeout(async () => storeSnapshot(await manifestPromise), 1000);

@@ -12,7 +12,13 @@
 // timers and worker replies cannot touch the next page or its URL.
 // Pages without a calculator never load Pyodide.
 
-const WORKER_URL = new URL("./rekenhulp-worker.mjs", import.meta.url);
+const SITE_ROOT = new URL("../../", import.meta.url);
+// How a first visit starts Python: "plain" boots Pyodide and imports the calculators,
+// "snapshot" downloads the build's memory snapshot and restores it. bench/bench_site.py
+// measures both (it sets window.rekenhulpStart); the faster one is the default.
+const FIRST_START = "plain";
+// A pointer that rests this long on a link to a calculator page counts as intent.
+const INTENT_DELAY_MS = 80;
 const URL_STATE_KEY = "scenario";
 const RECOMPUTE_DELAY_MS = 200;
 // The table the worker's `region` action fills (see calculators/core/calculator.py).
@@ -23,7 +29,9 @@ const OWN_KEY = "Eigen sleutel";
 
 class WorkerClient {
   constructor() {
-    this.worker = new Worker(WORKER_URL, { type: "module" });
+    const url = new URL("./rekenhulp-worker.mjs", import.meta.url);
+    if ((window.rekenhulpStart ?? FIRST_START) === "snapshot") url.search = "?start=snapshot";
+    this.worker = new Worker(url, { type: "module" });
     this.pending = new Map();
     this.nextId = 1;
     this.state = { stage: "runtime", message: "Rekenhulp wordt gestart…" };
@@ -800,6 +808,39 @@ async function exportCsv(calc, convention, feedback) {
   }
 }
 
+// ---------------------------------------------------------------- boot on intent
+
+// A pointer resting on, or focus reaching, a link to a calculator page starts the worker
+// before the click, so Pyodide boots while the visitor decides. Without such intent nothing
+// is fetched. The calculator pages are listed in a <meta> by hooks/pyodide_dist.py.
+function calculatorPaths() {
+  const meta = document.querySelector('meta[name="rekenhulp-paginas"]');
+  const paths = (meta?.content || "").split(/\s+/).filter(Boolean);
+  return new Set(paths.map((path) => new URL(path, SITE_ROOT).pathname));
+}
+
+function watchForIntent() {
+  const paths = calculatorPaths();
+  if (!paths.size) return;
+  const target = (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link || sharedClient) return null;
+    const url = new URL(link.href, location.href);
+    return url.origin === location.origin && paths.has(url.pathname) ? link : null;
+  };
+  let timer = null;
+  document.addEventListener("pointerover", (event) => {
+    const link = target(event);
+    if (!link) return;
+    clearTimeout(timer);
+    timer = setTimeout(workerClient, INTENT_DELAY_MS);
+    link.addEventListener("pointerout", () => clearTimeout(timer), { once: true });
+  });
+  document.addEventListener("focusin", (event) => {
+    if (target(event)) workerClient();
+  });
+}
+
 // ---------------------------------------------------------------- attach on every page
 
 const calculators = new Set();
@@ -824,3 +865,4 @@ function attachAll() {
 // announces each new page through document$.
 if (window.document$) window.document$.subscribe(attachAll);
 else attachAll();
+watchForIntent();

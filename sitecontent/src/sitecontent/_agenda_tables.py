@@ -1,13 +1,15 @@
-"""Build-time pandas views of the beleidsagenda: one row per activity, totals, changes, CSV.
+"""The beleidsagenda as pandas tables: one row per activity, totals, changes, CSV.
 
-Build-time only (the macros and the build hook use it); the calculators never import pandas.
+Build-time only; the calculators never import pandas.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from tools.agenda import SCALES, STATUSES, TBD, Agenda, Goals, euro_text
+from ._agenda import STATUSES, TBD, Agenda
+from ._goals import SCALES, Goals
+from ._money import euro_text
 
 CANCELLED = "vervallen"
 
@@ -42,30 +44,29 @@ def scale_label(scales: list[str]) -> str:
 def frame(agenda: Agenda, goals: Goals) -> pd.DataFrame:
     rows = []
     for activity in agenda.activities:
-        ambition = goals.ambitions[activity["ambitie"]]
-        goal = goals.goal(activity["doel"])
-        known = activity["budget"] != TBD
+        ambition = goals.ambitions[activity.ambitie]
+        known = activity.budget_known
         rows.append(
             {
-                "id": activity["id"],
-                "titel": activity["titel"],
-                "pijler": ambition["pijler"],
-                "pijler_naam": goals.pillars[ambition["pijler"]],
-                "ambitie": activity["ambitie"],
-                "ambitie_naam": ambition["naam"],
-                "doel": activity["doel"],
-                "doel_naam": goal["naam"],
-                "schaal": scale_label(activity["schaal"]),
-                "trekker": activity["trekker"],
-                "planning": activity["planning"],
-                "budget": float(activity["budget"]) if known else float("nan"),
+                "id": activity.id,
+                "titel": activity.titel,
+                "pijler": ambition.pijler,
+                "pijler_naam": goals.pillars[ambition.pijler].naam,
+                "ambitie": activity.ambitie,
+                "ambitie_naam": ambition.naam,
+                "doel": activity.doel,
+                "doel_naam": goals.goal(activity.doel).naam,
+                "schaal": scale_label(activity.schaal),
+                "trekker": activity.trekker,
+                "planning": activity.planning,
+                "budget": float(activity.budget) if known else float("nan"),
                 "budget_bekend": known,
                 # A cancelled activity spends nothing: its amount is shown, never added up.
-                "budget_telt": known and activity["status"] != CANCELLED,
-                "financiering": activity["financiering"],
-                "status": activity["status"],
-                "voortgang": activity["voortgang"],
-                "besluiten": ", ".join(activity["besluiten"]),
+                "budget_telt": known and activity.status != CANCELLED,
+                "financiering": activity.financiering,
+                "status": activity.status,
+                "voortgang": activity.voortgang,
+                "besluiten": ", ".join(activity.besluiten),
             }
         )
     return pd.DataFrame(rows, columns=COLUMNS)

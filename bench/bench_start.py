@@ -1,0 +1,321 @@
+"""Benchmark (prints numbers; not a test): the levers for a faster first start, the bytes a
+first calculator visit costs compressed, and offline use after one visit.
+
+- Intent: from the calculator overview, click to live without and with the pointer resting
+  on the link for 1 s first (rekenhulp.js boots Pyodide on that intent).
+- First visit from the memory snapshot (``window.rekenhulpStart = "snapshot"``) against the
+  plain boot: time to live and bytes on the local server, and time to live over poor Wi-Fi
+  (DevTools throttling, from a server that compresses like GitHub Pages).
+- Bytes until live on a cold calculator visit, as served and compressed with gzip the way a
+  compressing host would (Python's gzip; brotli needs a package this project does not pin).
+- Offline: after one calculator visit, with the server stopped, how many pages and
+  calculators still work.
+
+Usage: python bench/bench_start.py [--runs N]   (make bench runs it with the others)
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+from hooks.offline import build_manifest  # noqa: E402
+from tests.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+from tests.siteserver import SiteRequestHandler, SiteServer, build_site, free_port  # noqa: E402
+
+OVERVIEW = "rekenhulpen/"
+CALCULATOR_PAGE = "rekenhulpen/verdeelsleutel/"
+LINK = "article a[href$='verdeelsleutel/']"
+READY = '[data-rekenhulp="verdeelsleutel"][data-state="ok"]'
+CALCULATORS = ("verdeelsleutel", "spreiding", "solidariteit", "ingroeipad")
+# What a host compresses on the fly: text, JavaScript, JSON and WebAssembly. Zip files,
+# wheels and the gzipped snapshot are compressed already.
+# Poor meeting-room Wi-Fi, for comparing the two ways of a first start.
+SLOW_MBIT = 10
+ALREADY_COMPRESSED = (".zip", ".whl", ".gz", ".png", ".jpg", ".jpeg", ".webp", ".ico", ".woff2")
+
+# Click in the page (no pointer, no focus: no intent) and time until the first live result.
+CLICK_TO_LIVE = """link => new Promise((resolve) => {
+  const clicked = performance.now();
+  document.addEventListener('rekenhulp:bijgewerkt', () => resolve(performance.now() - clicked),
+    { capture: true, once: true });
+  document.querySelector(link).click();
+})"""
+
+
+CACHED_PYODIDE_FILES = """async () => {
+  const name = (await caches.keys()).find((n) => n.includes(' pyodide '));
+  return name ? (await (await caches.open(name)).keys()).length : 0;
+}"""
+
+Row = tuple[str, str, float, str]
+
+
+class GzipHandler(SiteRequestHandler):
+    """Compresses what a host such as GitHub Pages compresses (gzip, on the fly)."""
+
+    packed: dict[str, bytes] = {}
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not wants_gzip or not path.is_file() or path.name.endswith(ALREADY_COMPRESSED):
+            return super().do_GET()
+        key = str(path)
+        if key not in self.packed:
+            self.packed[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        body = self.packed[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+def throttled_first_visit(browser, site_url: str, start: str, mbit: float) -> float:
+    """Time to live over a link of ``mbit`` Mbit/s with 40 ms latency (DevTools throttling)."""
+    context = browser.new_context()
+    context.add_init_script(f"window.rekenhulpStart = {start!r};")
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": 40,
+            "downloadThroughput": mbit * 1e6 / 8,
+            "uploadThroughput": mbit * 1e6 / 8,
+        },
+    )
+    page.goto(site_url + CALCULATOR_PAGE)
+    page.wait_for_selector(READY, timeout=300_000)
+    live = page.evaluate("() => performance.now()")
+    context.close()
+    return live
+
+
+def click_to_live(browser, site_url: str, rest_ms: int) -> float:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + OVERVIEW)
+    page.wait_for_load_state("load")
+    if rest_ms:
+        page.hover(LINK)
+        page.wait_for_timeout(rest_ms)
+    elapsed = page.evaluate(CLICK_TO_LIVE, LINK)
+    context.close()
+    return elapsed
+
+
+def first_visit(browser, site_url: str, start: str) -> tuple[float, int, str, list[str]]:
+    """Time to live, bytes until live, how the worker started, and the URLs it fetched."""
+    context = browser.new_context()
+    context.add_init_script(f"window.rekenhulpStart = {start!r};")
+    finished = []
+    context.on("requestfinished", lambda request: finished.append(request))
+    page = context.new_page()
+    page.goto(site_url + CALCULATOR_PAGE)
+    page.wait_for_selector(READY, timeout=120_000)
+    live = page.evaluate("() => performance.now()")
+    boot = page.get_attribute(READY, "data-boot")
+    # Only what arrived before the result: the snapshot kept in the background comes later.
+    done = [(request.url, request.sizes()["responseBodySize"]) for request in list(finished)]
+    context.close()
+    return live, sum(size for _, size in done), boot, [url for url, _ in done]
+
+
+def compressed_sizes(site: Path, site_url: str, urls: list[str]) -> dict[str, int]:
+    base = urlsplit(site_url).path
+    raw = gzip_all = host = 0
+    for url in dict.fromkeys(urls):
+        path = urlsplit(url).path[len(base) :]
+        file = site / (path + "index.html" if path == "" or path.endswith("/") else path)
+        if not file.is_file():
+            continue
+        data = file.read_bytes()
+        packed = len(gzip.compress(data, compresslevel=6, mtime=0))
+        raw += len(data)
+        gzip_all += packed
+        host += len(data) if file.name.endswith(ALREADY_COMPRESSED) else packed
+    return {"raw": raw, "gzip_all": gzip_all, "host": host}
+
+
+def offline_after_one_visit(browser, site: Path) -> tuple[int, int, int]:
+    """Pages and calculators that work with the server stopped, after one calculator visit."""
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    context = browser.new_context()
+    page = context.new_page()
+    server = SiteServer(site, free_port())
+    with server:
+        page.goto(server.url + CALCULATOR_PAGE)
+        page.wait_for_selector(READY, timeout=120_000)
+        # Offline from here on only once the service worker keeps every Pyodide file.
+        # (wait_for_function does not await an async predicate: poll with evaluate.)
+        wanted = len(build_manifest(site, ["nl"])["pyodide"])
+        deadline = time.monotonic() + 120
+        while page.evaluate(CACHED_PYODIDE_FILES) < wanted and time.monotonic() < deadline:
+            page.wait_for_timeout(500)
+    context.set_offline(True)
+    readable = 0
+    for path in pages:
+        try:
+            response = page.goto(server.url + ("" if path == "." else path + "/"))
+            readable += bool(response and response.ok and page.locator("h1").count())
+        except Exception as error:  # an offline failure is a number here, not an error
+            print(f"offline niet leesbaar: {path}: {error}", file=sys.stderr)
+    computing = 0
+    for name in CALCULATORS:
+        try:
+            page.goto(server.url + f"rekenhulpen/{name}/")
+            page.wait_for_selector(f'[data-rekenhulp="{name}"][data-state="ok"]', timeout=60_000)
+            computing += 1
+        except Exception as error:  # likewise
+            print(f"offline rekent niet: {name}: {error}", file=sys.stderr)
+    context.close()
+    return readable, len(pages), computing
+
+
+class GzipServer(SiteServer):
+    def __init__(self, directory: Path):
+        super().__init__(directory)
+        self.httpd.RequestHandlerClass = functools.partial(GzipHandler, directory=str(directory))
+        # A closed browser context drops its downloads mid-way: not worth a traceback.
+        self.httpd.handle_error = lambda request, address: None
+
+
+def slow_wifi(browser, site: Path, runs: int) -> tuple[float, float]:
+    """First visit, plain and from the snapshot, over 10 Mbit/s from a compressing server."""
+    with GzipServer(site) as server:
+        plain = [
+            throttled_first_visit(browser, server.url, "plain", SLOW_MBIT) for _ in range(runs)
+        ]
+        snapshot = [
+            throttled_first_visit(browser, server.url, "snapshot", SLOW_MBIT) for _ in range(runs)
+        ]
+    return statistics.median(plain), statistics.median(snapshot)
+
+
+def measure(runs: int, site: Path, site_url: str) -> list[Row]:
+    from playwright.sync_api import sync_playwright
+
+    median = statistics.median
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        no_intent = [click_to_live(browser, site_url, 0) for _ in range(runs)]
+        intent = [click_to_live(browser, site_url, 1000) for _ in range(runs)]
+        plain = [first_visit(browser, site_url, "plain") for _ in range(runs)]
+        snapshot = [first_visit(browser, site_url, "snapshot") for _ in range(runs)]
+        assert {run[2] for run in plain} == {"plain"}, "plain start did not boot plainly"
+        assert {run[2] for run in snapshot} == {"snapshot"}, "snapshot start did not restore"
+        slow_plain_ms, slow_snapshot_ms = slow_wifi(browser, site, max(1, runs // 2))
+        sizes = compressed_sizes(site, site_url, plain[0][3])
+        readable, pages, computing = offline_after_one_visit(browser, site)
+        browser.close()
+
+    plain_ms, snapshot_ms = median(r[0] for r in plain), median(r[0] for r in snapshot)
+    precache = build_manifest(site, ["nl"])["precache"]
+    precache_mb = (
+        sum(
+            (site / (k + "index.html" if k.endswith("/") or not k else k)).stat().st_size
+            for k in precache
+        )
+        / 1e6
+    )
+    no_intent_ms, intent_ms = median(no_intent), median(intent)
+    return [
+        ("click_cold_ms", "Klik tot live, koud, zonder intentie (mediaan)", no_intent_ms, "ms"),
+        ("click_intent_ms", "Klik tot live na 1 s wijzen (mediaan)", intent_ms, "ms"),
+        ("intent_ratio", "  intentie / koud  [doel <= 0,3]", intent_ms / no_intent_ms, "x"),
+        ("first_plain_ms", "Eerste bezoek, gewone start (mediaan)", plain_ms, "ms"),
+        ("first_snapshot_ms", "Eerste bezoek, start uit snapshot (mediaan)", snapshot_ms, "ms"),
+        ("first_plain_mb", "  bytes tot live, gewone start", plain[0][1] / 1e6, "MB"),
+        ("first_snapshot_mb", "  bytes tot live, start uit snapshot", snapshot[0][1] / 1e6, "MB"),
+        (
+            "slow_plain_ms",
+            f"Eerste bezoek via {SLOW_MBIT} Mbit/s + gzip, gewone start",
+            slow_plain_ms,
+            "ms",
+        ),
+        (
+            "slow_snapshot_ms",
+            f"Eerste bezoek via {SLOW_MBIT} Mbit/s + gzip, uit snapshot",
+            slow_snapshot_ms,
+            "ms",
+        ),
+        ("slow_mbit", "  snelheid trage wifi", SLOW_MBIT, "Mbit/s"),
+        ("live_raw_mb", "Bytes tot live, ongecomprimeerd", sizes["raw"] / 1e6, "MB"),
+        ("live_gzip_mb", "Bytes tot live, alles gzip", sizes["gzip_all"] / 1e6, "MB"),
+        ("live_host_mb", "Bytes tot live, gzip als een host", sizes["host"] / 1e6, "MB"),
+        ("precache_mb", "Offline-kopie van de site (achtergrond, eenmalig)", precache_mb, "MB"),
+        ("offline_pages", f"Offline leesbare pagina's (van {pages})", readable, "pagina's"),
+        ("offline_pages_total", "Pagina's in de site", pages, "pagina's"),
+        ("offline_calculators", "Offline werkende rekenhulpen (van 4)", computing, "rekenhulpen"),
+    ]
+
+
+def measure_built(runs: int) -> list[Row]:
+    """Build the site for a port of its own, serve it and measure."""
+    with tempfile.TemporaryDirectory() as tmp:
+        port = free_port()
+        site = Path(tmp) / "site"
+        built = build_site(site, f"http://127.0.0.1:{port}/", strict=False)
+        if built.returncode != 0:
+            sys.exit(built.stdout + built.stderr)
+        with SiteServer(site, port) as server:
+            return measure(runs, site, server.url)
+
+
+def environment() -> dict[str, str]:
+    """Machine and browser, in words a visitor can read (no names or paths of this machine)."""
+    from playwright.sync_api import sync_playwright
+
+    cpu = "onbekende processor"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        models = [
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.read_text().splitlines()
+            if line.startswith("model name")
+        ]
+        cpu = models[0] if models else cpu
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split("MemTotal:", 1)[1].split()[0])
+        memory = f", {round(kib / 1024**2)} GB geheugen"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        version = browser.version
+        browser.close()
+    return {
+        "machine": f"{os.cpu_count()} processorkernen ({cpu}){memory}, {platform.system()}",
+        "browser": f"Chromium {version}, zonder scherm (headless)",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    for _key, name, value, unit in measure_built(args.runs):
+        print(f"{name:58s} {value:10.2f} {unit}")
+
+
+if __name__ == "__main__":
+    main()

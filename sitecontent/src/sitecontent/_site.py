@@ -1,0 +1,74 @@
+"""All content of one build, loaded once: goals, decision records and the agenda."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from ._agenda import Agenda, load_all, stale_decision_links
+from ._decision_pages import DecisionPages
+from ._decisions import Register, load_register
+from ._errors import ContentError
+from ._gitdates import add_git_dates
+from ._goals import Goals, load_goals
+from ._paths import Paths, shown
+
+DECISIONS_TITLE = "De besluiten in decisions/ bevatten fouten"
+AGENDA_TITLE = "De beleidsagenda bevat fouten"
+
+
+@dataclass
+class SiteContent:
+    paths: Paths
+    goals: Goals
+    register: Register
+    agendas: dict[int, Agenda]
+
+    def ambition_names(self) -> dict[int, str]:
+        return {n: a.naam for n, a in self.goals.ambitions.items()}
+
+    def decision_pages(self, existing: Collection[str]) -> DecisionPages:
+        return DecisionPages(self.register, existing, self.ambition_names())
+
+    def agenda_pages(self, existing: Collection[str]):
+        from ._agenda_pages import AgendaPages  # pandas: only when pages are made
+
+        return AgendaPages(self.goals, self.agendas, existing, self.register)
+
+    def agenda_warnings(self) -> list[str]:
+        """Links from the newest agenda to replaced decisions. Only the newest year is still
+        being worked on; an older year is a record of its time, and its page says which
+        decision replaced the one it links."""
+        if not self.agendas:
+            return []
+        newest = self.agendas[max(self.agendas)]
+        return stale_decision_links(newest, self.register.superseded())
+
+
+def _year_pages_missing(paths: Paths, agendas: dict[int, Agenda]) -> list[str]:
+    return [
+        f"bij {shown(agenda.path)} hoort een pagina {shown(paths.agenda / f'{year}.md')}; maak "
+        "die met python tools/new_agenda_year.py of kopieer een bestaand jaar."
+        for year, agenda in agendas.items()
+        if not (paths.agenda / f"{year}.md").exists()
+    ]
+
+
+def load_site(paths: Paths, goals: Goals | None = None, git_dates: bool = True) -> SiteContent:
+    """Load and check everything; raises ContentError (with a title naming the part).
+    ``goals``: already loaded goals, so a caller that needs them first reads them once."""
+    goals = goals or load_goals(paths.goals)
+    try:
+        register = load_register(paths.decisions)
+    except ContentError as exc:
+        raise ContentError(exc.messages, DECISIONS_TITLE) from None
+    if git_dates:
+        add_git_dates(register)
+    try:
+        agendas = load_all(paths.agenda, goals, set(register.decisions))
+    except ContentError as exc:
+        raise ContentError(exc.messages, AGENDA_TITLE) from None
+    missing = _year_pages_missing(paths, agendas)
+    if missing:
+        raise ContentError(missing, AGENDA_TITLE)
+    return SiteContent(paths=paths, goals=goals, register=register, agendas=agendas)

@@ -1,0 +1,43 @@
+"""The Jinja environment of the generated pages; the templates are in ``templates/``."""
+
+from __future__ import annotations
+
+import functools
+import html
+from pathlib import Path
+
+import jinja2
+
+from ._dates import format_date
+from ._markdown import md_text, rel
+from ._money import euro_text
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _oneline(text: str) -> str:
+    # SVG written one element per template line, emitted as one line as before.
+    return "".join(line.strip() for line in text.splitlines())
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Markdown out, not HTML: escaping is explicit with the `md` filter.
+        autoescape=False,
+        # Optional front-matter fields are simply absent: an `if` on them is false.
+        undefined=jinja2.Undefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=md_text, datum=format_date, euro=euro_text, xml=html.escape, oneline=_oneline
+    )
+    env.globals.update(rel=rel)
+    return env
+
+
+def render(name: str, **context) -> str:
+    return environment().get_template(name).render(**context)

@@ -1,0 +1,58 @@
+"""The helpers every part of the content shares, each in one place."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitecontent
+
+
+@pytest.mark.parametrize(
+    ("amount", "page", "csv"),
+    [
+        (1035953, "€ 1.035.953", "1035953"),
+        (-1250.5, "− € 1.250,50", "-1250,50"),
+        (0.05, "€ 0,05", "0,05"),
+    ],
+)
+def test_one_euro_notation(amount, page, csv):
+    # Pages use the typographic minus, the CSV the ASCII one Excel reads as a number.
+    assert sitecontent.euro_text(amount) == page
+    assert sitecontent.euro_text(amount, symbol=False) == csv
+
+
+def test_relative_links_between_source_pages():
+    assert sitecontent.rel("besluiten/index.md", "besluiten/bp-2019-01.md") == "bp-2019-01.md"
+    assert sitecontent.rel("besluiten/filter/status-vervangen.md", "besluiten/index.md") == (
+        "../index.md"
+    )
+    assert sitecontent.rel("index.md", "regiovisie/ambitie-5.md") == "regiovisie/ambitie-5.md"
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("bp-2019-01", True), ("ab-2024-123", True), ("bp-19-01", False), ("BP-2019-01", False)],
+)
+def test_one_form_of_a_decision_id(value, ok):
+    # Any two-letter series CONTRIBUTING allows, for the records and for the agenda alike.
+    assert sitecontent.is_decision_id(value) is ok
+
+
+def test_goals_with_an_unknown_scale_are_refused_in_dutch(tmp_path):
+    path = tmp_path / "doelen.yaml"
+    path.write_text(
+        "pijlers: [{nummer: 1, naam: P}]\n"
+        "ambities:\n"
+        "  - {nummer: 1, pijler: 1, naam: A, doelen: [{nummer: 2, naam: D, schaal: [overal]}]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(sitecontent.ContentError) as caught:
+        sitecontent.load_goals(path)
+    (message,) = caught.value.messages
+    assert "doel 1.2 heeft de onbekende schaal ['overal']" in message
+    assert "doelen.yaml" in message
+
+
+def test_one_error_type_reports_a_heading_and_a_line_per_problem():
+    error = sitecontent.ContentError(["a.md regel 1: fout", "b.md regel 2: fout"], "Fouten")
+    assert error.report() == "Fouten:\n  - a.md regel 1: fout\n  - b.md regel 2: fout"
