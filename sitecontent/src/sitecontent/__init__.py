@@ -81,7 +81,6 @@ _LAZY = {
 }
 
 
-
 def __getattr__(name: str):
     if name in _LAZY:
         import importlib
