@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test test-fast bench browser clean
+.PHONY: setup serve build preview test test-fast bench browser clean
 
 setup: $(VENV)/.synced node_modules/.installed
 
@@ -31,6 +31,11 @@ serve: setup
 
 build: setup
 	$(BIN)/mkdocs build
+
+# The built site as a host serves it: unlike `make serve`, with the service worker, so
+# offline use can be tried (open a page, then stop the server or go offline).
+preview: build
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 browser:
 	@tools/find-browser.sh > /dev/null
