@@ -60,7 +60,9 @@ def wait_for_recompute(page, previous_html: str) -> None:
     page.wait_for_function(
         "previous => document.querySelector('.rekenhulp-uitkomst').innerHTML !== previous",
         arg=previous_html,
-        timeout=10_000,
+        # Generous: under CI load the worker may still be importing the other calculators
+        # or the service worker filling its cache when the input changes (seen once at 10 s).
+        timeout=30_000,
     )
 
 
