@@ -146,33 +146,32 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def _banner(kind: str, title: str, heading: str, lines: list[str]) -> str:
-    return "\n".join(
-        [
-            f'!!! {kind} "{title}"',
-            "",
-            f"    {sitecontent.md_text(heading)}:",
-            "",
-            *(f"    - {sitecontent.md_text(m)}" for m in lines),
-            "",
-            "    Verbeter het bestand en sla het op; de pagina laadt dan vanzelf opnieuw. "
-            "Dezelfde meldingen staan in het venster waarin `make serve` draait.",
-            "",
-            "",
-        ]
-    )
+def _banner(kind: str, title: str, sections: list[tuple[str, list[str]]]) -> str:
+    lines = [f'!!! {kind} "{title}"', ""]
+    for heading, messages in sections:
+        lines += [f"    {sitecontent.md_text(heading)}:", ""]
+        lines += [f"    - {sitecontent.md_text(m)}" for m in messages]
+        lines.append("")
+    lines += [
+        "    Verbeter het bestand en sla het op; de pagina laadt dan vanzelf opnieuw. "
+        "Dezelfde meldingen staan in het venster waarin `make serve` draait.",
+        "",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def error_banner(error: sitecontent.ContentError) -> str:
     """The problems as a red box at the top of the page (only under `mkdocs serve`)."""
     title = "Deze versie van de site is niet goed: er zit een fout in de inhoud"
-    return _banner("failure", title, error.title or "Fouten in de inhoud", error.messages)
+    sections = [(heading or "Fouten in de inhoud", lines) for heading, lines in error.sections]
+    return _banner("failure", title, sections)
 
 
 def warning_banner(warnings: list[str]) -> str:
     """Warnings that stop `make build`, as a box at the top of the page under serve."""
     title = "Waarschuwing: make build stopt hierop"
-    return _banner("warning", title, "Beleidsagenda", warnings)
+    return _banner("warning", title, [("Beleidsagenda", warnings)])
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -11,8 +11,7 @@ import csv
 import re
 from pathlib import Path
 
-import yaml
-
+import sitecontent
 from calculators.render.html import Column, Series, bar_chart, table
 from sitecontent import rel
 
@@ -74,8 +73,8 @@ def load_transformation() -> tuple[list[str], list[tuple[str, list[int]]], list[
 
 
 def load_municipalities() -> dict:
-    with MUNICIPALITIES_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    # The strict reader: a duplicated municipality or an octal number must not slip through.
+    return sitecontent.load_yaml(MUNICIPALITIES_FILE.read_text(encoding="utf-8"))
 
 
 def signed(value: int) -> str:

@@ -128,3 +128,67 @@ def test_year_pages_run_from_the_first_decision_year_to_this_year(published):
         date(2021, 1, 1),
         date(2022, 1, 1),
     ]
+
+
+# --- What a page calls a decision's state: the in-force rule in words -----------------------
+
+
+def with_rest(rest: str | None) -> Register:
+    partial = record("bp-2019-06", "vervangen", "2019", ["up-2020-05"], "gedeeltelijk")
+    if rest:
+        partial.meta["opvolging_rest"] = rest
+    return register(partial, record("up-2020-05", "vastgesteld", "2020"))
+
+
+def state(reg: Register, decision_id: str, day: date) -> str:
+    return sitecontent.state_text(reg.decisions[decision_id], reg, day)
+
+
+def test_a_partial_succession_whose_rest_holds_keeps_the_decision_in_force():
+    reg = with_rest("geldt")
+    assert ids(date(2026, 1, 1), reg) == ["bp-2019-06", "up-2020-05"]
+    assert state(reg, "bp-2019-06", date(2020, 12, 30)) == "geldt"
+    assert state(reg, "bp-2019-06", date(2026, 1, 1)) == (
+        "geldt voor het deel dat niet is overgenomen"
+    )
+
+
+def test_when_the_sources_leave_the_rest_open_the_decision_is_not_listed_as_in_force():
+    # bp-2019-06 asked for its questions to be worked out in 2020; whether the rest holds
+    # after uitgangspunt 5 (31 December 2020) the sources do not say.
+    reg = with_rest("onbekend")
+    assert ids(date(2020, 12, 30), reg) == ["bp-2019-06"]
+    assert ids(date(2020, 12, 31), reg) == ["up-2020-05"]
+    assert ids(date(2026, 1, 1), reg) == ["up-2020-05"]
+    assert [p.decision.id for p in sitecontent.unclear_on(date(2026, 1, 1), reg)] == ["bp-2019-06"]
+    assert sitecontent.unclear_on(date(2020, 12, 30), reg) == []
+    assert state(reg, "bp-2019-06", date(2026, 1, 1)) == (
+        "deels vervangen; of de rest nog geldt, zeggen de bronnen niet"
+    )
+
+
+def test_a_state_never_contradicts_the_in_force_rule():
+    """For every decision of the small register and every day around its changes, the words
+    say "geldt" exactly when the decision is listed as in force on that day."""
+    days = [date(2018, 12, 31), date(2019, 6, 30), date(2019, 12, 31), date(2020, 12, 31)]
+    days += [date(2021, 3, 14), date(2021, 3, 15), date(2030, 1, 1)]
+    for day in days:
+        listed = set(ids(day))
+        for decision in SMALL.decisions.values():
+            words = state(SMALL, decision.id, day)
+            assert words.startswith("geldt") == (decision.id in listed), (decision.id, day, words)
+
+
+def test_the_state_of_proposals_withdrawals_and_waiting_successors():
+    reg = register(
+        record("up-2020-01", "vervangen", "2020", ["up-2021-01"], "volledig"),
+        record("up-2021-01", "voorgesteld", "2021"),
+        record("up-2020-02", "ingetrokken", "2020"),
+    )
+    # Its status field already says "vervangen", but the successor is only a proposal.
+    assert state(reg, "up-2020-01", date(2030, 1, 1)) == (
+        "geldt; de opvolger is voorgesteld, nog niet vastgesteld"
+    )
+    assert "up-2020-01" in ids(date(2030, 1, 1), reg)
+    assert state(reg, "up-2021-01", date(2030, 1, 1)) == "voorgesteld, nog niet vastgesteld"
+    assert state(reg, "up-2020-02", date(2030, 1, 1)) == "ingetrokken"

@@ -137,7 +137,7 @@ def test_unknown_field(records):
 
 def test_ambition_out_of_range(records):
     edit(records, "up-2020-04", "ambities:\n- 3", "ambities:\n- 8")
-    assert "veld 'ambities' heeft de ongeldige waarde [8]" in only(problems(records))
+    assert "veld 'ambities' heeft de ongeldige waarde '8'" in only(problems(records))
 
 
 def test_superseded_without_successor(records):
@@ -153,7 +153,9 @@ def test_partial_without_explanation(records):
 
 def test_broken_yaml(records):
     edit(records, "up-2020-04", "status: vastgesteld", "status: [vastgesteld")
-    assert "up-2020-04.md: de kop met gegevens is geen geldige YAML" in only(problems(records))
+    assert "up-2020-04.md regel 6: in de kop met gegevens: dit is geen geldige YAML" in only(
+        problems(records)
+    )
 
 
 def test_one_line_per_problem(records):

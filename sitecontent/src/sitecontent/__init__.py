@@ -54,7 +54,16 @@ from ._history_pages import (
     stand_src,
 )
 from ._ids import DECISION_ID, is_decision_id
-from ._in_force import Period, in_force_from, in_force_on, periods, year_starts
+from ._in_force import (
+    Period,
+    in_force_from,
+    in_force_on,
+    period_of,
+    periods,
+    state_text,
+    unclear_on,
+    year_starts,
+)
 from ._lineage import lineage_columns, lineage_figure, lineage_pairs, lineage_steps
 from ._markdown import md_text, rel
 from ._money import budget_cents, euro_text
@@ -65,6 +74,7 @@ from ._open_data import agenda_json, decisions_json
 from ._paths import DECISIONS_ENV, Paths, decisions_folder, find_root, shown
 from ._site import SiteContent, load_site
 from ._templates import TEMPLATES
+from ._yaml import load_yaml
 
 # pandas takes a while to import: the agenda tables and pages load on first use, so the
 # editor commands and most tests stay quick.
@@ -158,9 +168,11 @@ __all__ = [
     "load_goals",
     "load_register",
     "load_site",
+    "load_yaml",
     "md_text",
     "next_id",
     "page_url",
+    "period_of",
     "periods",
     "read_history",
     "record_files",
@@ -170,10 +182,12 @@ __all__ = [
     "stable_id",
     "stale_decision_links",
     "stand_src",
+    "state_text",
     "start_next_year",
     "status_budgets",
     "status_counts",
     "totals",
+    "unclear_on",
     "validate_agenda",
     "year_starts",
 ]

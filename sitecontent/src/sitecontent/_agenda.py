@@ -17,9 +17,10 @@ import yaml
 from ._errors import ContentError
 from ._goals import SCALES, Goals
 from ._ids import DECISION_ID
-from ._money import budget_cents
+from ._money import MAX_BUDGET_EUROS, budget_cents, euro_text
 from ._paths import shown
-from ._yaml import YAMLError, error_line, load_yaml
+from ._text import file_text_problem, strip_bom, value_problems
+from ._yaml import YAMLError, error_line, error_text, load_yaml, top_level
 
 TBD = "nog te bepalen"
 STATUSES = ("gepland", "lopend", "afgerond", "vervallen")
@@ -33,10 +34,14 @@ TOP_LEVEL = ("jaar", "toelichting", "bron", "activiteiten")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLANNING_RE = re.compile(r"^(\d{4})(?: Q[1-4])?(?:-(\d{4})(?: Q[1-4])?)?$")
 YEAR_FILE_RE = re.compile(r"^(\d{4})\.yaml$")
+YEAR_PAGE_RE = re.compile(r"^(\d{4})\.md$")
 BUDGET_HOW = (
-    "schrijf hele euro's als getal zonder punten (bijvoorbeeld 25000), euro's met centen als "
-    f"tekst tussen aanhalingstekens met een komma (bijvoorbeeld \"3000,55\"), of precies '{TBD}'"
+    "schrijf hele euro's als getal zonder punten en zonder voorloopnul (bijvoorbeeld 25000), "
+    "euro's met centen als tekst tussen aanhalingstekens met een komma (bijvoorbeeld "
+    f"\"3000,55\"), of precies '{TBD}'; het hoogste bedrag is {euro_text(MAX_BUDGET_EUROS)}"
 )
+# Fields that hold one line; the others may hold paragraphs.
+MULTI_LINE = ("omschrijving", "voortgang", "toelichting")
 
 
 @dataclass
@@ -86,6 +91,37 @@ def agenda_files(directory: Path) -> dict[int, Path]:
         if match:
             found[int(match.group(1))] = path
     return dict(sorted(found.items()))
+
+
+def folder_problems(directory: Path) -> list[str]:
+    """Files in the agenda folder that the build would skip in silence: a year saved as
+    .yml or .YAML, a copy named otherwise, a subfolder, or a year page without its data."""
+    directory = Path(directory)
+    problems = []
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith("."):
+            continue  # an editor's swap file or .gitkeep: not content
+        year = re.search(r"(?<!\d)(\d{4})(?!\d)", path.name)
+        expected = f"{year.group(1)}.yaml" if year else "<jaar>.yaml, bijvoorbeeld 2023.yaml"
+        if path.is_dir():
+            inside = sorted(p.name for p in path.rglob("*") if p.is_file())
+            problems.append(
+                f"{shown(path)}: submappen van {shown(directory)} worden niet gelezen "
+                f"({', '.join(inside) or 'leeg'}); zet een agendajaar als <jaar>.yaml direct in "
+                f"{shown(directory)}, of haal de map weg."
+            )
+        elif path.suffix == ".md":
+            if YEAR_PAGE_RE.match(path.name) and not (directory / f"{path.stem}.yaml").exists():
+                problems.append(
+                    f"{shown(path)}: bij deze pagina hoort {path.stem}.yaml met de activiteiten, "
+                    "maar dat bestand ontbreekt."
+                )
+        elif not YEAR_FILE_RE.match(path.name):
+            problems.append(
+                f"{shown(path)}: dit bestand komt niet op de site; een agendajaar heet "
+                f"<jaar>.yaml. Hernoem het naar {expected}, of haal het weg."
+            )
+    return problems
 
 
 def _item_lines(text: str) -> list[tuple[int, dict[str, int], dict[str, str]]]:
@@ -163,6 +199,9 @@ def _check_fields(a: dict, problem) -> None:
         value = a.get(key)
         if value is not None and not isinstance(value, str):
             problem(key, "verwacht tekst.")
+    for key, value in a.items():
+        for message in value_problems(value, one_line=key not in MULTI_LINE)[:1]:
+            problem(str(key), message)
 
 
 def _check_id(a: dict, problem, seen: dict[str, int], item_line: int) -> None:
@@ -182,13 +221,17 @@ def _check_id(a: dict, problem, seen: dict[str, int], item_line: int) -> None:
             seen[ident] = item_line
 
 
-def _check_place(a: dict, problem, goals: Goals) -> None:
+def _check_place(a: dict, problem, goals: Goals, raws: dict[str, str]) -> None:
     """Ambition, goal (of that ambition) and scale, as the regiovisie has them."""
     ambition = a.get("ambitie")
     ambition_ok = False
     if ambition is not None and ambition != "":
         if isinstance(ambition, bool) or not isinstance(ambition, int):
-            problem("ambitie", f"'{ambition}' is geen nummer van een ambitie (1 tot en met 7).")
+            problem(
+                "ambitie",
+                f"'{raws.get('ambitie', ambition)}' is geen nummer van een ambitie "
+                "(1 tot en met 7).",
+            )
         elif ambition not in goals.ambitions:
             problem(
                 "ambitie",
@@ -237,7 +280,7 @@ def _check_values(a: dict, problem, raws: dict[str, str], file_source: bool) -> 
 
     budget = a.get("budget")
     if budget is not None and budget != "" and budget != TBD:
-        if budget_cents(budget) is not None and not (file_source or a.get("bron")):
+        if budget_cents(budget) is not None and not (file_source or _text(a.get("bron"))):
             problem(
                 "budget",
                 "een bedrag heeft een bron nodig; zet 'bron: …' (bijvoorbeeld de begroting "
@@ -255,6 +298,11 @@ def _check_values(a: dict, problem, raws: dict[str, str], file_source: bool) -> 
     status = a.get("status")
     if status is not None and status != "" and status not in STATUSES:
         problem("status", f"'{status}' is geen geldige status; kies uit {', '.join(STATUSES)}.")
+
+
+def _text(value) -> str:
+    """Text as published: " " is no source and no title."""
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _check_decisions(a: dict, problem, known: set[str] | None) -> None:
@@ -285,6 +333,7 @@ def _file_problems(path: Path, data: dict, text: str) -> list[str]:
     errors: list[str] = []
     match = YEAR_FILE_RE.match(path.name)
     top = _top_lines(text)
+    written_top = {name: written for name, (_, written) in top_level(text).items()}
 
     def at(key: str) -> str:
         return f"{name} regel {top[key]}" if key in top else name
@@ -298,11 +347,14 @@ def _file_problems(path: Path, data: dict, text: str) -> list[str]:
     year = data.get("jaar")
     if not match:
         errors.append(f"{name}: de bestandsnaam moet het jaar zijn, bijvoorbeeld 2023.yaml.")
-    elif year != int(match.group(1)):
+    elif year != int(match.group(1)) or isinstance(year, bool):
         errors.append(
-            f"{at('jaar')}, veld 'jaar': de waarde {year!r} hoort gelijk te zijn aan het jaar "
-            f"in de bestandsnaam ({match.group(1)})."
+            f"{at('jaar')}, veld 'jaar': de waarde '{written_top.get('jaar', '')}' hoort gelijk "
+            f"te zijn aan het jaar in de bestandsnaam ({match.group(1)})."
         )
+    for key in ("toelichting", "bron"):
+        for message in value_problems(data.get(key), one_line=key not in MULTI_LINE)[:1]:
+            errors.append(f"{at(key)}, veld '{key}': {message}")
     activities = data.get("activiteiten")
     if not isinstance(activities, list) or not activities:
         errors.append(
@@ -321,16 +373,20 @@ def validate_agenda(
     path = Path(path)
     name = shown(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = strip_bom(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        return [f"{name}: het bestand is geen UTF-8-tekst; sla het op als UTF-8."]
+    except OSError:
+        return [f"{name}: het bestand is niet te lezen."]
+    bad = file_text_problem(text)
+    if bad:
+        return [f"{name} regel {bad[0]}: {bad[1]}"]
+    try:
         data = load_yaml(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        return [f"{name}: het bestand is niet te lezen ({exc})."]
     except YAMLError as exc:
         line = error_line(exc)
         where = f" regel {line + 1}" if line is not None else ""
-        return [
-            f"{name}{where}: dit is geen geldige YAML; controleer inspringing en dubbele punten."
-        ]
+        return [f"{name}{where}: {error_text(exc)}"]
 
     if not isinstance(data, dict):
         return [f"{name}: verwacht de velden 'jaar' en 'activiteiten' bovenaan het bestand."]
@@ -360,8 +416,8 @@ def validate_agenda(
 
         _check_fields(activity, problem)
         _check_id(activity, problem, seen, item_line)
-        _check_place(activity, problem, goals)
-        _check_values(activity, problem, raws, bool(data.get("bron")))
+        _check_place(activity, problem, goals, raws)
+        _check_values(activity, problem, raws, bool(_text(data.get("bron"))))
         _check_decisions(activity, problem, known_decisions)
     return errors
 
@@ -371,7 +427,7 @@ def load_agenda(path: Path, goals: Goals, decision_ids: Collection[str] | None =
     errors = validate_agenda(path, goals, decision_ids)
     if errors:
         raise ContentError(errors)
-    text = Path(path).read_text(encoding="utf-8")
+    text = strip_bom(Path(path).read_text(encoding="utf-8"))
     data = load_yaml(text)
     activities = []
     for item, (_line, keys, _raw) in zip(data["activiteiten"], _item_lines(text), strict=False):
@@ -409,7 +465,7 @@ def load_all(
     directory: Path, goals: Goals, decision_ids: Collection[str] | None = None
 ) -> dict[int, Agenda]:
     """Every agenda in the folder; raises ContentError listing the problems of all files."""
-    errors: list[str] = []
+    errors: list[str] = folder_problems(directory) if Path(directory).is_dir() else []
     agendas = {}
     for year, path in agenda_files(directory).items():
         try:

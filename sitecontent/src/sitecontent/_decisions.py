@@ -20,8 +20,19 @@ from pathlib import Path
 from ._dates import normalise_date, valid_date
 from ._errors import ContentError
 from ._ids import DECISION_ID
+from ._markdown import body_problems
 from ._paths import shown
-from ._yaml import TOP_KEY, YAMLError, error_line, key_lines, load_yaml, split_front_matter
+from ._text import file_text_problem, value_problems
+from ._yaml import (
+    TOP_KEY,
+    YAMLError,
+    error_line,
+    error_text,
+    load_yaml,
+    split_front_matter,
+    top_level,
+    written,
+)
 
 STATUSES = {
     # Dutch value -> MADR 4 value, shown in CONTRIBUTING.md.
@@ -31,6 +42,8 @@ STATUSES = {
     "ingetrokken": "deprecated",
 }
 SUCCESSION = ("volledig", "gedeeltelijk")
+# After a partial succession: does the rest still hold, or do the sources leave it open?
+REST = ("geldt", "onbekend")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 AMBITIONS = range(1, 8)
 # The records predate the regiovisie 2022-2026; their link to its ambitions is the editors'
@@ -56,6 +69,11 @@ SCHEMA: dict[str, tuple[bool, str, str]] = {
     "opvolgers": (False, "idlist", "een lijst met ids van bestaande besluiten"),
     "opvolging": (False, "succession", "volledig of gedeeltelijk"),
     "opvolging_toelichting": (False, "str", "één zin die uitlegt wat wel en niet overging"),
+    "opvolging_rest": (
+        False,
+        "rest",
+        "geldt of onbekend: of het deel dat niet overging nog geldt volgens de bronnen",
+    ),
     "ambities": (False, "ambitions", "een lijst met ambitienummers van 1 tot en met 7"),
     "rekenhulpen": (False, "names", "een lijst met namen van rekenhulpen, zoals verdeelsleutel"),
     "parameters": (False, "mapping", "een blok met vaste waarden uit het besluit"),
@@ -125,6 +143,56 @@ def record_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.md") if not p.name.startswith("_"))
 
 
+TEMPLATE_NAME = "_template.md"
+_ID_IN_NAME = re.compile(r"([a-z]{2}-\d{4}-\d{2,3})", re.IGNORECASE)
+
+
+def folder_problems(folder: Path) -> list[str]:
+    """Files the build would never publish: a record with another extension (.MD, .md.txt,
+    .yaml), in a subfolder, or anything else that is no record. Silently skipping them would
+    leave a decision off the site with every check green. Hidden files (an editor's swap
+    file, .gitkeep) are not content and are left alone."""
+    problems = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_file() and path.suffix == ".md":
+            continue  # a record (or the template); a record's name is checked against its id
+        problems.extend(_misplaced(folder, path))
+    return problems
+
+
+def _misplaced(folder: Path, path: Path) -> list[str]:
+    if path.is_dir():
+        inside = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        if not inside:
+            return [f"{shown(path)}: een lege map hoort niet in {shown(folder)}; verwijder haar."]
+        return [
+            f"{shown(p)}: submappen worden niet gelezen, dus dit besluit komt niet op de site; "
+            f"zet het als {shown(folder / _expected_name(p))} direct in {shown(folder)}."
+            for p in inside
+        ]
+    return [
+        f"{shown(path)}: dit bestand komt niet op de site; een besluit heet "
+        f"reeks-jaar-nummer.md, in kleine letters. Hernoem het naar {_expected_name(path)}"
+        + (
+            " (met de gegevens tussen twee regels '---' bovenaan)"
+            if path.suffix in (".yaml", ".yml")
+            else ""
+        )
+        + ", of haal het weg als het geen besluit is."
+    ]
+
+
+def _expected_name(path: Path) -> str:
+    found = _ID_IN_NAME.search(path.name)
+    return (
+        f"{found.group(1).lower()}.md"
+        if found
+        else "reeks-jaar-nummer.md (bijvoorbeeld up-2021-01.md)"
+    )
+
+
 def _check_field(name: str, value: object, kind: str) -> bool:
     if kind == "id":
         return isinstance(value, str) and bool(DECISION_ID.match(value))
@@ -154,6 +222,8 @@ def _check_field(name: str, value: object, kind: str) -> bool:
         )
     if kind == "succession":
         return value in SUCCESSION
+    if kind == "rest":
+        return value in REST
     if kind == "ambitions":
         return isinstance(value, list) and all(
             isinstance(v, int) and not isinstance(v, bool) and v in AMBITIONS for v in value
@@ -216,16 +286,36 @@ def _rule_problems(meta: dict, path: Path, at) -> list[str]:
             f"{at('opvolging')}: veld 'opvolging_toelichting' ontbreekt; verwacht één zin die "
             "uitlegt welk deel wel en welk deel niet is overgenomen."
         )
+    if "opvolging_rest" in meta and meta.get("opvolging") != "gedeeltelijk":
+        problems.append(
+            f"{at('opvolging_rest')}: veld 'opvolging_rest' hoort alleen bij 'opvolging: "
+            "gedeeltelijk'; haal het weg of zet de opvolging op gedeeltelijk."
+        )
     return problems
 
 
-def load_record(path: Path, problems: list[str]) -> Decision | None:
+def _read_text(path: Path, problems: list[str]) -> str | None:
+    """The file as text, or None with a Dutch line when it cannot be published as is."""
     file = shown(path)
     try:
-        raw, body = split_front_matter(path.read_text(encoding="utf-8"))
+        text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         problems.append(f"{file}: het bestand is geen UTF-8-tekst; sla het op als UTF-8.")
         return None
+    bad = file_text_problem(text)
+    if bad:
+        problems.append(f"{file} regel {bad[0]}: {bad[1]}")
+        return None
+    return text
+
+
+def _parse_head(path: Path, problems: list[str]) -> tuple[dict, str, str] | None:
+    """Front matter (as data and as written) and body of a record, or None with a problem."""
+    file = shown(path)
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    raw, body = split_front_matter(text)
     if raw is None:
         problems.append(
             f"{file}: de kop met gegevens ontbreekt; het bestand moet beginnen met een regel "
@@ -233,26 +323,26 @@ def load_record(path: Path, problems: list[str]) -> Decision | None:
         )
         return None
     try:
-        meta = load_yaml(raw) or {}
+        meta = load_yaml(raw, first_line=2) or {}
     except YAMLError as exc:
         line = error_line(exc)
-        where = f" (regel {line + 2})" if line is not None else ""
-        problems.append(
-            f"{file}: de kop met gegevens is geen geldige YAML{where}; controleer "
-            "dubbele punten, inspringing en aanhalingstekens."
-        )
+        where = f" regel {line + 2}" if line is not None else ""
+        problems.append(f"{file}{where}: in de kop met gegevens: {error_text(exc)}")
         return None
     if not isinstance(meta, dict):
         problems.append(f"{file}: de kop met gegevens moet velden bevatten (naam: waarde).")
         return None
-    if "datum" in meta:
-        meta["datum"] = normalise_date(meta["datum"])
-    lines = key_lines(raw, first_line=2)
+    return meta, raw, body
+
+
+def _field_problems(meta: dict, heads: dict[str, tuple[int, str]], file: str) -> list[str]:
+    """Each field on its own: known, present when required, of the right kind, and free of
+    characters that do not belong in a one-line field."""
 
     def at(name: str) -> str:
-        return f"{file} regel {lines[name]}" if name in lines else file
+        return f"{file} regel {heads[name][0]}" if name in heads else file
 
-    before = len(problems)
+    problems = []
     for name in meta:
         if name not in SCHEMA:
             problems.append(
@@ -265,12 +355,40 @@ def load_record(path: Path, problems: list[str]) -> Decision | None:
             if required:
                 problems.append(f"{file}: veld '{name}' ontbreekt; verwacht {expected}.")
             continue
+        for problem in value_problems(meta[name], one_line=True)[:1]:
+            problems.append(f"{at(name)}: veld '{name}': {problem}")
         if not _check_field(name, meta[name], kind):
+            shown_value = written(heads[name][1]) if name in heads else str(meta[name])
+            if not shown_value.startswith(("'", '"')):
+                shown_value = f"'{shown_value}'"
             problems.append(
-                f"{at(name)}: veld '{name}' heeft de ongeldige waarde {meta[name]!r}; "
+                f"{at(name)}: veld '{name}' heeft de ongeldige waarde {shown_value}; "
                 f"verwacht {expected}."
             )
-    if len(problems) > before:
+    return problems
+
+
+def load_record(path: Path, problems: list[str]) -> Decision | None:
+    file = shown(path)
+    parsed = _parse_head(path, problems)
+    if parsed is None:
+        return None
+    meta, raw, body = parsed
+    if "datum" in meta:
+        meta["datum"] = normalise_date(meta["datum"])
+    heads = top_level(raw, first_line=2)
+    lines = {name: line for name, (line, _) in heads.items()}
+
+    def at(name: str) -> str:
+        return f"{file} regel {lines[name]}" if name in lines else file
+
+    found = _field_problems(meta, heads, file)
+    body_start = raw.count("\n") + 4  # file line of the body's first line
+    for line, problem in body_problems(body):
+        where = f" regel {body_start + line - 1}" if line else ""
+        found.append(f"{file}{where}: in de tekst: {problem}")
+    problems.extend(found)
+    if found:
         return None
     problems.extend(_rule_problems(meta, path, at))
     return Decision(id=meta["id"], path=path, meta=meta, body=body, lines=lines)
@@ -339,6 +457,7 @@ def load_register(folder: Path | str, allow_placeholders: bool = False) -> Regis
     problems: list[str] = []
     if not folder.is_dir():
         raise ContentError([f"{shown(folder)}: de map met besluiten bestaat niet."])
+    problems.extend(folder_problems(folder))
     register = Register(folder)
     # Records that could not be read still exist: links to them are not reported twice.
     unreadable: set[str] = set()

@@ -3,8 +3,13 @@
 Records often know their date only to the year or the month ("2020", "2020-06"). Such a
 decision counts as in force from the LAST day of that period: before then the record itself
 cannot show that it was already taken. A full replacement ends a decision on the day its
-successor starts; a partial one leaves it in force, with the successor named beside it. The
-page "Geldend op" states these rules where it uses them.
+successor starts; a partial one leaves it in force, with the successor named beside it. When
+the sources leave open whether the rest still holds (``opvolging_rest: onbekend``), the
+decision is no longer counted as in force from that day, and every page says it is unclear.
+The page "Geldend op" states these rules where it uses them.
+
+What a page shows as a decision's status is ``Period.state``: words computed by these rules,
+never the raw ``status`` field, so "vervangen" can never stand beside "geldt nog".
 """
 
 from __future__ import annotations
@@ -41,12 +46,33 @@ class Period:
     until: date | None
     # Successors that replace it only in part, each with the day it starts.
     partly: tuple[tuple[str, date], ...]
+    # Partly replaced, and the sources do not say whether the rest still holds: from the
+    # first partial successor's day (``until``) its state is unclear, not "in force".
+    rest_unknown: bool = False
+    # Successors that are only proposed: they end nothing yet.
+    pending: tuple[str, ...] = ()
 
     def holds_on(self, day: date) -> bool:
         return self.since <= day and (self.until is None or day < self.until)
 
     def partly_replaced_by(self, day: date) -> list[str]:
         return [successor for successor, start in self.partly if start <= day]
+
+    def unclear_on(self, day: date) -> bool:
+        return self.rest_unknown and self.until is not None and day >= self.until
+
+    def state(self, day: date) -> str:
+        """The decision's state on ``day`` in words a council member reads one way."""
+        if day < self.since:
+            return "nog niet genomen"
+        if self.unclear_on(day):
+            return "deels vervangen; of de rest nog geldt, zeggen de bronnen niet"
+        if not self.holds_on(day):
+            return "vervangen"
+        waiting = "; de opvolger is voorgesteld, nog niet vastgesteld" if self.pending else ""
+        if self.partly_replaced_by(day):
+            return "geldt voor het deel dat niet is overgenomen" + waiting
+        return "geldt" + waiting
 
 
 def _successor_starts(decision: Decision, register: Register) -> list[tuple[str, date]]:
@@ -58,18 +84,43 @@ def _successor_starts(decision: Decision, register: Register) -> list[tuple[str,
     return found
 
 
+def period_of(decision: Decision, register: Register) -> Period | None:
+    """When a taken decision is in force; None for a proposal or a withdrawn decision."""
+    if decision.status not in TAKEN:
+        return None
+    starts = _successor_starts(decision, register)
+    first = min((start for _, start in starts), default=None)
+    pending = tuple(s for s in decision.opvolgers if s not in dict(starts))
+    since = in_force_from(decision.datum)
+    if decision.meta.get("opvolging") != "gedeeltelijk":
+        return Period(decision, since, first, (), pending=pending)
+    rest_unknown = decision.meta.get("opvolging_rest") == "onbekend"
+    until = first if rest_unknown else None
+    return Period(decision, since, until, tuple(starts), rest_unknown, pending)
+
+
 def periods(register: Register) -> list[Period]:
     """Every taken decision with its period in force, in order of start, then id."""
-    found = []
-    for decision in register.decisions.values():
-        if decision.status not in TAKEN:
-            continue
-        starts = _successor_starts(decision, register)
-        whole = decision.meta.get("opvolging") != "gedeeltelijk"
-        until = min((start for _, start in starts), default=None) if whole else None
-        partly = () if whole else tuple(starts)
-        found.append(Period(decision, in_force_from(decision.datum), until, partly))
-    return sorted(found, key=lambda period: (period.since, period.decision.id))
+    found = [period_of(d, register) for d in register.decisions.values()]
+    return sorted(
+        (period for period in found if period is not None),
+        key=lambda period: (period.since, period.decision.id),
+    )
+
+
+def unclear_on(day: date, register: Register) -> list[Period]:
+    """Decisions of which the sources do not say whether they (the rest) still hold."""
+    return [period for period in periods(register) if period.unclear_on(day)]
+
+
+def state_text(decision: Decision, register: Register, day: date) -> str:
+    """A decision's state on ``day`` in words, also for one that was never taken."""
+    period = period_of(decision, register)
+    if period is not None:
+        return period.state(day)
+    if decision.status == "ingetrokken":
+        return "ingetrokken"
+    return "voorgesteld, nog niet vastgesteld"
 
 
 def in_force_on(day: date, register: Register) -> list[Period]:

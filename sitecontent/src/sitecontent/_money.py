@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
-# Whole euros (25000) or euros and cents with a decimal comma ("3000,55"), as text.
-BUDGET_TEXT = re.compile(r"^(\d+)(?:,(\d{2}))?$")
+# Whole euros (25000) or euros and cents with a decimal comma ("3000,55"), as text; no
+# leading zero, which YAML 1.1 would read as octal and a reader as a typo.
+BUDGET_TEXT = re.compile(r"^(0|[1-9]\d*)(?:,(\d{2}))?$")
+# A budget of a regional agenda is far below a trillion euros; a longer number is a typo,
+# and beyond 15 digits a float (pandas, the CSV) could no longer hold every cent.
+MAX_BUDGET_EUROS = 999_999_999_999
 # The typographic minus on pages; the CSV keeps ASCII so Excel reads a number.
 MINUS = "−"
 
@@ -19,10 +23,10 @@ def budget_cents(value) -> int | None:
     if isinstance(value, bool) or isinstance(value, float):
         return None
     if isinstance(value, int):
-        return value * 100 if value >= 0 else None
+        return value * 100 if 0 <= value <= MAX_BUDGET_EUROS else None
     if isinstance(value, str):
         found = BUDGET_TEXT.match(value.strip())
-        if found:
+        if found and len(found.group(1)) <= len(str(MAX_BUDGET_EUROS)):
             return int(found.group(1)) * 100 + int(found.group(2) or 0)
     return None
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ._agenda import Agenda, load_all, stale_decision_links
 from ._decision_pages import DecisionPages
-from ._decisions import Register, load_register
+from ._decisions import Register, load_register, record_files
 from ._errors import ContentError
 from ._gitdates import add_git_dates
 from ._goals import Goals, load_goals
@@ -55,20 +55,28 @@ def _year_pages_missing(paths: Paths, agendas: dict[int, Agenda]) -> list[str]:
 
 
 def load_site(paths: Paths, goals: Goals | None = None, git_dates: bool = True) -> SiteContent:
-    """Load and check everything; raises ContentError (with a title naming the part).
-    ``goals``: already loaded goals, so a caller that needs them first reads them once."""
+    """Load and check everything; raises ContentError with the problems of every part at
+    once, each part under its own heading. ``goals``: already loaded goals, so a caller that
+    needs them first reads them once."""
     goals = goals or load_goals(paths.goals)
+    errors: list[ContentError] = []
     try:
         register = load_register(paths.decisions)
+        decision_ids = set(register.decisions)
     except ContentError as exc:
-        raise ContentError(exc.messages, DECISIONS_TITLE) from None
+        errors.append(ContentError(exc.messages, DECISIONS_TITLE))
+        register = None
+        # The agenda's links are still checked against the records that are there.
+        decision_ids = {path.stem for path in record_files(paths.decisions)}
+    try:
+        agendas = load_all(paths.agenda, goals, decision_ids)
+        missing = _year_pages_missing(paths, agendas)
+        if missing:
+            errors.append(ContentError(missing, AGENDA_TITLE))
+    except ContentError as exc:
+        errors.append(ContentError(exc.messages, AGENDA_TITLE))
+    if errors:
+        raise ContentError.combined(errors)
     if git_dates:
         add_git_dates(register)
-    try:
-        agendas = load_all(paths.agenda, goals, set(register.decisions))
-    except ContentError as exc:
-        raise ContentError(exc.messages, AGENDA_TITLE) from None
-    missing = _year_pages_missing(paths, agendas)
-    if missing:
-        raise ContentError(missing, AGENDA_TITLE)
     return SiteContent(paths=paths, goals=goals, register=register, agendas=agendas)
