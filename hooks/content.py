@@ -106,7 +106,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     existing = {f.src_uri for f in files}
     existing |= {sitecontent.record_src(i) for i in register.decisions}
     existing |= {sitecontent.stand_src(d.year) for d in sitecontent.year_starts(register, today)}
-    _data.decisions = _data.content.decision_pages(existing)
+    _data.decisions = _data.content.decision_pages(existing, today)
     _data.history = sitecontent.HistoryPages(
         _data.decisions,
         _data.content.agendas,

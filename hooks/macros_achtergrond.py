@@ -13,6 +13,7 @@ from pathlib import Path
 
 from calculators.render.html import Column, table
 from sitecontent import euro_text as euro
+from sitecontent import md_text
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 FUND_FILE = DOCS / "achtergrond" / "data" / "leidse-regio-investeringsfonds.csv"
@@ -84,8 +85,8 @@ def difference_text(part: dict) -> str:
         for row, diff in municipalities:
             word = "hoger" if diff > 0 else "lager"
             lines.append(
-                f"- {row['gemeente']}: het totaal {euro(row['totaal'])} is {euro(abs(diff))} "
-                f"{word} dan de som van de jaren ({euro(sum(row['jaren']))});"
+                f"- {md_text(row['gemeente'])}: het totaal {euro(row['totaal'])} is "
+                f"{euro(abs(diff))} {word} dan de som van de jaren ({euro(sum(row['jaren']))});"
             )
         lines[-1] = lines[-1].rstrip(";") + "."
         lines.append("")
@@ -119,5 +120,5 @@ def define_env(env) -> None:
         total = part["totaal"]
         footer = ["Totaal Leidse Regio", *(euro(v) for v in total["jaren"]), euro(total["totaal"])]
         markup = table(caption, columns, rows, footer, css_class="rekenhulp-tabel fonds-tabel")
-        source = "; ".join(part["bronnen"])
+        source = md_text("; ".join(part["bronnen"]))
         return f"\n{markup}\n\n*Bron bij deze tabel: {source}.*\n\n{difference_text(part)}\n"

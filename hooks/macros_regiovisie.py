@@ -13,7 +13,7 @@ from pathlib import Path
 
 import sitecontent
 from calculators.render.html import Column, Series, bar_chart, table
-from sitecontent import rel
+from sitecontent import md_text, rel
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 TRANSFORMATION_FILE = DOCS / "regiovisie" / "data" / "transformatie-2018-2020.csv"
@@ -101,16 +101,16 @@ def define_env(env) -> None:
         for goal in goals().ambitions[nummer].doelen:
             note = goal.schaal_keuze_redactie
             parts.append(
-                f"### Doel {goal.id}: {goal.naam} {{ #{goal.anchor} }}\n\n"
+                f"### Doel {goal.id}: {md_text(goal.naam)} {{ #{goal.anchor} }}\n\n"
                 f"**Schaal:** {goal.scale_text}\n\n"
-                + (f"*{note}*\n{{: .schaal-keuze }}\n\n" if note else "")
-                + f"{goal.omschrijving}\n"
+                + (f"*{md_text(note)}*\n{{: .schaal-keuze }}\n\n" if note else "")
+                + f"{md_text(goal.omschrijving)}\n"
             )
         return "\n".join(parts)
 
     @env.macro
     def ambitie_naam(nummer: int) -> str:
-        return goals().ambitions[nummer].naam
+        return md_text(goals().ambitions[nummer].naam)
 
     @env.macro
     def ambitie_samenvatting(nummer: int) -> str:
@@ -118,8 +118,8 @@ def define_env(env) -> None:
         pillar = goals().pillars[ambition.pijler]
         link = relative(f"regiovisie/pijler-{pillar.nummer}.md")
         return (
-            f"Deze ambitie hoort bij [pijler {pillar.nummer}: {pillar.naam}]({link}). "
-            f"{ambition.samenvatting}"
+            f"Deze ambitie hoort bij [pijler {pillar.nummer}: {md_text(pillar.naam)}]({link}). "
+            f"{md_text(ambition.samenvatting)}"
         )
 
     @env.macro
@@ -130,12 +130,12 @@ def define_env(env) -> None:
             link = relative(f"regiovisie/ambitie-{ambition.nummer}.md")
             if kort:
                 # Bullets, not "5." items: Markdown would renumber a list from 1.
-                lines.append(f"- Ambitie {ambition.nummer}: [{ambition.naam}]({link})")
+                lines.append(f"- Ambitie {ambition.nummer}: [{md_text(ambition.naam)}]({link})")
                 continue
-            names = "; ".join(goal.naam for goal in ambition.doelen)
+            names = "; ".join(md_text(goal.naam) for goal in ambition.doelen)
             lines.append(
-                f"- Ambitie {ambition.nummer}: [{ambition.naam}]({link}). "
-                f"{ambition.samenvatting} *Doelen: {names}.*"
+                f"- Ambitie {ambition.nummer}: [{md_text(ambition.naam)}]({link}). "
+                f"{md_text(ambition.samenvatting)} *Doelen: {names}.*"
             )
         return "\n".join(lines) + "\n"
 
@@ -155,7 +155,7 @@ def define_env(env) -> None:
                     )
                 )
                 if goal.schaal_keuze_redactie:
-                    chosen.append(f"*Doel {goal.id}: {goal.schaal_keuze_redactie}*")
+                    chosen.append(f"*Doel {goal.id}: {md_text(goal.schaal_keuze_redactie)}*")
         columns = [
             Column("Doel", numeric=False),
             Column("Naam", numeric=False),
@@ -184,7 +184,7 @@ def define_env(env) -> None:
             body.append(cells)
         caption = "Gerealiseerde transformatie beschermd wonen (BW) en beschermd thuis (BT)"
         markup = table(caption, columns, body, css_class="rekenhulp-tabel transformatie-tabel")
-        return f"{markup}\n\n*Bron bij deze tabel: {'; '.join(sources)}.*"
+        return f"{markup}\n\n*Bron bij deze tabel: {md_text('; '.join(sources))}.*"
 
     @env.macro
     def transformatie_grafiek() -> str:
@@ -214,7 +214,7 @@ def define_env(env) -> None:
         )
         return (
             f'<div class="regiovisie-grafiek">{svg}</div>\n\n'
-            f"*Bron bij deze grafiek: {'; '.join(sources)}.*"
+            f"*Bron bij deze grafiek: {md_text('; '.join(sources))}.*"
         )
 
     @env.macro
@@ -234,7 +234,7 @@ def define_env(env) -> None:
         ]
         caption = f"De {len(rows)} gemeenten van Noord- en Midden-Limburg"
         markup = table(caption, columns, rows, css_class="rekenhulp-tabel gemeenten-tabel")
-        return f"{markup}\n\n*Bron bij deze tabel: {' '.join(data['bron'].split())}.*"
+        return f"{markup}\n\n*Bron bij deze tabel: {md_text(data['bron'])}.*"
 
     @env.macro
     def regiovisie_afdruk() -> str:

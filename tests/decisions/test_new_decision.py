@@ -11,7 +11,7 @@ import sys
 import pytest
 
 import sitecontent as content
-from tests.decisions.conftest import ROOT
+from tests.decisions.conftest import ROOT, edit
 from tools import new_decision as new_decision_tool
 
 
@@ -60,10 +60,47 @@ def test_fresh_record_is_refused_by_the_build_until_filled_in(records):
 
 
 def test_command_line(records):
-    completed = new_decision(records, "--reeks", "zz", "--titel", "Proef", "--jaar", "2099")
+    completed = new_decision(records, "--reeks", "zz", "--titel", "Proef", "--jaar", "2024")
     assert completed.returncode == 0, completed.stderr
-    assert (records / "zz-2099-01.md").exists()
+    assert (records / "zz-2024-01.md").exists()
     content.load_register(records, allow_placeholders=True)
+
+
+def test_running_the_same_command_again_changes_nothing(records):
+    args = ("--reeks", "up", "--titel", "Relatiemanagement opnieuw", "--jaar", "2021")
+    first = new_decision(records, *args, "--vervangt", "up-2020-04")
+    assert first.returncode == 0, first.stderr
+    before = {p.name: p.read_bytes() for p in records.iterdir()}
+    # Extra spaces and other capitals are still the same title.
+    again = [*args[:3], " relatiemanagement  opnieuw ", *args[4:], "--vervangt", "up-2020-04"]
+    second = new_decision(records, *again)
+    assert second.returncode == 0, second.stderr
+    assert "Niets veranderd" in second.stdout and "up-2021-01.md bestaat al" in second.stdout
+    assert {p.name: p.read_bytes() for p in records.iterdir()} == before
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--vervangt", "up-2020-03"], "met als voorgangers: up-2020-04"),
+        ([], "met als voorgangers: up-2020-04"),
+        (["--vervangt", "up-2020-04", "--opvolging", "gedeeltelijk", "--toelichting", "Deels."],
+         "zegt al opvolger up-2021-01 en opvolging volledig"),
+    ],
+)  # fmt: skip
+def test_the_same_title_with_other_predecessors_is_refused(records, capsys, args, expected):
+    content.create_record(
+        records, "up", "Relatiemanagement opnieuw", 2021, supersedes=["up-2020-04"]
+    )
+    before = {p.name: p.read_bytes() for p in records.iterdir()}
+    code = new_decision_tool.main(
+        ["--map", str(records), "--reeks", "up", "--titel", "Relatiemanagement opnieuw",
+         "--jaar", "2021", *args]
+    )  # fmt: skip
+    assert code == 1
+    err = capsys.readouterr().err
+    assert expected in err and "up-2021-01.md" in err
+    assert {p.name: p.read_bytes() for p in records.iterdir()} == before
 
 
 def test_replacing_a_record_wholly_writes_both_sides(records):
@@ -90,13 +127,54 @@ def test_replacing_a_record_wholly_writes_both_sides(records):
     assert content.lineage_columns(register)[2] == ["up-2021-01"]
 
 
-def test_a_record_replaced_twice_keeps_its_first_successor(records):
-    created = content.create_record(
-        records, "up", "Tweede opvolger", 2021, supersedes=["bp-2019-04"]
-    )
-    old = content.load_register(records, allow_placeholders=True).decisions["bp-2019-04"]
-    assert old.opvolgers == ["up-2020-04", created.stem]
-    assert old.meta["opvolging"] == "volledig"
+@pytest.mark.parametrize(
+    ("old", "already"),
+    [
+        ("bp-2019-04", "opvolger up-2020-04 en opvolging volledig"),
+        ("bp-2019-06", "opvolger up-2020-05, opvolging gedeeltelijk en een opvolging_toelichting"),
+    ],
+)
+@pytest.mark.parametrize("opvolging", ["volledig", "gedeeltelijk"])
+def test_what_an_older_record_says_about_its_successors_is_never_changed(
+    records, old, already, opvolging
+):
+    # Adding a successor, or turning "volledig" into "gedeeltelijk" (or back), is an
+    # editor's decision made by hand; the command refuses and says what the record has.
+    before = {p.name: p.read_bytes() for p in records.iterdir()}
+    with pytest.raises(content.ContentError) as caught:
+        content.create_record(
+            records, "up", "Tweede opvolger", 2021, supersedes=[old], opvolging=opvolging,
+            toelichting="Een deel." if opvolging == "gedeeltelijk" else None,
+        )  # fmt: skip
+    (message,) = caught.value.messages
+    assert f"--vervangt {old} ({content.shown(records / old)}.md regel 13)" in message
+    assert f"heeft al {already}" in message and "met de hand" in message
+    assert {p.name: p.read_bytes() for p in records.iterdir()} == before
+
+
+@pytest.mark.parametrize(
+    ("status", "why"),
+    [("ingetrokken", "is ingetrokken en geldt al niet meer"), ("voorgesteld", "nooit genomen")],
+)
+def test_a_withdrawn_or_proposed_record_is_not_replaced(records, status, why):
+    edit(records, "up-2020-09", "status: vastgesteld", f"status: {status}")
+    before = {p.name: p.read_bytes() for p in records.iterdir()}
+    with pytest.raises(content.ContentError) as caught:
+        content.create_record(records, "up", "Nieuw", 2021, supersedes=["up-2020-09"])
+    (message,) = caught.value.messages
+    assert message.startswith("--vervangt up-2020-09 (") and why in message
+    assert "up-2020-09.md regel 5" in message
+    assert {p.name: p.read_bytes() for p in records.iterdir()} == before
+
+
+def test_titles_are_stored_as_typed(records):
+    # The template puts the title between double quotes; quotes, a backslash, a colon or a
+    # YAML word in the title must arrive as text, exactly.
+    for number, title in enumerate(['Zeg "ja": of \\ nee', "yes", "&anker *ster", "---"], 1):
+        path = content.create_record(records, "zz", title, 2024)
+        assert path.name == f"zz-2024-{number:02d}.md"
+        meta = content.load_register(records, allow_placeholders=True).decisions[path.stem].meta
+        assert meta["titel"] == title
 
 
 def test_replacing_a_record_partly_needs_and_keeps_the_explanation(records):
@@ -121,6 +199,16 @@ def test_replacing_a_record_partly_needs_and_keeps_the_explanation(records):
         (["--vervangt", "up-2020-03", "--opvolging", "gedeeltelijk"], "--toelichting ontbreekt"),
         (["--vervangt", "up-2020-99"], "er is geen besluit up-2020-99.md"),
         (["--vervangt", "up-2020-03", "--jaar", "2019"], "kan niet ouder zijn"),
+        (["--vervangt", "../README"], "--vervangt '../README': dat is geen id van een besluit"),
+        (["--vervangt", "up-2020-03.md"], "--vervangt 'up-2020-03.md': dat is geen id"),
+        (["--vervangt", "up-2020-03", "--vervangt", "up-2020-03"], "staat er twee keer"),
+        (["--vervangt", "up-2020-03", "--toelichting", "Alles."], "hoort alleen bij --opvolging"),
+        (["--opvolging", "gedeeltelijk", "--toelichting", "Iets."], "horen bij --vervangt"),
+        (
+            ["--jaar", "2021", "--titel", "Twee\nregels"],
+            "--titel: de tekst bevat een regelovergang",
+        ),
+        (["--map", "niet-er"], "--map niet-er: de map met besluiten bestaat niet"),
     ],
 )
 def test_a_wrong_replacement_changes_nothing(records, capsys, args, expected):
@@ -131,4 +219,18 @@ def test_a_wrong_replacement_changes_nothing(records, capsys, args, expected):
     )
     assert code == 1
     assert expected in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in records.iterdir()} == before
+
+
+@pytest.mark.parametrize("jaar", ["0", "99999", "1999", "twintig", "2021.0"])
+def test_a_year_out_of_range_is_a_usage_error_not_ignored(records, capsys, jaar):
+    before = {p.name: p.read_bytes() for p in records.iterdir()}
+    code = new_decision_tool.main(
+        ["--map", str(records), "--reeks", "up", "--titel", "Proef", "--jaar", jaar]
+    )
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("gebruik: tools/new_decision.py")
+    (line,) = [line for line in err.splitlines() if ": fout: " in line]
+    assert f"--jaar: '{jaar}' is geen bruikbaar jaar" in line and "2000 tot en met" in line
     assert {p.name: p.read_bytes() for p in records.iterdir()} == before

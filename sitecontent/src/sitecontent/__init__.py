@@ -27,6 +27,7 @@ from ._agenda import (
     load_all as load_agendas,
 )
 from ._changes import Change, History, read_history
+from ._cli import DutchArgumentParser, run, say, year_argument
 from ._dates import format_date
 from ._decision_pages import DecisionPages, FilterView, filter_src, record_src
 from ._decisions import (
@@ -41,6 +42,7 @@ from ._decisions import (
 )
 from ._errors import ContentError
 from ._feed import FeedEntry, atom_feed, stable_id
+from ._files import write_together
 from ._gitdates import add_git_dates, git_dates
 from ._goals import SCALES, Ambition, Goal, Goals, Pillar, load_goals
 from ._history_pages import (
@@ -67,10 +69,11 @@ from ._in_force import (
 from ._lineage import lineage_columns, lineage_figure, lineage_pairs, lineage_steps
 from ._markdown import md_text, rel
 from ._money import budget_cents, euro_text
-from ._new_decision import DEFAULT_REGION, create_record, next_id
-from ._new_year import start_next_year
+from ._new_decision import DEFAULT_REGION, create_record, new_record, next_id
+from ._new_year import plan_next_year, start_next_year
 from ._open_data import SCHEMA as DECISIONS_SCHEMA_FILE
 from ._open_data import agenda_json, decisions_json
+from ._output_checks import site_problems
 from ._paths import DECISIONS_ENV, Paths, decisions_folder, find_root, shown
 from ._site import SiteContent, load_site
 from ._templates import TEMPLATES
@@ -100,6 +103,14 @@ def __getattr__(name: str):
 
 
 __all__ = [
+    "DutchArgumentParser",
+    "new_record",
+    "plan_next_year",
+    "run",
+    "say",
+    "site_problems",
+    "write_together",
+    "year_argument",
     "AGENDA_STATUSES",
     "AMBITION_LINK_NOTE",
     "DECISIONS_ENV",

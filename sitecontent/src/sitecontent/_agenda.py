@@ -87,7 +87,7 @@ def agenda_files(directory: Path) -> dict[int, Path]:
     """The agenda files in a folder, by year, oldest first."""
     found = {}
     for path in Path(directory).glob("*.yaml"):
-        match = YEAR_FILE_RE.match(path.name)
+        match = YEAR_FILE_RE.fullmatch(path.name)
         if match:
             found[int(match.group(1))] = path
     return dict(sorted(found.items()))
@@ -111,12 +111,12 @@ def folder_problems(directory: Path) -> list[str]:
                 f"{shown(directory)}, of haal de map weg."
             )
         elif path.suffix == ".md":
-            if YEAR_PAGE_RE.match(path.name) and not (directory / f"{path.stem}.yaml").exists():
+            if YEAR_PAGE_RE.fullmatch(path.name) and not (directory / f"{path.stem}.yaml").exists():
                 problems.append(
                     f"{shown(path)}: bij deze pagina hoort {path.stem}.yaml met de activiteiten, "
                     "maar dat bestand ontbreekt."
                 )
-        elif not YEAR_FILE_RE.match(path.name):
+        elif not YEAR_FILE_RE.fullmatch(path.name):
             problems.append(
                 f"{shown(path)}: dit bestand komt niet op de site; een agendajaar heet "
                 f"<jaar>.yaml. Hernoem het naar {expected}, of haal het weg."
@@ -209,7 +209,7 @@ def _check_id(a: dict, problem, seen: dict[str, int], item_line: int) -> None:
     ident = a.get("id")
     if ident is not None and ident != "":
         ident = str(ident)
-        if not ID_RE.match(ident):
+        if not ID_RE.fullmatch(ident):
             problem(
                 "id",
                 f"'{ident}' is geen geldige id; gebruik kleine letters, cijfers en "
@@ -270,7 +270,7 @@ def _check_values(a: dict, problem, raws: dict[str, str], file_source: bool) -> 
     planning = a.get("planning")
     if planning is not None and planning != "":
         planning = str(planning)
-        found = PLANNING_RE.match(planning)
+        found = PLANNING_RE.fullmatch(planning)
         if not found or (found.group(2) and found.group(2) < found.group(1)):
             problem(
                 "planning",
@@ -314,7 +314,7 @@ def _check_decisions(a: dict, problem, known: set[str] | None) -> None:
         else:
             for decision in decisions:
                 decision = str(decision)
-                if not DECISION_ID.match(decision):
+                if not DECISION_ID.fullmatch(decision):
                     problem(
                         "besluiten",
                         f"'{decision}' is geen geldige besluit-id; schrijf bijvoorbeeld "
@@ -331,7 +331,7 @@ def _file_problems(path: Path, data: dict, text: str) -> list[str]:
     """Problems at the top of the file: unknown fields, the year, the list of activities."""
     name = shown(path)
     errors: list[str] = []
-    match = YEAR_FILE_RE.match(path.name)
+    match = YEAR_FILE_RE.fullmatch(path.name)
     top = _top_lines(text)
     written_top = {name: written for name, (_, written) in top_level(text).items()}
 

@@ -5,11 +5,14 @@ Build-time only; the calculators never import pandas.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
+
+from calculators.core.csvio import write_csv
 
 from ._agenda import STATUSES, TBD, Agenda
 from ._goals import SCALES, Goals
-from ._money import euro_text
 
 CANCELLED = "vervallen"
 
@@ -139,28 +142,40 @@ def changes(previous: pd.DataFrame, current: pd.DataFrame) -> dict[str, pd.DataF
     }
 
 
+CSV_COLUMNS = [
+    "id",
+    "titel",
+    "pijler",
+    "ambitie",
+    "ambitie_naam",
+    "doel",
+    "doel_naam",
+    "schaal",
+    "trekker",
+    "planning",
+    "budget_euro",
+    "financiering",
+    "status",
+    "voortgang",
+    "besluiten",
+]
+
+
+def _budget_cell(value: float, known: bool) -> int | Decimal | str:
+    """A number for Excel: whole euros as an integer, euros and cents with two decimals."""
+    if not known:
+        return TBD
+    cents = round(value * 100)
+    return cents // 100 if cents % 100 == 0 else Decimal(cents).scaleb(-2)
+
+
 def csv_text(df: pd.DataFrame) -> str:
-    """The agenda as CSV in the Dutch Excel convention: ';', decimal comma, UTF-8 BOM."""
-    out = pd.DataFrame(
-        {
-            "id": df["id"],
-            "titel": df["titel"],
-            "pijler": df["pijler"],
-            "ambitie": df["ambitie"],
-            "ambitie_naam": df["ambitie_naam"],
-            "doel": df["doel"],
-            "doel_naam": df["doel_naam"],
-            "schaal": df["schaal"],
-            "trekker": df["trekker"],
-            "planning": df["planning"],
-            "budget_euro": [
-                euro_text(value, symbol=False) if known else TBD
-                for value, known in zip(df["budget"], df["budget_bekend"], strict=True)
-            ],
-            "financiering": df["financiering"],
-            "status": df["status"],
-            "voortgang": df["voortgang"],
-            "besluiten": df["besluiten"],
-        }
-    )
-    return "\ufeff" + out.to_csv(sep=";", index=False, lineterminator="\r\n")
+    """The agenda as CSV in the Dutch Excel convention: ';', decimal comma, UTF-8 BOM, CRLF.
+
+    Written by the calculators' CSV writer, the one writer for every CSV the site publishes:
+    text that Excel would run as a formula (=, +, -, @) gets a leading apostrophe."""
+    rows = []
+    for row in df.to_dict("records"):
+        row["budget_euro"] = _budget_cell(row["budget"], row["budget_bekend"])
+        rows.append([row[column] for column in CSV_COLUMNS])
+    return write_csv(CSV_COLUMNS, rows, "nl")

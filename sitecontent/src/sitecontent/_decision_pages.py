@@ -3,13 +3,17 @@ lineage on the page Besluiten, and lists of records for other pages."""
 
 from __future__ import annotations
 
+import hashlib
+import html
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 import yaml
 
 from ._decisions import AMBITION_LINK_NOTE, AMBITIONS, STATUSES, Decision, Register
+from ._in_force import state_text
 from ._lineage import lineage_figure, lineage_steps
 from ._markdown import md_text, rel
 from ._templates import render
@@ -23,6 +27,30 @@ def record_src(decision_id: str) -> str:
 
 def filter_src(slug: str) -> str:
     return f"{PUBLISH_DIR}/filter/{slug}.md"
+
+
+def page_front_matter(title: str, description: str | None = None) -> str:
+    """The YAML front matter of a generated page.
+
+    The theme prints a page title as HTML (in the header, the search results), the way
+    MkDocs makes one from a heading, so editor text goes in HTML-escaped; overrides/main.html
+    prints <title> and the description through ``striptags | e``. Macros stay off: editor
+    text is never a template ("{{" in a title stays text)."""
+    front = {"title": html.escape(" ".join(title.split()))}
+    if description is not None:
+        front["description"] = html.escape(" ".join(description.split()))
+    front["render_macros"] = False
+    return yaml.safe_dump(front, allow_unicode=True).strip()
+
+
+def _slug(prefix: str, text: str, taken: set[str]) -> str:
+    """A URL slug for a filter view; two texts that read alike (or an empty slug) get a
+    short hash, so no view silently replaces another."""
+    slug = f"{prefix}-" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if slug == f"{prefix}-" or slug in taken:
+        slug = f"{slug.rstrip('-')}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
+    taken.add(slug)
+    return slug
 
 
 @dataclass(frozen=True)
@@ -45,9 +73,16 @@ class DecisionPages:
     register: Register
     existing: Collection[str]
     ambitions: dict[int, str]
+    # The build's "now": what a page calls a decision's state is its state on this day.
+    today: date = field(default_factory=date.today)
+
+    def state_now(self, decision: Decision) -> str:
+        return state_text(decision, self.register, self.today)
 
     def template_globals(self) -> dict:
         return {
+            "stand_nu": self.state_now,
+            "vandaag": self.today,
             "besluit_link": self.decision_link,
             "ambitie_link": self.ambition_link,
             "pagina_link": self.page_link,
@@ -81,8 +116,9 @@ class DecisionPages:
         for year in sorted({d.datum[:4] for d in records}):
             chosen = [d for d in records if d.datum.startswith(year)]
             views.append(FilterView(f"jaar-{year}", f"jaar {year}", year, chosen))
+        taken: set[str] = set()
         for region in sorted({d.meta["regio"] for d in records}):
-            slug = "regio-" + re.sub(r"[^a-z0-9]+", "-", region.lower()).strip("-")
+            slug = _slug("regio", region, taken)
             chosen = [d for d in records if d.meta["regio"] == region]
             views.append(FilterView(slug, f"regio {region}", region, chosen))
         for number in AMBITIONS:
@@ -106,30 +142,24 @@ class DecisionPages:
         return [{"title": titles[k], "views": v} for k, v in groups.items() if v]
 
     def record_page(self, decision: Decision) -> str:
-        # Editors' text is not a template: "{{" in a record must stay text.
-        front = {
-            "title": f"{decision.id}: {decision.meta['titel']}",
-            "description": decision.meta["titel"],
-            "render_macros": False,
-        }
+        title = decision.meta["titel"]
         return render(
             "besluit.md.j2",
             d=decision,
             src=record_src(decision.id),
-            front_matter=yaml.safe_dump(front, allow_unicode=True).strip(),
+            front_matter=page_front_matter(f"{decision.id}: {title}", title),
             **self.template_globals(),
         )
 
     def filter_page(self, slug: str) -> str:
         view = self.views()[slug]
-        front = {"title": f"Besluiten: {view.label}", "render_macros": False}
         return render(
             "besluiten-filter.md.j2",
             view=view,
             src=view.src,
             totaal=len(self.register.decisions),
             groepen=self._menu_groups(),
-            front_matter=yaml.safe_dump(front, allow_unicode=True).strip(),
+            front_matter=page_front_matter(f"Besluiten: {view.label}"),
             **self.template_globals(),
         )
 

@@ -195,7 +195,7 @@ def _expected_name(path: Path) -> str:
 
 def _check_field(name: str, value: object, kind: str) -> bool:
     if kind == "id":
-        return isinstance(value, str) and bool(DECISION_ID.match(value))
+        return isinstance(value, str) and bool(DECISION_ID.fullmatch(value))
     if kind == "int":
         return isinstance(value, int) and not isinstance(value, bool) and value > 0
     if kind == "str":
@@ -218,7 +218,7 @@ def _check_field(name: str, value: object, kind: str) -> bool:
         )
     if kind == "idlist":
         return isinstance(value, list) and all(
-            isinstance(v, str) and DECISION_ID.match(v) for v in value
+            isinstance(v, str) and DECISION_ID.fullmatch(v) for v in value
         )
     if kind == "succession":
         return value in SUCCESSION
@@ -230,7 +230,7 @@ def _check_field(name: str, value: object, kind: str) -> bool:
         )
     if kind == "names":
         return isinstance(value, list) and all(
-            isinstance(v, str) and NAME_PATTERN.match(v) for v in value
+            isinstance(v, str) and NAME_PATTERN.fullmatch(v) for v in value
         )
     if kind == "mapping":
         return isinstance(value, dict)

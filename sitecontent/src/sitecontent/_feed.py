@@ -7,6 +7,7 @@ when the site moves to another address.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,15 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:beschermd-wonen-noord-midden-limburg:wijzigingen")
 # An empty feed still needs an <updated>; a fixed date keeps such builds identical.
 EPOCH = date(2019, 1, 1)
+# Characters XML 1.0 forbids (most control characters, surrogates, U+FFFE/U+FFFF).
+# ElementTree writes them as they are and the feed is then no XML at all; the loaders refuse
+# them, but a summary from an old commit or a future field must not break every reader.
+NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text that XML 1.0 can carry: each forbidden character becomes U+FFFD."""
+    return NOT_XML.sub("\ufffd", text)
 
 
 @dataclass(frozen=True)
@@ -45,8 +55,9 @@ def atom_feed(
     feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: "nl"})
 
     def add(parent: ET.Element, name: str, text: str | None = None, **attributes: str):
-        element = ET.SubElement(parent, f"{{{ATOM}}}{name}", attributes)
-        element.text = text
+        safe = {key: xml_text(value) for key, value in attributes.items()}
+        element = ET.SubElement(parent, f"{{{ATOM}}}{name}", safe)
+        element.text = None if text is None else xml_text(text)
         return element
 
     add(feed, "id", stable_id("feed"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ._errors import ContentError
 from ._paths import shown
-from ._yaml import YAMLError, error_line, load_yaml
+from ._yaml import YAMLError, error_line, error_text, load_yaml
 
 GOAL_ID = re.compile(r"^([1-9][0-9]*)\.([1-9][0-9]*)$")
 SCALES = ("regionaal", "subregionaal", "lokaal")
@@ -99,11 +99,19 @@ def load_goals(path: Path) -> Goals:
     """Every pillar, ambition and goal, in the order of the file."""
     where = shown(path)
     try:
-        data = load_yaml(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(Path(path).read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ContentError(
+            [f"{where}: het bestand is geen UTF-8-tekst; sla het op als UTF-8."]
+        ) from None
+    except FileNotFoundError:
+        raise ContentError([f"{where}: het bestand bestaat niet."]) from None
+    except OSError:
+        raise ContentError([f"{where}: het bestand is niet te lezen."]) from None
     except YAMLError as exc:
         line = error_line(exc)
         at = f" regel {line + 1}" if line is not None else ""
-        raise ContentError([f"{where}{at}: dit is geen geldige YAML."]) from None
+        raise ContentError([f"{where}{at}: {error_text(exc)}"]) from None
     try:
         pillars = {
             int(p["nummer"]): Pillar(int(p["nummer"]), str(p["naam"])) for p in data["pijlers"]

@@ -7,21 +7,20 @@ import itertools
 from dataclasses import dataclass
 from datetime import date
 
-import yaml
-
 from ._agenda import Agenda
 from ._changes import Change, History
-from ._decision_pages import PUBLISH_DIR, DecisionPages, record_src
+from ._decision_pages import PUBLISH_DIR, DecisionPages, page_front_matter, record_src
 from ._feed import FeedEntry, atom_feed
-from ._in_force import in_force_on, periods, year_starts
+from ._in_force import in_force_on, periods, unclear_on, year_starts
 from ._markdown import rel
-from ._open_data import SCHEMA, agenda_json, decisions_json
+from ._open_data import AGENDA_SCHEMA, SCHEMA, agenda_json, decisions_json
 from ._templates import render
 from ._timeline import timeline
 
 FEED = "feed.xml"
 DECISIONS_JSON = f"{PUBLISH_DIR}/besluiten.json"
 DECISIONS_SCHEMA = f"{PUBLISH_DIR}/besluiten.schema.json"
+AGENDA_SCHEMA_FILE = "beleidsagenda/beleidsagenda.schema.json"
 FEED_TITLE = "Wijzigingen in besluiten en beleidsagenda"
 AUTHOR = "Samenwerkende gemeenten Noord- en Midden-Limburg"
 
@@ -52,6 +51,8 @@ class HistoryPages:
     def _globals(self) -> dict:
         return {
             **self.pages.template_globals(),
+            # The day the pages about decisions over time call "now".
+            "vandaag": self.today,
             "stand_src": stand_src,
             "wijziging_link": self.change_link,
             # Ids only where a row already names the record in full.
@@ -70,7 +71,6 @@ class HistoryPages:
         return render(
             "geldend.md.j2",
             src=from_src,
-            vandaag=self.today,
             jaren=year_starts(self.pages.register, self.today),
             perioden=periods(self.pages.register),
             agendas=dict(sorted(self.agendas.items())),
@@ -78,11 +78,10 @@ class HistoryPages:
         )
 
     def year_page(self, day: date, years: list[int]) -> str:
-        front = {
-            "title": f"Besluiten: stand op 1 januari {day.year}",
-            "description": f"De besluiten die op 1 januari {day.year} golden.",
-            "render_macros": False,
-        }
+        front = page_front_matter(
+            f"Besluiten: stand op 1 januari {day.year}",
+            f"De besluiten die op 1 januari {day.year} golden.",
+        )
         index = years.index(day.year)
         return render(
             "stand.md.j2",
@@ -91,8 +90,9 @@ class HistoryPages:
             vorige=years[index - 1] if index > 0 else None,
             volgende=years[index + 1] if index + 1 < len(years) else None,
             perioden=in_force_on(day, self.pages.register),
+            onduidelijk=unclear_on(day, self.pages.register),
             agenda=self.agendas.get(day.year),
-            front_matter=yaml.safe_dump(front, allow_unicode=True).strip(),
+            front_matter=front,
             **self._globals(),
         )
 
@@ -147,4 +147,6 @@ class HistoryPages:
         }
         for year, agenda in self.agendas.items():
             files[agenda_json_src(year)] = agenda_json(agenda).encode("utf-8")
+        if self.agendas:
+            files[AGENDA_SCHEMA_FILE] = AGENDA_SCHEMA.read_bytes()
         return files

@@ -9,4 +9,4 @@ DECISION_ID = re.compile(r"^(?P<reeks>[a-z]{2})-(?P<jaar>\d{4})-(?P<nummer>\d{2,
 
 
 def is_decision_id(value: object) -> bool:
-    return isinstance(value, str) and bool(DECISION_ID.match(value))
+    return isinstance(value, str) and bool(DECISION_ID.fullmatch(value))

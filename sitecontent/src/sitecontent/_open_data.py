@@ -1,8 +1,10 @@
 """The decisions and the agenda as open data (JSON), for journalists and other regions.
 
 Field names are those of the records and agenda files, so an editor and a data user speak of
-the same thing. ``schemas/besluiten.schema.json`` describes the decisions file and is
-published beside it.
+the same thing. ``schemas/besluiten.schema.json`` describes the decisions file and
+``schemas/beleidsagenda.schema.json`` an agenda year; each is published beside its files,
+and every build validates the files against them (``_output_checks``). Editor text goes in
+as JSON strings, never as markup.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ._decisions import Register
 from ._in_force import periods
 
 SCHEMA = Path(__file__).resolve().parent / "schemas" / "besluiten.schema.json"
+AGENDA_SCHEMA = SCHEMA.with_name("beleidsagenda.schema.json")
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
 

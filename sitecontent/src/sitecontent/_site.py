@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
 
 from ._agenda import Agenda, load_all, stale_decision_links
 from ._decision_pages import DecisionPages
@@ -27,8 +28,8 @@ class SiteContent:
     def ambition_names(self) -> dict[int, str]:
         return {n: a.naam for n, a in self.goals.ambitions.items()}
 
-    def decision_pages(self, existing: Collection[str]) -> DecisionPages:
-        return DecisionPages(self.register, existing, self.ambition_names())
+    def decision_pages(self, existing: Collection[str], today: date | None = None) -> DecisionPages:
+        return DecisionPages(self.register, existing, self.ambition_names(), today or date.today())
 
     def agenda_pages(self, existing: Collection[str]):
         from ._agenda_pages import AgendaPages  # pandas: only when pages are made
