@@ -290,14 +290,30 @@ def _check_values(a: dict, problem, raws: dict[str, str], file_source: bool) -> 
             written = raws.get("budget", str(budget))
             problem(
                 "budget",
-                f"'{written}' is geen eenduidig bedrag (een punt of komma kan hier "
-                f"duizendtallen of centen betekenen, en een budget is nooit negatief); "
-                f"{BUDGET_HOW}.",
+                f"'{written}' is geen eenduidig bedrag ({_why_not(written)}); {BUDGET_HOW}.",
             )
 
     status = a.get("status")
     if status is not None and status != "" and status not in STATUSES:
         problem("status", f"'{status}' is geen geldige status; kies uit {', '.join(STATUSES)}.")
+
+
+def _why_not(written: str) -> str:
+    """Why a budget as written is refused, in the editor's terms."""
+    digits = written.strip().strip("\"'")
+    if digits.startswith("-"):
+        return "een budget is nooit negatief"
+    if re.fullmatch(r"0\d+(,\d\d)?", digits):
+        return "met een voorloopnul leest YAML het als een octaal getal"
+    if re.fullmatch(r"\d+(,\d\d)?", digits):
+        return "het is groter dan het hoogste bedrag"
+    if ":" in digits:
+        return "YAML leest getallen met een dubbele punt als zestigtallig: 1:30 wordt 90"
+    if re.fullmatch(r"[\d.]+[eE][-+]?\d+", digits):
+        return "een getal met een exponent is geen bedrag"
+    if re.search(r"[.,]", digits):
+        return "een punt of komma kan hier duizendtallen of centen betekenen"
+    return "het is geen gewoon heel getal"
 
 
 def _text(value) -> str:
