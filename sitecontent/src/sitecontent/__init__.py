@@ -9,6 +9,8 @@ is re-exported here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ._agenda import (
     OPEN_STATUSES,
     PLANNING_RE,
@@ -79,6 +81,19 @@ from ._site import SiteContent, load_site
 from ._templates import TEMPLATES
 from ._yaml import load_yaml
 
+if TYPE_CHECKING:
+    # The lazy names below, so a type checker knows what they are.
+    from ._agenda_pages import AgendaPages, agenda_table
+    from ._agenda_tables import (
+        changes,
+        csv_text,
+        frame,
+        grand_total,
+        status_budgets,
+        status_counts,
+        totals,
+    )
+
 # pandas takes a while to import: the agenda tables and pages load on first use, so the
 # editor commands and most tests stay quick.
 _LAZY = {
@@ -94,7 +109,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         import importlib
 

@@ -8,9 +8,10 @@ because editors read these messages, not tracebacks.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -20,7 +21,7 @@ from ._ids import DECISION_ID
 from ._money import MAX_BUDGET_EUROS, budget_cents, euro_text
 from ._paths import shown
 from ._text import file_text_problem, strip_bom, value_problems
-from ._yaml import YAMLError, error_line, error_text, load_yaml, top_level
+from ._yaml import YAMLError, YamlMapping, error_line, error_text, load_yaml, top_level
 
 TBD = "nog te bepalen"
 STATUSES = ("gepland", "lopend", "afgerond", "vervallen")
@@ -42,6 +43,9 @@ BUDGET_HOW = (
 )
 # Fields that hold one line; the others may hold paragraphs.
 MULTI_LINE = ("omschrijving", "voortgang", "toelichting")
+
+# Reports one problem of the activity being checked: problem(field, Dutch sentence).
+type Problem = Callable[[str, str], None]
 
 
 @dataclass
@@ -159,7 +163,7 @@ def _top_lines(text: str) -> dict[str, int]:
     return {k.value: k.start_mark.line + 1 for k, _ in root.value}
 
 
-def scales_of(value) -> list[str]:
+def scales_of(value: str | Iterable[str]) -> list[str]:
     """``schaal`` may be one word or a list ("regionaal en lokaal" in the goals matrix)."""
     return [value] if isinstance(value, str) else list(value)
 
@@ -182,7 +186,7 @@ def stale_decision_links(agenda: Agenda, superseded: dict[str, list[str]]) -> li
     return warnings
 
 
-def _check_fields(a: dict, problem) -> None:
+def _check_fields(a: YamlMapping, problem: Problem) -> None:
     """Unknown fields (typos), missing required ones, and text where text belongs."""
     for key in a:
         if key not in REQUIRED and key not in OPTIONAL:
@@ -204,7 +208,7 @@ def _check_fields(a: dict, problem) -> None:
             problem(str(key), message)
 
 
-def _check_id(a: dict, problem, seen: dict[str, int], item_line: int) -> None:
+def _check_id(a: YamlMapping, problem: Problem, seen: dict[str, int], item_line: int) -> None:
     """A well-formed id that no earlier activity in the file has."""
     ident = a.get("id")
     if ident is not None and ident != "":
@@ -221,7 +225,7 @@ def _check_id(a: dict, problem, seen: dict[str, int], item_line: int) -> None:
             seen[ident] = item_line
 
 
-def _check_place(a: dict, problem, goals: Goals, raws: dict[str, str]) -> None:
+def _check_place(a: YamlMapping, problem: Problem, goals: Goals, raws: dict[str, str]) -> None:
     """Ambition, goal (of that ambition) and scale, as the regiovisie has them."""
     ambition = a.get("ambitie")
     ambition_ok = False
@@ -265,7 +269,9 @@ def _check_place(a: dict, problem, goals: Goals, raws: dict[str, str]) -> None:
             )
 
 
-def _check_values(a: dict, problem, raws: dict[str, str], file_source: bool) -> None:
+def _check_values(
+    a: YamlMapping, problem: Problem, raws: dict[str, str], file_source: bool
+) -> None:
     """Planning, budget (unambiguous, with a source) and status."""
     planning = a.get("planning")
     if planning is not None and planning != "":
@@ -316,12 +322,12 @@ def _why_not(written: str) -> str:
     return "het is geen gewoon heel getal"
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """Text as published: " " is no source and no title."""
     return value.strip() if isinstance(value, str) else ""
 
 
-def _check_decisions(a: dict, problem, known: set[str] | None) -> None:
+def _check_decisions(a: YamlMapping, problem: Problem, known: set[str] | None) -> None:
     """Decision ids of the one form, of records that exist (when known)."""
     decisions = a.get("besluiten")
     if decisions is not None:
@@ -343,7 +349,7 @@ def _check_decisions(a: dict, problem, known: set[str] | None) -> None:
                     )
 
 
-def _file_problems(path: Path, data: dict, text: str) -> list[str]:
+def _file_problems(path: Path, data: YamlMapping, text: str) -> list[str]:
     """Problems at the top of the file: unknown fields, the year, the list of activities."""
     name = shown(path)
     errors: list[str] = []
@@ -424,7 +430,13 @@ def validate_agenda(
             continue
         label = str(activity.get("id", f"nr. {index + 1}"))
 
-        def problem(field_name: str, message: str, _label=label, _keys=key_lines, _at=item_line):
+        def problem(
+            field_name: str,
+            message: str,
+            _label: str = label,
+            _keys: dict[str, int] = key_lines,
+            _at: int = item_line,
+        ) -> None:
             line = _keys.get(field_name, _at)
             errors.append(
                 f"{name} regel {line}, activiteit '{_label}', veld '{field_name}': {message}"
@@ -458,7 +470,8 @@ def load_agenda(path: Path, goals: Goals, decision_ids: Collection[str] | None =
                 trekker=item["trekker"],
                 planning=str(item["planning"]),
                 # Euros as an exact number of cents / 100: page and CSV round alike.
-                budget=TBD if budget == TBD else budget_cents(budget) / 100,
+                # validate_agenda accepted the amount, so budget_cents gives cents, not None.
+                budget=TBD if budget == TBD else cast(int, budget_cents(budget)) / 100,
                 status=item["status"],
                 besluiten=[str(d) for d in item.get("besluiten") or []],
                 **{

@@ -5,18 +5,30 @@ the figures (pandas) and the links."""
 from __future__ import annotations
 
 import html
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol, cast
+
+import pandas as pd
 
 from calculators.render.html import Column, table
 
 from . import _agenda_tables as tables
 from ._agenda import STATUSES, Activity, Agenda
 from ._decisions import Register
-from ._goals import SCALES, Goals
+from ._goals import SCALES, Goal, Goals
 from ._markdown import count, md_text, rel
 from ._money import euro_text
 from ._templates import render
+
+
+class _Figures(Protocol):
+    """One row of a totals table: a record of ``tables.totals`` (pandas values) or the
+    ``tables.Totals`` of the whole year; both have activiteiten, met_budget, budget and
+    zonder_budget."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
 
 TOTALS_COLUMNS = [
     "Activiteiten",
@@ -26,7 +38,12 @@ TOTALS_COLUMNS = [
 ]
 
 
-def agenda_table(caption: str, columns, rows, footer) -> str:
+def agenda_table(
+    caption: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[object]],
+    footer: Sequence[object] | None,
+) -> str:
     """The shared escaping table, its scroll wrapper reachable by keyboard (WCAG 2.1.1):
     wide tables scroll sideways on a phone."""
     markup = table(caption, columns, rows, footer)
@@ -38,17 +55,19 @@ def agenda_table(caption: str, columns, rows, footer) -> str:
     )
 
 
-def _totals_table(caption: str, first_header: str, rows, total) -> str:
+def _totals_table(
+    caption: str, first_header: str, rows: Iterable[tuple[str, _Figures]], total: tables.Totals
+) -> str:
     columns = [Column(first_header, numeric=False), *(Column(c) for c in TOTALS_COLUMNS)]
 
-    def cells(label, row):
+    def cells(label: str, row: _Figures) -> list[object]:
         budget = euro_text(row["budget"])
         return [label, row["activiteiten"], row["met_budget"], budget, row["zonder_budget"]]
 
     return agenda_table(caption, columns, [cells(*r) for r in rows], cells("Totaal", total))
 
 
-def _status_table(jaar: int, df, total) -> str:
+def _status_table(jaar: int, df: pd.DataFrame, total: tables.Totals) -> str:
     """Activities and known budget per status; the total leaves ``vervallen`` out."""
     budgets = tables.status_budgets(df)
 
@@ -68,7 +87,7 @@ def _status_table(jaar: int, df, total) -> str:
     return agenda_table(caption, columns, rows, footer)
 
 
-def _scale_order(label: str) -> tuple:
+def _scale_order(label: str) -> tuple[int, list[int]]:
     parts = label.split(" en ")
     return (len(parts), [SCALES.index(p) for p in parts])
 
@@ -84,7 +103,8 @@ class AgendaPages:
         return sorted(activities, key=lambda a: (a.goal_key, a.id))
 
     def _goal_link(self, from_src: str, goal_id: str) -> str:
-        goal = self.goals.goal(goal_id)
+        # A loaded agenda names only goals that exist.
+        goal = cast(Goal, self.goals.goal(goal_id))
         label = f"{goal_id} {md_text(goal.naam)}"
         target = f"regiovisie/ambitie-{goal.ambitie}.md"
         if target in self.existing:
@@ -111,7 +131,7 @@ class AgendaPages:
             texts.append(text)
         return ", ".join(texts)
 
-    def _tables(self, jaar: int, df, total) -> dict[str, str]:
+    def _tables(self, jaar: int, df: pd.DataFrame, total: tables.Totals) -> dict[str, str]:
         goals = self.goals
         by_scale = tables.totals(df, "schaal").to_dict("records")
         by_scale.sort(key=lambda r: _scale_order(r["schaal"]))

@@ -6,15 +6,27 @@ Build-time only; the calculators never import pandas.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TypedDict, cast
 
 import pandas as pd
 
 from calculators.core.csvio import write_csv
 
 from ._agenda import STATUSES, TBD, Agenda
-from ._goals import SCALES, Goals
+from ._goals import SCALES, Goal, Goals
 
 CANCELLED = "vervallen"
+
+
+class Totals(TypedDict):
+    """The figures of a whole agenda year (``grand_total``)."""
+
+    activiteiten: int
+    met_budget: int
+    zonder_budget: int
+    vervallen: int
+    budget: float
+
 
 COLUMNS = [
     "id",
@@ -58,7 +70,8 @@ def frame(agenda: Agenda, goals: Goals) -> pd.DataFrame:
                 "ambitie": activity.ambitie,
                 "ambitie_naam": ambition.naam,
                 "doel": activity.doel,
-                "doel_naam": goals.goal(activity.doel).naam,
+                # A loaded agenda names only goals that exist.
+                "doel_naam": cast(Goal, goals.goal(activity.doel)).naam,
                 "schaal": scale_label(activity.schaal),
                 "trekker": activity.trekker,
                 "planning": activity.planning,
@@ -98,7 +111,7 @@ def totals(df: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     return result.reset_index()
 
 
-def grand_total(df: pd.DataFrame) -> dict:
+def grand_total(df: pd.DataFrame) -> Totals:
     counted = _counted(df)
     known = int(df["budget_telt"].sum())
     return {

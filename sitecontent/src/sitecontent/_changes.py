@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from ._yaml import YAMLError, load_yaml, split_front_matter
+from ._yaml import YAMLError, YamlMapping, load_yaml, split_front_matter
 
 NO_HISTORY = (
     "Deze versie van de site is gebouwd zonder git-geschiedenis, dus de wijzigingen zijn "
@@ -62,7 +62,7 @@ def _content(root: Path, commit: str, path: str) -> str | None:
     return _git(root, "show", f"{commit}:{path}")
 
 
-def _yaml(text: str | None) -> dict:
+def _yaml(text: str | None) -> YamlMapping:
     # An old version that no longer parses is summarised as an edit, not an error: the
     # history is what it is.
     try:
@@ -72,11 +72,11 @@ def _yaml(text: str | None) -> dict:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def _front_matter(text: str | None) -> dict:
+def _front_matter(text: str | None) -> YamlMapping:
     return _yaml(split_front_matter(text or "")[0])
 
 
-def _decision_summary(status: str, before: dict, after: dict, subject: str) -> str:
+def _decision_summary(status: str, before: YamlMapping, after: YamlMapping, subject: str) -> str:
     title = after.get("titel") or before.get("titel") or ""
     if status == "A":
         return f"Nieuw besluit {subject}: {title}"
@@ -92,7 +92,7 @@ def _decision_summary(status: str, before: dict, after: dict, subject: str) -> s
     return f"Tekst van {subject} bijgewerkt"
 
 
-def _activities(data: dict) -> dict[str, dict]:
+def _activities(data: YamlMapping) -> dict[str, YamlMapping]:
     return {
         str(item.get("id")): item
         for item in data.get("activiteiten") or []
@@ -100,7 +100,7 @@ def _activities(data: dict) -> dict[str, dict]:
     }
 
 
-def _agenda_summary(status: str, before: dict, after: dict, subject: str) -> str:
+def _agenda_summary(status: str, before: YamlMapping, after: YamlMapping, subject: str) -> str:
     if status == "A":
         return f"Beleidsagenda {subject} toegevoegd, met {len(_activities(after))} activiteiten"
     if status == "D":
@@ -117,7 +117,9 @@ def _agenda_summary(status: str, before: dict, after: dict, subject: str) -> str
     return f"Beleidsagenda {subject}: {detail}"
 
 
-def _change(top: Path, folders: Folders, commit: str, day: date, status: str, path: str):
+def _change(
+    top: Path, folders: Folders, commit: str, day: date, status: str, path: str
+) -> Change | None:
     name = PurePosixPath(path)
     if name.name.startswith("_"):
         return None

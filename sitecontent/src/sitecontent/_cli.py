@@ -14,12 +14,15 @@ import datetime as dt
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
-from typing import NoReturn, TextIO
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from ._errors import ContentError
 from ._files import os_problem
 from ._text import INVISIBLE
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 FIRST_YEAR = 2000
 # A new decision or agenda year further ahead than this is a typing error, not a plan.
@@ -123,7 +126,13 @@ def say(text: str, stream: TextIO | None = None) -> None:
 
 
 class DutchHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
@@ -131,11 +140,15 @@ class DutchArgumentParser(argparse.ArgumentParser):
     """argparse with Dutch errors and help headings; errors exit with code 2 after the usage
     line and one Dutch line, as argparse does."""
 
-    def __init__(self, *args, add_help: bool = True, **kwargs):
+    # *args and **kwargs are argparse.ArgumentParser's own, passed on unchanged.
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", DutchHelpFormatter)
         # "--t" could be --titel or --toelichting: an editor writes options in full.
         kwargs.setdefault("allow_abbrev", False)
-        super().__init__(*args, add_help=False, **kwargs)
+        # argparse's own -h is replaced below by one with a Dutch help text. (In kwargs, not as
+        # a keyword of its own: mypy cannot tell that *args stops before add_help.)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         if add_help:
@@ -160,11 +173,12 @@ class DutchArgumentParser(argparse.ArgumentParser):
             write(sys.stderr, message)
         sys.exit(status)
 
-    def print_usage(self, file: TextIO | None = None) -> None:
-        write(file or sys.stdout, self.format_usage())
+    # argparse passes sys.stdout, sys.stderr or None: text streams, as write() needs.
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
+        write(cast(TextIO, file or sys.stdout), self.format_usage())
 
-    def print_help(self, file: TextIO | None = None) -> None:
-        write(file or sys.stdout, self.format_help())
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        write(cast(TextIO, file or sys.stdout), self.format_help())
 
 
 def year_argument(text: str) -> int:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypedDict
 
 import yaml
 
@@ -36,7 +37,7 @@ def page_front_matter(title: str, description: str | None = None) -> str:
     MkDocs makes one from a heading, so editor text goes in HTML-escaped; overrides/main.html
     prints <title> and the description through ``striptags | e``. Macros stay off: editor
     text is never a template ("{{" in a title stays text)."""
-    front = {"title": html.escape(" ".join(title.split()))}
+    front: dict[str, str | bool] = {"title": html.escape(" ".join(title.split()))}
     if description is not None:
         front["description"] = html.escape(" ".join(description.split()))
     front["render_macros"] = False
@@ -65,6 +66,13 @@ class FilterView:
         return filter_src(self.slug)
 
 
+class MenuGroup(TypedDict):
+    """One heading of the filter menu and its views."""
+
+    title: str
+    views: list[FilterView]
+
+
 @dataclass
 class DecisionPages:
     """What the decision pages need: the register, the pages that exist in this build (a
@@ -79,7 +87,7 @@ class DecisionPages:
     def state_now(self, decision: Decision) -> str:
         return state_text(decision, self.register, self.today)
 
-    def template_globals(self) -> dict:
+    def template_globals(self) -> dict[str, object]:
         return {
             "stand_nu": self.state_now,
             "vandaag": self.today,
@@ -129,14 +137,14 @@ class DecisionPages:
                 views.append(FilterView(f"ambitie-{number}", f"ambitie {short}", short, chosen))
         return {view.slug: view for view in views}
 
-    def _menu_groups(self) -> list[dict]:
+    def _menu_groups(self) -> list[MenuGroup]:
         titles = {
             "status": "Op status",
             "jaar": "Op jaar",
             "regio": "Op regio",
             "ambitie": "Op ambitie",
         }
-        groups = {kind: [] for kind in titles}
+        groups: dict[str, list[FilterView]] = {kind: [] for kind in titles}
         for view in self.views().values():
             groups[view.slug.split("-", 1)[0]].append(view)
         return [{"title": titles[k], "views": v} for k, v in groups.items() if v]

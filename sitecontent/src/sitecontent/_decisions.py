@@ -14,6 +14,7 @@ exactly the same checks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from ._text import file_text_problem, value_problems
 from ._yaml import (
     TOP_KEY,
     YAMLError,
+    YamlMapping,
     error_line,
     error_text,
     load_yaml,
@@ -87,7 +89,7 @@ PLACEHOLDER = "nog in te vullen"
 class Decision:
     id: str
     path: Path
-    meta: dict
+    meta: YamlMapping  # checked against SCHEMA when loaded
     body: str
     changed: str | None = None
     # field -> line in the file, for messages that name the line
@@ -99,7 +101,8 @@ class Decision:
 
     @property
     def status(self) -> str:
-        return self.meta["status"]
+        status: str = self.meta["status"]  # one of STATUSES
+        return status
 
     @property
     def voorgangers(self) -> list[str]:
@@ -119,7 +122,8 @@ class Decision:
 
     @property
     def datum(self) -> str:
-        return self.meta["datum"]
+        datum: str = self.meta["datum"]  # text, made so by normalise_date
+        return datum
 
 
 @dataclass
@@ -262,7 +266,7 @@ def placeholder_problems(path: Path) -> list[str]:
     ]
 
 
-def _rule_problems(meta: dict, path: Path, at) -> list[str]:
+def _rule_problems(meta: YamlMapping, path: Path, at: Callable[[str], str]) -> list[str]:
     """Rules across fields, checked once every field on its own is valid; ``at(field)`` is
     the file and line to name."""
     problems: list[str] = []
@@ -309,7 +313,7 @@ def _read_text(path: Path, problems: list[str]) -> str | None:
     return text
 
 
-def _parse_head(path: Path, problems: list[str]) -> tuple[dict, str, str] | None:
+def _parse_head(path: Path, problems: list[str]) -> tuple[YamlMapping, str, str] | None:
     """Front matter (as data and as written) and body of a record, or None with a problem."""
     file = shown(path)
     text = _read_text(path, problems)
@@ -335,7 +339,7 @@ def _parse_head(path: Path, problems: list[str]) -> tuple[dict, str, str] | None
     return meta, raw, body
 
 
-def _field_problems(meta: dict, heads: dict[str, tuple[int, str]], file: str) -> list[str]:
+def _field_problems(meta: YamlMapping, heads: dict[str, tuple[int, str]], file: str) -> list[str]:
     """Each field on its own: known, present when required, of the right kind, and free of
     characters that do not belong in a one-line field."""
 

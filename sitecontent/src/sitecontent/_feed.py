@@ -54,7 +54,9 @@ def atom_feed(
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: "nl"})
 
-    def add(parent: ET.Element, name: str, text: str | None = None, **attributes: str):
+    def add(
+        parent: ET.Element, name: str, text: str | None = None, **attributes: str
+    ) -> ET.Element:
         safe = {key: xml_text(value) for key, value in attributes.items()}
         element = ET.SubElement(parent, f"{{{ATOM}}}{name}", safe)
         element.text = None if text is None else xml_text(text)
@@ -72,4 +74,6 @@ def atom_feed(
         add(item, "title", entry.title)
         add(item, "updated", _stamp(entry.day))
         add(item, "link", rel="alternate", type="text/html", href=entry.url)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    # typeshed types tostring with an encoding name as Any: "unicode" would give text.
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data

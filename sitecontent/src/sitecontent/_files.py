@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from ._errors import ContentError
 from ._paths import shown
@@ -144,7 +145,8 @@ def write_together(files: Mapping[Path, str]) -> None:
             _stage(step, text.encode("utf-8"))
         for step in steps:
             current = step.target
-            os.replace(step.temp, step.target)
+            # Every step was staged above, so each has its temporary file.
+            os.replace(cast(Path, step.temp), step.target)
             step.replaced = True
     except BaseException as exc:
         kept = _undo(steps)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ._errors import ContentError
 from ._paths import shown
-from ._yaml import YAMLError, error_line, error_text, load_yaml
+from ._yaml import YAMLError, YamlMapping, error_line, error_text, load_yaml
 
 GOAL_ID = re.compile(r"^([1-9][0-9]*)\.([1-9][0-9]*)$")
 SCALES = ("regionaal", "subregionaal", "lokaal")
@@ -76,7 +76,7 @@ class Goals:
         return [a for a in self.ambitions.values() if pillar is None or a.pijler == pillar]
 
 
-def _goal(ambition: int, raw: dict, where: str) -> Goal:
+def _goal(ambition: int, raw: YamlMapping, where: str) -> Goal:
     scale = tuple(raw.get("schaal") or [])
     if scale not in SCALE_TEXT:
         raise ContentError(

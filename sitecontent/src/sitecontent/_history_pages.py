@@ -48,7 +48,7 @@ class HistoryPages:
     today: date
     site_url: str
 
-    def _globals(self) -> dict:
+    def _globals(self) -> dict[str, object]:
         return {
             **self.pages.template_globals(),
             # The day the pages about decisions over time call "now".

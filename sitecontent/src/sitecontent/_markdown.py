@@ -56,10 +56,11 @@ def _without_fences(body: str) -> str:
 
 
 def _html(text: str, extensions: list[str]) -> tuple[str, list[str]]:
-    import markdown
+    # Markdown ships no type hints (types-Markdown is not installed); str is what convert gives.
+    import markdown  # type: ignore[import-untyped]
 
     converter = markdown.Markdown(extensions=extensions)
-    html_out = converter.convert(text)
+    html_out: str = converter.convert(text)
     stashed = [str(block) for block in converter.htmlStash.rawHtmlBlocks]
     return html_out, stashed
 

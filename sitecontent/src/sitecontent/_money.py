@@ -14,7 +14,7 @@ MAX_BUDGET_EUROS = 999_999_999_999
 MINUS = "−"
 
 
-def budget_cents(value) -> int | None:
+def budget_cents(value: object) -> int | None:
     """A budget in whole cents, or None when it is not an unambiguous amount.
 
     A YAML float is refused: ``25.000`` (Dutch for twenty-five thousand) reads as 25.0, and

@@ -12,6 +12,7 @@ of the folder, and all files are written together or not at all (``_files``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,11 +54,11 @@ def next_id(folder: Path, reeks: str, jaar: int) -> tuple[str, int]:
     return f"{reeks}-{jaar}-{number:02d}", number
 
 
-def _fields_block(fields: dict) -> str:
+def _fields_block(fields: Mapping[str, object]) -> str:
     return yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=96)
 
 
-def set_fields(text: str, fields: dict) -> str:
+def set_fields(text: str, fields: Mapping[str, object]) -> str:
     """Replace (or add, at the end of the front matter) top-level fields of a record, keeping
     every other line as the editor wrote it."""
     found = FRONT_MATTER.match(text)
@@ -108,7 +109,9 @@ def _text_problems(option: str, value: object, limit: int | None = None) -> list
     return []
 
 
-def _succession_problems(supersedes: list, opvolging: str, toelichting: str | None) -> list[str]:
+def _succession_problems(
+    supersedes: Sequence[object], opvolging: str, toelichting: str | None
+) -> list[str]:
     problems: list[str] = []
     for index, old in enumerate(supersedes):
         if not isinstance(old, str) or not DECISION_ID.fullmatch(old):
@@ -143,7 +146,16 @@ def _succession_problems(supersedes: list, opvolging: str, toelichting: str | No
     return problems
 
 
-def _argument_problems(reeks, titel, jaar, regio, supersedes, opvolging, toelichting):
+# object where the type itself is checked: a caller in Python may pass anything.
+def _argument_problems(
+    reeks: object,
+    titel: object,
+    jaar: object,
+    regio: object,
+    supersedes: Sequence[object],
+    opvolging: str,
+    toelichting: str | None,
+) -> list[str]:
     problems = []
     if not isinstance(reeks, str) or not SERIES.fullmatch(reeks):
         problems.append(
@@ -241,7 +253,13 @@ def _same_title(register: Register, reeks: str, jaar: int, titel: str) -> Decisi
     return None
 
 
-def _rerun(found: Decision, supersedes, opvolging, toelichting, register) -> NewRecord:
+def _rerun(
+    found: Decision,
+    supersedes: list[str],
+    opvolging: str,
+    toelichting: str | None,
+    register: Register,
+) -> NewRecord:
     """The same command again: nothing to do if it had the same effect, else refuse."""
     if sorted(found.voorgangers) != sorted(supersedes):
         had = ", ".join(found.voorgangers) or "geen"
@@ -293,12 +311,18 @@ def _template_text(folder: Path, decision_id: str, number: int, jaar: int) -> st
     )
 
 
-def _superseded_text(decision: Decision, new_id: str, opvolging: str, toelichting) -> str:
+def _superseded_text(
+    decision: Decision, new_id: str, opvolging: str, toelichting: str | None
+) -> str:
     """The old side: status, successor and how much was taken over; the rest as it was."""
     raw = decision.path.read_bytes().decode("utf-8")  # it loaded, so it is UTF-8
     crlf = "\r\n" in raw
     text = strip_bom(raw).replace("\r\n", "\n")
-    fields: dict = {"status": "vervangen", "opvolgers": [new_id], "opvolging": opvolging}
+    fields: dict[str, object] = {
+        "status": "vervangen",
+        "opvolgers": [new_id],
+        "opvolging": opvolging,
+    }
     if opvolging == "gedeeltelijk":
         fields["opvolging_toelichting"] = _words(toelichting)
     text = set_fields(text, fields)
@@ -306,13 +330,22 @@ def _superseded_text(decision: Decision, new_id: str, opvolging: str, toelichtin
     return BOM + text if raw.startswith(BOM) else text
 
 
-def _compose(register, reeks, titel, jaar, regio, supersedes, opvolging, toelichting):
+def _compose(
+    register: Register,
+    reeks: str,
+    titel: str,
+    jaar: int,
+    regio: str,
+    supersedes: list[str],
+    opvolging: str,
+    toelichting: str | None,
+) -> dict[Path, str]:
     """Every file the command writes, new record first, with its full new text."""
     folder = register.folder
     decision_id, number = next_id(folder, reeks, jaar)
     if not DECISION_ID.fullmatch(decision_id):
         raise ContentError([f"--reeks {reeks}: de nummers van {jaar} zijn op (tot en met 999)."])
-    fields: dict = {"titel": titel.strip(), "regio": regio.strip()}
+    fields: dict[str, object] = {"titel": titel.strip(), "regio": regio.strip()}
     if supersedes:
         fields["voorgangers"] = list(supersedes)
     template = _template_text(folder, decision_id, number, jaar)

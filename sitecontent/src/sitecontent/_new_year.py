@@ -33,7 +33,7 @@ from ._errors import ContentError
 from ._files import check_in_copy, os_problem, write_together
 from ._goals import Goals
 from ._paths import shown
-from ._yaml import load_yaml
+from ._yaml import YamlMapping, load_yaml
 
 NAV_LINE = re.compile(r'^(?P<indent>\s*)- "(?P<year>\d{4})": beleidsagenda/\d{4}\.md\s*$')
 
@@ -51,7 +51,7 @@ def carried_planning(planning: str, year: int) -> str:
     return str(year)
 
 
-def next_year_data(latest: dict, year: int) -> dict:
+def next_year_data(latest: YamlMapping, year: int) -> YamlMapping:
     activities = []
     for activity in latest["activiteiten"]:
         if activity.get("status") not in OPEN_STATUSES:
@@ -87,13 +87,13 @@ def next_year_data(latest: dict, year: int) -> dict:
     }
 
 
-def _scalar(value) -> str:
+def _scalar(value: object) -> str:
     """One YAML value on one line, lists in [a, b] form, as editors write them by hand."""
     text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
 
-def dump_agenda(data: dict) -> str:
+def dump_agenda(data: YamlMapping) -> str:
     lines = [f"jaar: {data['jaar']}", f"toelichting: {_scalar(data['toelichting'])}"]
     lines.append("activiteiten:")
     for activity in data["activiteiten"]:
@@ -181,7 +181,7 @@ def _still_to_write(texts: dict[Path, str], editable: Path | None) -> dict[Path,
     return todo
 
 
-def _check_year(copy: Path, name: str, goals, decision_ids) -> None:
+def _check_year(copy: Path, name: str, goals: Goals, decision_ids: Collection[str] | None) -> None:
     errors = validate_agenda(copy / name, goals, decision_ids)
     if errors:  # should not happen: the source was valid
         raise ContentError(errors)

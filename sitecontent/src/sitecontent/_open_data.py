@@ -10,7 +10,9 @@ as JSON strings, never as markup.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from ._agenda import Activity, Agenda
 from ._decisions import Register
@@ -22,15 +24,15 @@ LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
 
 
-def _dump(data: dict) -> str:
+def _dump(data: dict[str, object]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def decisions_json(register: Register, record_url) -> str:
+def decisions_json(register: Register, record_url: Callable[[str], str]) -> str:
     """``record_url(id)``: the absolute address of a record's page."""
     spans = {period.decision.id: period for period in periods(register)}
 
-    def linked(ids: list[str]) -> list[dict]:
+    def linked(ids: list[str]) -> list[dict[str, str]]:
         return [{"id": other, "url": record_url(other)} for other in ids]
 
     items = []
@@ -79,7 +81,10 @@ def agenda_json(agenda: Agenda) -> str:
             "schaal": list(activity.schaal),
             "trekker": activity.trekker,
             "planning": activity.planning,
-            "budget_cent": round(activity.budget * 100) if activity.budget_known else None,
+            # budget_known: the budget is a number of euros, not the text TBD.
+            "budget_cent": round(cast(float, activity.budget) * 100)
+            if activity.budget_known
+            else None,
             "budget_bron": (activity.bron or agenda.bron or None)
             if activity.budget_known
             else None,

@@ -13,9 +13,11 @@ import functools
 import io
 import json
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Protocol
 from xml.etree import ElementTree as ET
 
 from ._history_pages import DECISIONS_JSON, FEED
@@ -53,7 +55,7 @@ def _atom_parts(element: ET.Element, what: str, name: str) -> list[str]:
         problems.append(f"{name}: {what} heeft geen <link> met een adres.")
     updated = element.find(ATOM + "updated")
     if updated is not None and (updated.text or "").strip():
-        stamp = updated.text.strip()
+        stamp = (updated.text or "").strip()
         valid = RFC3339.match(stamp) is not None
         if valid:
             try:
@@ -82,13 +84,31 @@ def feed_problems(data: bytes | str, name: str = "feed.xml") -> list[str]:
 # --- JSON -----------------------------------------------------------------------------------
 
 
+class _SchemaError(Protocol):
+    """What is used of a jsonschema ValidationError."""
+
+    @property
+    def json_path(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+
+
+class _Validator(Protocol):
+    """What is used of a jsonschema validator."""
+
+    def iter_errors(self, instance: object, /) -> Iterator[_SchemaError]: ...
+
+
 @functools.cache
-def _validator(schema_path: Path):
+def _validator(schema_path: Path) -> _Validator:
     # Imported here: only a build that publishes JSON pays for jsonschema.
-    from jsonschema.validators import validator_for
+    # jsonschema ships no type hints (types-jsonschema is not installed): _Validator says
+    # what this module uses of it.
+    from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    return validator_for(schema)(schema)
+    validator: _Validator = validator_for(schema)(schema)
+    return validator
 
 
 def json_problems(text: str, schema_path: Path, name: str) -> list[str]:
@@ -138,7 +158,7 @@ class _PageScan(HTMLParser):
         self._head_state = "before"  # before, first (the next element is the first), after
         self._csp_seen = False
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         first_in_head = self._head_state == "first"
         if first_in_head:
             self._head_state = "after"
@@ -150,7 +170,7 @@ class _PageScan(HTMLParser):
             # A browser keeps the first of two attributes with the same name; so does this.
             self._meta(dict(reversed(attrs)), first_in_head)
 
-    def _meta(self, attributes: dict, first_in_head: bool) -> None:
+    def _meta(self, attributes: dict[str, str | None], first_in_head: bool) -> None:
         equiv = attributes.get("http-equiv")
         if equiv is None:
             return

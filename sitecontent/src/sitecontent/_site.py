@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from ._agenda import Agenda, load_all, stale_decision_links
 from ._decision_pages import DecisionPages
@@ -13,6 +14,9 @@ from ._errors import ContentError
 from ._gitdates import add_git_dates
 from ._goals import Goals, load_goals
 from ._paths import Paths, shown
+
+if TYPE_CHECKING:
+    from ._agenda_pages import AgendaPages
 
 DECISIONS_TITLE = "De besluiten in decisions/ bevatten fouten"
 AGENDA_TITLE = "De beleidsagenda bevat fouten"
@@ -31,7 +35,7 @@ class SiteContent:
     def decision_pages(self, existing: Collection[str], today: date | None = None) -> DecisionPages:
         return DecisionPages(self.register, existing, self.ambition_names(), today or date.today())
 
-    def agenda_pages(self, existing: Collection[str]):
+    def agenda_pages(self, existing: Collection[str]) -> AgendaPages:
         from ._agenda_pages import AgendaPages  # pandas: only when pages are made
 
         return AgendaPages(self.goals, self.agendas, existing, self.register)
@@ -78,6 +82,8 @@ def load_site(paths: Paths, goals: Goals | None = None, git_dates: bool = True) 
         errors.append(ContentError(exc.messages, AGENDA_TITLE))
     if errors:
         raise ContentError.combined(errors)
+    # No errors, so the register loaded: it is None only after a ContentError.
+    register = cast(Register, register)
     if git_dates:
         add_git_dates(register)
     return SiteContent(paths=paths, goals=goals, register=register, agendas=agendas)

@@ -11,10 +11,14 @@ duplicate keys and aliases. Every problem names the line.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
+from typing import Any, cast
 
 import yaml
 from yaml.constructor import ConstructorError
+from yaml.error import Mark
 from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node
 
 from ._text import strip_bom
 
@@ -26,11 +30,18 @@ PLAIN_INT = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
 
 YAMLError = yaml.YAMLError
 
+# A value as the loader returns it: text, a whole number, true/false, null, or a list or block
+# of these. Its shape is whatever the editor wrote until a validator has checked it, so the
+# validators narrow it with isinstance; everything after them relies on what they checked.
+type YamlValue = Any
+# A block of fields ("naam: waarde"): its keys are field names (the validators refuse others).
+type YamlMapping = dict[str, YamlValue]
+
 
 class StrictYAMLError(ConstructorError):
     """A problem the strict loader finds; ``dutch`` is the sentence for the editor."""
 
-    def __init__(self, dutch: str, mark):
+    def __init__(self, dutch: str, mark: Mark | None) -> None:
         super().__init__(problem=dutch, problem_mark=mark)
         self.dutch = dutch
 
@@ -41,17 +52,20 @@ class StrictLoader(yaml.SafeLoader):
     # File line of the text's first line (front matter starts on line 2), for messages.
     first_line = 1
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(AliasEvent):
-            event = self.peek_event()
+            # types-PyYAML leaves Parser.peek_event unannotated; check_event made it an alias.
+            event: AliasEvent = self.peek_event()  # type: ignore[no-untyped-call]
             raise StrictYAMLError(
                 f"een verwijzing (*{event.anchor}) naar een ander deel van het bestand is hier "
                 "niet toegestaan; schrijf de waarde zelf uit.",
-                event.start_mark,
+                # The stub also allows the C parser's Mark; this pure-Python parser makes
+                # yaml.error.Mark, the one MarkedYAMLError's stub accepts.
+                cast(Mark | None, event.start_mark),
             )
         return super().compose_node(parent, index)
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         seen: dict[object, int] = {}
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -68,7 +82,7 @@ class StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def _strict_resolvers() -> dict:
+def _strict_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     resolvers = {}
     for first, found in yaml.SafeLoader.yaml_implicit_resolvers.items():
         # PyYAML turns an unquoted 2023-13-01 into a date and raises a bare ValueError that
@@ -85,7 +99,7 @@ def _strict_resolvers() -> dict:
 StrictLoader.yaml_implicit_resolvers = _strict_resolvers()
 
 
-def load_yaml(text: str, first_line: int = 1):
+def load_yaml(text: str, first_line: int = 1) -> YamlValue:
     """The data in ``text``; ``first_line``: the file line the text starts on."""
     loader = StrictLoader(strip_bom(text))
     loader.first_line = first_line
