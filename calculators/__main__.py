@@ -9,13 +9,16 @@ Usage::
         [--convention nl|international]
 
 Exit codes: 0 success, 1 problems in the scenario (printed as "veld: melding" on stderr),
-2 wrong use of the command. It goes through the same entry point as the web page.
+2 wrong use of the command, 3 the output could not be written (disk full, pipe closed).
+It goes through the same entry point as the web page.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,12 +36,22 @@ Gebruik:
   python -m calculators REKENHULP --default     (standaardscenario tonen)
 
 REKENHULP: {names}
-Uitkomst: 0 = gelukt, 1 = problemen in het scenario, 2 = verkeerd gebruik.
+Uitkomst: 0 = gelukt, 1 = problemen in het scenario, 2 = verkeerd gebruik,
+3 = uitvoer kon niet geschreven worden.
 """
 
 
 class _UsageError(Exception):
     """Wrong use of the command (exit code 2); the message is Dutch."""
+
+
+class _OutputError(Exception):
+    """Writing to stdout or stderr failed (exit code 3): disk full, pipe or stream closed."""
+
+    def __init__(self, stream: TextIO | None, error: OSError | None = None):
+        super().__init__()
+        self.stream = stream
+        self.error = error
 
 
 @dataclass
@@ -49,16 +62,54 @@ class _Options:
     want_default: bool = False
 
 
-def _write(stream: TextIO, text: str) -> None:
+def _write(stream: TextIO | None, text: str) -> None:
     # Always UTF-8, also where the console has another default encoding. "replace": a file
     # name with bytes that are not UTF-8 arrives as lone surrogates and must not crash us.
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        stream.flush()
-        buffer.write(text.encode("utf-8", "replace"))
-        buffer.flush()
+    if stream is None:  # started with the stream closed (">&-")
+        raise _OutputError(stream)
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            stream.flush()
+            buffer.write(text.encode("utf-8", "replace"))
+            buffer.flush()
+        else:
+            stream.write(text.encode("utf-8", "replace").decode("utf-8"))
+            stream.flush()
+    except (OSError, ValueError) as error:  # ValueError: "I/O operation on closed file"
+        raise _OutputError(stream, error if isinstance(error, OSError) else None) from None
+
+
+def _output_failed(failure: _OutputError) -> int:
+    """Say in Dutch why the output is missing (on stderr, if that still works); exit 3."""
+    error = failure.error
+    if error is not None and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        why = "de schijf is vol"
+    elif isinstance(error, BrokenPipeError):
+        why = "het programma dat de uitvoer las, is gestopt"
+    elif failure.stream is None or error is None:
+        why = "de uitvoer is gesloten"
     else:
-        stream.write(text.encode("utf-8", "replace").decode("utf-8"))
+        why = "er ging iets mis bij het schrijven"
+    where = "de foutmeldingen" if failure.stream is sys.stderr else "de uitkomst"
+    if failure.stream is not sys.stderr:
+        # Python flushes stdout once more on exit; pointing it at devnull keeps that flush
+        # (of what could not be written) from printing an English traceback.
+        _silence_stdout()
+        try:
+            _write(sys.stderr, f"De rekenhulp kon {where} niet wegschrijven: {why}.\n")
+        except _OutputError:
+            pass  # stderr is gone too: the exit code is all that is left
+    return 3
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # no stdout, or no file descriptor
+        pass
 
 
 def _usage_error(message: str) -> int:
@@ -202,6 +253,13 @@ def _run(calculator: str, scenario: dict, options: _Options) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except _OutputError as failure:
+        return _output_failed(failure)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         return _usage_error("Geef een rekenhulp en een scenariobestand op.")

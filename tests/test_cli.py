@@ -233,3 +233,48 @@ def test_a_huge_number_in_a_file_is_too_large_at_its_field(capsys, tmp_path):
     code, out, err = main(capsys, "verdeelsleutel", scenario_file(tmp_path, text))
     assert (code, out) == (1, "")
     assert err.startswith("amount: De waarde bij het ‘Bedrag’ is te groot: een getal met heel")
+
+
+def run_with_stdout(stdout, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "calculators", *args],
+        cwd=ROOT,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=60,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_gives_a_dutch_message_and_exit_code_3():
+    with open("/dev/full", "wb") as full:
+        completed = run_with_stdout(full, "verdeelsleutel", "--default")
+    assert completed.returncode == 3
+    assert completed.stderr.decode() == (
+        "De rekenhulp kon de uitkomst niet wegschrijven: de schijf is vol.\n"
+    )
+
+
+def test_a_closed_pipe_gives_a_dutch_message_and_exit_code_3():
+    # Like "| head -c1" once head has gone: the reading end is closed before we write.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        completed = run_with_stdout(write_end, "verdeelsleutel", "--default")
+    finally:
+        os.close(write_end)
+    assert completed.returncode == 3
+    assert completed.stderr.decode() == (
+        "De rekenhulp kon de uitkomst niet wegschrijven: het programma dat de uitvoer las, "
+        "is gestopt.\n"
+    )
+
+
+def test_a_closed_stdout_gives_a_dutch_message_and_exit_code_3(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdout", None)
+    assert cli.main(["verdeelsleutel", "--default"]) == 3
+    assert capsys.readouterr().err == (
+        "De rekenhulp kon de uitkomst niet wegschrijven: de uitvoer is gesloten.\n"
+    )

@@ -19,8 +19,10 @@
     (both an error for that cell), ``-`` = nihil (read as 0). A "Perioden" column with one
     period is ignored. We recognise CBS by the "Bron: CBS" footer or a "Regio's" header.
 
-Everywhere: a UTF-8 byte order mark is removed, ``\\r\\n`` and ``\\r`` line ends are accepted,
-blank lines are skipped, text above a header row that starts with a known name column
+Everywhere: UTF-16 text (Excel's "Unicode-tekst": a byte order mark, tabs between fields)
+that the page decoded as Windows-1252 is repaired (see :func:`decode_csv_bytes` for the
+bytes themselves), a UTF-8 byte order mark is removed, ``\\r\\n`` and ``\\r`` line ends are
+accepted, blank lines are skipped, text above a header row that starts with a known name column
 ("Gemeente", "Gemeenten", "Regio's", "Naam", …) is skipped, and a trailing "Bron: …" line is
 ignored.
 
@@ -40,6 +42,7 @@ from fractions import Fraction
 
 from .numbers import Number, parse_number, plain_number
 from .problems import InputError, Problems, quote
+from .validators import name_key as _name_key
 
 __all__ = [
     "CONVENTIONS",
@@ -50,6 +53,7 @@ __all__ = [
     "Row",
     "Table",
     "base_name",
+    "decode_csv_bytes",
     "match_names",
     "normalize_label",
     "read_cell_number",
@@ -191,10 +195,59 @@ def _is_source_line(row: Row) -> bool:
     return others_empty and (first.startswith("bron") or first.startswith("source"))
 
 
+# What a browser's TextDecoder("windows-1252") makes of each byte (the WHATWG variant: the
+# five bytes cp1252 leaves undefined become the C1 control of the same number).
+_WINDOWS_1252 = [bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256)]
+# Back to latin-1 code points, so that str.encode("latin-1") restores the original bytes.
+_UNDO_1252 = str.maketrans({ch: chr(b) for b, ch in enumerate(_WINDOWS_1252) if ord(ch) != b})
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _utf16_or_none(data: bytes) -> str | None:
+    """UTF-16 text (Excel's "Unicode-tekst") by its byte order mark; else ``None``."""
+    for bom, codec in _UTF16_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                raise _fail(
+                    "Het bestand is opgeslagen als Unicode-tekst (UTF-16), maar is beschadigd "
+                    "of onvolledig. Sla het opnieuw op, bij voorkeur als ‘CSV UTF-8’."
+                ) from None
+    return None
+
+
+def decode_csv_bytes(data: bytes) -> str:
+    """An uploaded file as text: UTF-16 with a byte order mark (Excel's "Unicode-tekst"),
+    UTF-8 (with or without BOM), else Windows-1252 (older Excel versions)."""
+    text = _utf16_or_none(bytes(data))
+    if text is not None:
+        return text
+    try:
+        return bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        return "".join(_WINDOWS_1252[b] for b in bytes(data))
+
+
+def _undo_wrong_decoding(text: str) -> str:
+    """Repair UTF-16 that the page decoded as Windows-1252 (the page falls back to it when a
+    file is not UTF-8): it then starts with "ÿþ" or "þÿ", the UTF-16 byte order mark."""
+    # UTF-16 of a table (names, digits, separators) has a zero byte in nearly every character.
+    if not text.startswith(("\u00ff\u00fe", "\u00fe\u00ff")) or "\x00" not in text[:20]:
+        return text
+    try:
+        data = text.translate(_UNDO_1252).encode("latin-1")
+    except UnicodeEncodeError:  # not bytes read as Windows-1252 after all
+        return text
+    return _utf16_or_none(data) or text
+
+
 def read_table(text: object) -> Table:
     """Parse pasted or uploaded CSV text into a :class:`Table`; see the module docstring."""
     if not isinstance(text, str):
         raise _fail("Plak de tabel als tekst of kies een CSV-bestand; er is geen tekst ontvangen.")
+    if len(text) <= 2 * MAX_CSV_BYTES + 2:  # a bigger text is refused as too large below
+        text = _undo_wrong_decoding(text)
     if len(text) > MAX_CSV_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_CSV_BYTES:
         raise _fail(
             "Het bestand is te groot: meer dan 2 MB. Gebruik een kleinere tabel "
@@ -376,10 +429,6 @@ def read_cell_number(
 def base_name(name: str) -> str:
     """Name without a trailing CBS suffix: ``"Bergen (L.)"`` → ``"Bergen"``."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip()
-
-
-def _name_key(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def match_names(names: Iterable[str], known: Sequence[str]) -> list[int | None]:

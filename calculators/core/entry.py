@@ -267,10 +267,15 @@ def _default(value: object) -> object:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+def _known(name: str) -> bool:
+    return _actions(name) is not None
+
+
 def _failure(calculator: object, problems: tuple[Problem, ...] | list[Problem]) -> dict[str, Any]:
     return {
         "ok": False,
-        "calculator": calculator if isinstance(calculator, str) else None,
+        # Only a known name is echoed: an unknown one may be megabytes of hostile text.
+        "calculator": calculator if isinstance(calculator, str) and _known(calculator) else None,
         "errors": [p.to_dict() for p in problems],
     }
 

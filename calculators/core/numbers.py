@@ -243,6 +243,36 @@ def _parse_text(
     return Decimal(("-" if negative else "") + digits)
 
 
+# "102,000": a decimal comma by the Dutch rule, but just as likely English thousands grouping.
+_AMBIGUOUS_COMMA_RE = re.compile(r"([-+\u2212]?)\s*(€?)\s*([1-9][0-9]{0,2}),([0-9]{3})")
+
+
+def _ambiguous_count(text: str, label: str, field: str, allow_negative: bool) -> None:
+    """Refuse ``102,000`` in a whole-number field: 102 (decimal comma) or 102000 (grouping)?
+
+    Only for the Dutch-first rule: where the convention fixes the decimal mark (an
+    international CSV), the reading is not in doubt.
+    """
+    match = _AMBIGUOUS_COMMA_RE.fullmatch(text.strip())
+    if match is None:
+        return
+    sign = "-" if match.group(1) and match.group(1) in _MINUS_SIGNS else ""
+    if sign and not allow_negative:
+        return  # "mag niet negatief zijn" is the more useful message then
+    whole, part = match.group(3), match.group(4)
+    grouped = f"{sign}{whole}{part}"
+    shown = quote(text.strip())
+    if part == "000":
+        readings = f"bedoelt u {grouped} of {sign}{whole}?"
+    else:
+        readings = f"bedoelt u {grouped}?"
+    raise InputError.single(
+        field,
+        f"Bij {label} staat {shown}: {readings} Hier hoort een heel getal; de rekenhulp leest "
+        f"een komma als decimaalteken. Vul het getal zonder komma in, bijvoorbeeld {grouped}.",
+    )
+
+
 def parse_number(
     value: object,
     field: str,
@@ -293,6 +323,8 @@ def parse_number(
                 "getal waarmee de rekenhulp kan rekenen.",
             )
     elif isinstance(value, str):
+        if integer and decimal_mark is None:
+            _ambiguous_count(value, label, field, allow_negative)
         number = _parse_text(
             value, percent=percent, decimal_mark=decimal_mark, label=label, field=field
         )

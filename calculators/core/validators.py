@@ -47,8 +47,13 @@ def _cap(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Comparison form of a municipality name: case and extra spaces do not count."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    """Comparison form of a municipality name: case, extra spaces, compatibility forms
+    (fullwidth ``Ｖｅｎｌｏ``) and invisible format characters (category Cf: zero-width
+    space, LRM/RLM, ZWJ/ZWNJ, soft hyphen, BOM) do not count, so such look-alikes are found
+    as duplicates."""
+    normal = unicodedata.normalize("NFKC", name)
+    visible = "".join(ch for ch in normal if unicodedata.category(ch) != "Cf")
+    return " ".join(visible.casefold().split())
 
 
 def suggest(word: object, options: Sequence[str]) -> str:
@@ -123,6 +128,14 @@ def municipality_name(raw: object, field: str, where: str) -> str:
             field,
             f"De naam bij {where} bevat een onzichtbaar teken, zoals een tab of regeleinde. "
             "Haal dat weg.",
+        )
+    if any(unicodedata.category(ch) == "Cf" for ch in name):
+        # Invisible, yet it makes "Venlo" and "Ven\u200blo" two municipalities.
+        raise InputError.single(
+            field,
+            f"De naam bij {where} bevat een onzichtbaar opmaakteken (zoals een zachte "
+            "spatie, zacht afbreekstreepje of tekstrichtingsteken), vaak meegekopieerd uit een "
+            "ander programma. Haal dat weg en typ de naam opnieuw.",
         )
     if name.startswith(_FORMULA_START):
         raise InputError.single(

@@ -62,10 +62,29 @@ def targets(s: Scenario, method: str, total: int, weights: dict[str, Fraction]) 
         raise _infeasible_message(error, total) from None
 
 
+#: Longest path the "maximum per year" mode computes: one row per year, so a maximum of 1
+#: place a year over a million places would otherwise mean a million-year table.
+MAX_PATH_YEARS = 100
+
+
+def _places(count: int) -> str:
+    return "1 plaats" if count == 1 else f"{count} plaatsen"
+
+
 def _path_years(s: Scenario, current: dict, target: dict) -> int:
     if s.path_mode == "years":
         return s.years
-    return years_needed(current, target, s.max_moves_per_year)
+    years = years_needed(current, target, s.max_moves_per_year)
+    if years > MAX_PATH_YEARS:
+        added, removed = moves(current, target)
+        enough = -(-max(added, removed) // MAX_PATH_YEARS)
+        raise InputError.single(
+            "max_moves_per_year",
+            f"Met hoogstens {_places(s.max_moves_per_year)} per jaar duurt het verplaatsen "
+            f"{years} jaar; de rekenhulp maakt een tijdpad van hoogstens {MAX_PATH_YEARS} jaar. "
+            f"Vul bij ‘Hoogstens te verplaatsen per jaar’ minstens {enough} in.",
+        )
+    return years
 
 
 def _warnings(s: Scenario, current_total: int, total: int) -> list[dict[str, str]]:

@@ -17,6 +17,7 @@ Pure functions on plain mappings; results keep the order of ``current``.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
@@ -51,38 +52,42 @@ def _gains_and_losses(
     return gains, losses
 
 
-def _dhondt_order(weights: Mapping[str, int]) -> list[str]:
-    """Who gets each next place when D'Hondt hands out ``Σ weights`` places on ``weights``:
-    place ``k`` of ``name`` has average ``w/k``, highest first, ties by the larger weight and
-    then the name (the tie rule of :mod:`calculators.core.apportion`). The first ``h`` entries
-    are D'Hondt's result for house ``h``, so one sort serves every year.
+def _dhondt_counts(weights: Mapping[str, int], houses: Sequence[int]) -> list[dict[str, int]]:
+    """D'Hondt's places per name for each house ``h`` in ``houses``, on ``weights``.
 
-    The sort key ``k/w`` is a float while ``w`` stays below 2**26: two different fractions
+    Place ``k`` of ``name`` (``1 <= k <= w``) has average ``w/k``; places go highest average
+    first, ties by the larger weight and then the name (the tie rule of
+    :mod:`calculators.core.apportion`). Closed form instead of handing out places one by one
+    (10 million places took 28 s in the browser): every place with ``k/w <= h/W`` (``W = Σ w``)
+    comes before every other, and there are ``⌊h·w/W⌋`` of them per name. Those add up to
+    more than ``h - n`` (``n`` names), so fewer than ``n`` places are left; a heap hands them
+    out in order. The work per house depends on the number of names, not on the places.
+
+    The heap key ``k/w`` is a float while ``w`` stays below 2**26: two different fractions
     with such denominators differ by far more than a float's rounding, and equal fractions
     round to the same float, so the order is exact; larger weights fall back to Fractions.
     """
     exact = max(weights.values(), default=0) >= 2**26
-    units = [
-        (Fraction(k, w) if exact else k / w, -w, name.casefold(), name)
-        for name, w in weights.items()
-        for k in range(1, w + 1)
-    ]
-    units.sort()
-    return [unit[3] for unit in units]
+    total = sum(weights.values())
 
+    def key(k: int, w: int) -> Fraction | float:
+        return Fraction(k, w) if exact else k / w
 
-def _prefix_counts(
-    names: Sequence[str], order: list[str], houses: Sequence[int]
-) -> list[dict[str, int]]:
-    """Places per name after the first ``h`` entries of ``order``, for each ``h`` (ascending)."""
-    counts = dict.fromkeys(names, 0)
-    handed = 0
     result = []
     for house in houses:
-        for name in order[handed:house]:
+        counts = {name: house * w // total if total else 0 for name, w in weights.items()}
+        heap = [
+            (key(counts[name] + 1, w), -w, name.casefold(), name)
+            for name, w in weights.items()
+            if counts[name] < w
+        ]
+        heapq.heapify(heap)
+        for _ in range(house - sum(counts.values())):
+            _, neg_w, folded, name = heapq.heappop(heap)
             counts[name] += 1
-        handed = house
-        result.append(dict(counts))
+            if counts[name] < -neg_w:
+                heapq.heappush(heap, (key(counts[name] + 1, -neg_w), neg_w, folded, name))
+        result.append(counts)
     return result
 
 
@@ -102,12 +107,8 @@ def yearly_path(
         raise ValueError("years must be positive (0 only when nothing moves)")
     total_gain, total_loss = sum(gains.values()), sum(losses.values())
     steps = range(1, years + 1)
-    gained = _prefix_counts(
-        list(current), _dhondt_order(gains), [y * total_gain // years for y in steps]
-    )
-    lost = _prefix_counts(
-        list(current), _dhondt_order(losses), [y * total_loss // years for y in steps]
-    )
+    gained = _dhondt_counts(gains, [y * total_gain // years for y in steps])
+    lost = _dhondt_counts(losses, [y * total_loss // years for y in steps])
     return [
         {name: c + gain[name] - loss[name] for name, c in current.items()}
         for gain, loss in zip(gained, lost, strict=True)

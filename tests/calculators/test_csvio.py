@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from calculators.core.csvio import (
     MAX_CSV_ROWS,
     base_name,
+    decode_csv_bytes,
     match_names,
     normalize_label,
     read_cell_number,
@@ -220,3 +221,71 @@ def test_write_then_read_preserves_values_exactly(rows, convention):
     assert [r.cells[0] for r in table.rows] == [name for name, _, _ in rows]
     assert numbers(table, 1) == [a for _, a, _ in rows]
     assert numbers(table, 2) == [b for _, _, b in rows]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemeente;Inwoners\nBeesel;102,000\n",  # Dutch: comma = decimal mark, so 102?
+        "Gemeente\tInwoners\nBeesel\t102,000\n",  # clipboard: Dutch-first, equally in doubt
+    ],
+)
+def test_comma_thousands_in_a_count_column_is_asked_about(text):
+    table = read_table(text)
+    with pytest.raises(InputError) as info:
+        read_cell_number(table, table.rows[0], 1, label="‘Inwoners’ van Beesel", integer=True)
+    (problem,) = info.value.problems
+    assert problem.field == "csv"
+    assert problem.message.startswith(
+        "Bij ‘Inwoners’ van Beesel (regel 2, kolom 2) staat ‘102,000’: bedoelt u 102000 of 102?"
+    )
+
+
+def test_comma_thousands_in_an_international_csv_is_unambiguous():
+    # Commas separate the fields, so the decimal mark is the point: "102,000" is 102000.
+    table = read_table('Gemeente,Inwoners\nBeesel,"102,000"\n')
+    assert table.convention == "international"
+    assert read_cell_number(table, table.rows[0], 1, label="‘x’", integer=True) == 102000
+
+
+UNICODE_TEXT = (
+    "Gemeente\tInwoners\tGebruik\r\nBeesel\t13.500\t10,5\r\nSúdwest-Fryslân\t90.000\t8\r\n"
+)
+
+
+def browser_windows_1252(data: bytes) -> str:
+    # What TextDecoder("windows-1252") gives: cp1252, its five holes as C1 controls.
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in data)
+
+
+@pytest.mark.parametrize(("codec", "bom"), [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_excel_unicode_text_is_read(codec, bom):
+    # Excel's "Unicode-tekst": UTF-16 with a byte order mark, tabs between the fields.
+    data = bom + UNICODE_TEXT.encode(codec)
+    assert decode_csv_bytes(data) == UNICODE_TEXT
+    # The page falls back to Windows-1252 for a file that is not UTF-8: repaired here.
+    table = read_table(browser_windows_1252(data))
+    assert table.convention == "tab"
+    assert table.headers == ["Gemeente", "Inwoners", "Gebruik"]
+    assert [r.cells[0] for r in table.rows] == ["Beesel", "Súdwest-Fryslân"]
+    assert numbers(table, 1) == [13500, 90000]
+    assert numbers(table, 2) == [Decimal("10.5"), 8]
+
+
+def test_decode_csv_bytes_other_encodings():
+    assert decode_csv_bytes("\ufeffGemeente;Inwoners\n".encode()) == "\ufeffGemeente;Inwoners\n"
+    assert decode_csv_bytes("Súdwest;1\n".encode("cp1252")) == "Súdwest;1\n"
+    assert decode_csv_bytes(b"\x81\x80") == "\x81€"
+
+
+def test_damaged_unicode_text_gets_a_dutch_message():
+    data = b"\xff\xfe" + "Gemeente\tInwoners\n".encode("utf-16-le") + b"\x00\xd8"  # lone half
+    assert csv_problems(browser_windows_1252(data)) == [
+        "Het bestand is opgeslagen als Unicode-tekst (UTF-16), maar is beschadigd of "
+        "onvolledig. Sla het opnieuw op, bij voorkeur als ‘CSV UTF-8’."
+    ]
+
+
+def test_text_that_merely_starts_like_a_byte_order_mark_is_left_alone():
+    table = read_table("ÿþ;Inwoners\nBeesel;1\n")
+    assert table.headers == ["ÿþ", "Inwoners"]

@@ -399,3 +399,88 @@ def test_register_another_calculator(monkeypatch):
     assert bad["errors"] == [{"field": "scenario", "message": "Dit is fout."}]
     with pytest.raises(TypeError):
         register("leeg", types.SimpleNamespace())
+
+
+def test_count_with_thousands_comma_is_refused_at_its_field():
+    scenario = default()
+    scenario["municipalities"][0]["values"]["inwoners"] = "102,000"
+    name = scenario["municipalities"][0]["name"]
+    response = call(action="compute", scenario=scenario)
+    [(field, message)] = [e for e in errors(response) if "102,000" in e[1]]
+    assert field == "municipalities[0].values.inwoners"
+    assert f"‘Inwoners’ van {name} staat ‘102,000’: bedoelt u 102000 of 102?" in message
+
+
+def test_csv_import_with_thousands_comma_in_a_count_is_refused_in_dutch_convention():
+    text = "Gemeente;Inwoners\r\nBeesel;102,000\r\n"
+    response = call(action="import_csv", scenario=default(), text=text, mode="update")
+    [(field, message)] = errors(response)
+    assert field == "csv"
+    assert "(regel 2, kolom 2) staat ‘102,000’: bedoelt u 102000 of 102?" in message
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    ["\u200b", "\u200e", "\u200f", "\u200d", "\u200c", "\u00ad", "\ufeff", "\u2060"],
+)
+def test_invisible_format_characters_in_a_name_are_refused(hidden):
+    scenario = default()
+    scenario["municipalities"][1]["name"] = "Ven" + hidden + "lo"
+    response = call(action="compute", scenario=scenario)
+    assert errors(response) == [
+        (
+            "municipalities[1].name",
+            "De naam bij rij 2 bevat een onzichtbaar opmaakteken (zoals een zachte spatie, zacht "
+            "afbreekstreepje of tekstrichtingsteken), vaak meegekopieerd uit een ander "
+            "programma. Haal dat weg en typ de naam opnieuw.",
+        )
+    ]
+
+
+def test_fullwidth_name_is_a_duplicate():
+    scenario = default()
+    first = scenario["municipalities"][0]["name"]
+    wide = "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in first)
+    assert wide != first
+    scenario["municipalities"][1]["name"] = wide
+    response = call(action="compute", scenario=scenario)
+    assert errors(response) == [
+        (
+            "municipalities[1].name",
+            f"‘{wide}’ staat twee keer in de tabel: in rij 1 (‘{first}’) en in rij 2. Elke "
+            "gemeente mag maar één keer voorkomen.",
+        )
+    ]
+
+
+def test_name_key_ignores_format_characters_and_compatibility_forms():
+    from calculators.core.csvio import match_names
+    from calculators.core.validators import name_key
+
+    assert name_key("Ven\u200blo") == name_key("\ufeffVENLO\u00ad") == name_key("Ｖｅｎｌｏ")
+    assert name_key("Venlo") == "venlo"
+    assert match_names(["Ｖｅｎｌｏ", "Ven\u200elo"], ["Beesel", "Venlo"]) == [1, 1]
+
+
+def test_import_csv_of_excel_unicode_text_decoded_by_the_page_as_windows_1252():
+    data = b"\xff\xfe" + "Gemeente\tInwoners\r\nBeesel\t13.512\r\n".encode("utf-16-le")
+    text = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in data)
+    response = call(action="import_csv", scenario=default(), text=text, mode="update")
+    assert response["ok"] is True, response
+    assert response["convention"] == "tab"
+    rows = {m["name"]: m["values"] for m in response["scenario"]["municipalities"]}
+    assert rows["Beesel"]["inwoners"] == "13512"
+
+
+@pytest.mark.parametrize("name", ["x" * 4_000_000, "onbekend", ""])
+def test_an_unknown_calculator_name_is_not_echoed(name):
+    raw = handle(json.dumps({"calculator": name, "action": "compute"}))
+    assert len(raw) < 400  # a hostile name of 4 MB once came back whole
+    response = json.loads(raw)
+    assert response["ok"] is False and response["calculator"] is None
+    assert response["errors"][0]["field"] == "calculator"
+
+
+def test_a_known_calculator_name_is_echoed_on_failure():
+    response = call(action="onbekend")
+    assert response["ok"] is False and response["calculator"] == CALC

@@ -330,3 +330,43 @@ def test_euro_display_reads_back_exactly(cents):
     # Independent check: the displayed amount, read back, is cents / 100 exactly.
     text = format_euro_cents(cents)
     assert parse_number(text, "x", allow_negative=True, max_decimals=2) * 100 == cents
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("102,000", "bedoelt u 102000 of 102?"),
+        ("250,000", "bedoelt u 250000 of 250?"),
+        (" 1,000 ", "bedoelt u 1000 of 1?"),
+        ("102,500", "bedoelt u 102500?"),  # 102,5 is no whole number: only one reading left
+    ],
+)
+def test_comma_with_three_digits_in_a_count_asks_which_was_meant(text, readings):
+    # "102,000" was read as 102 without a word: a thousands comma is just as likely.
+    with pytest.raises(InputError) as info:
+        parse_number(text, "f", label="‘Inwoners’ van Venlo", integer=True)
+    (problem,) = info.value.problems
+    assert problem.field == "f"
+    start = f"Bij ‘Inwoners’ van Venlo staat ‘{text.strip()}’: {readings}"
+    assert problem.message.startswith(start)
+    assert "zonder komma" in problem.message
+
+
+def test_comma_with_three_digits_keeps_the_existing_rules_elsewhere():
+    # Amounts: the Dutch rule reads the comma as decimal mark, as documented.
+    assert parse_number("102,000", "f") == Decimal("102")
+    # Where the convention fixes the decimal mark, nothing is in doubt.
+    assert parse_number("102,000", "f", integer=True, decimal_mark=".") == 102000
+    # Unambiguous counts still pass.
+    assert parse_number("102.000", "f", integer=True) == 102000
+    assert parse_number("102,0", "f", integer=True) == 102
+    assert parse_number("0,000", "f", integer=True) == 0
+
+
+def test_negative_comma_count_gets_both_readings_only_where_negative_is_allowed():
+    with pytest.raises(InputError) as info:
+        parse_number("-1,000", "f", label="‘x’", integer=True, allow_negative=True)
+    assert "bedoelt u -1000 of -1?" in info.value.problems[0].message
+    with pytest.raises(InputError) as info:
+        parse_number("-1,000", "f", label="‘x’", integer=True)
+    assert "mag niet negatief zijn" in info.value.problems[0].message

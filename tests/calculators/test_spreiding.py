@@ -229,3 +229,26 @@ def test_any_region_can_be_the_start():
         assert [m["name"] for m in response["scenario"]["municipalities"]] == names
         assert response["scenario"]["years"] == BASE["years"]  # other settings kept
         assert result(response["scenario"])["total"] > 0
+
+
+def test_a_path_of_more_than_100_years_is_refused_at_the_maximum_per_year():
+    # 100 000 places with at most 1 a year would be a table of 100 000 years.
+    scenario = changed(
+        WIKIPEDIA,
+        municipalities=[
+            {"name": "A", "values": {"inwoners": "1", "clienten": "1", "plaatsen": "100000"}},
+            {"name": "B", "values": {"inwoners": "1", "clienten": "1", "plaatsen": "0"}},
+        ],
+        path_mode="max_moves",
+        max_moves_per_year="1",
+    )
+    assert errors(scenario) == [
+        (
+            "max_moves_per_year",
+            "Met hoogstens 1 plaats per jaar duurt het verplaatsen 50000 jaar; de rekenhulp "
+            "maakt een tijdpad van hoogstens 100 jaar. Vul bij ‘Hoogstens te verplaatsen per "
+            "jaar’ minstens 500 in.",
+        )
+    ]
+    scenario["max_moves_per_year"] = "500"
+    assert len(result(scenario)["years"]) == 100
