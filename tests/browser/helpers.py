@@ -1,4 +1,5 @@
-"""Helpers for the browser tests: axe-core and request bookkeeping."""
+"""Helpers for the browser tests: axe-core, request bookkeeping and waiting for a calculator's
+declared state."""
 
 from __future__ import annotations
 
@@ -42,13 +43,26 @@ def assert_no_axe_violations(page) -> None:
 # ---------------------------------------------------------------- calculator pages
 
 READY_TIMEOUT_MS = 90_000
+# Generous: under CI load the worker may still be importing the other calculators or the
+# service worker filling its cache when the input changes (a recompute once took 10 s).
+RECOMPUTE_TIMEOUT_MS = 30_000
+
+# The page declares which input it shows (Calculator.declare in docs/assets/js/rekenhulp.js):
+# the tests wait for that state, never for "the HTML changed" or for a fixed time.
+DECLARED = "document.querySelector('[data-rekenhulp]').dataset"
+RESULT_CURRENT = f"""after => {{ const d = {DECLARED};
+    return Number(d.laatsteVolgnummer) > after && d.invoerVolgnummer === d.laatsteVolgnummer; }}"""
+URL_CURRENT = f"""after => {{ const d = {DECLARED};
+    return Number(d.laatsteVolgnummer) > after && d.urlVolgnummer === d.laatsteVolgnummer
+        && location.hash.includes('scenario='); }}"""
 
 
 def open_calculator(page, url: str, calculator: str) -> None:
     """Go to a calculator page and wait until its live result is there."""
     page.goto(url)
     page.wait_for_selector(
-        f'[data-rekenhulp="{calculator}"][data-state="ok"]', timeout=READY_TIMEOUT_MS
+        f'[data-rekenhulp="{calculator}"][data-state="ok"][data-actueel="true"]',
+        timeout=READY_TIMEOUT_MS,
     )
 
 
@@ -56,21 +70,29 @@ def output_html(page) -> str:
     return page.inner_html(".rekenhulp-uitkomst")
 
 
-def wait_for_recompute(page, previous_html: str) -> None:
-    page.wait_for_function(
-        "previous => document.querySelector('.rekenhulp-uitkomst').innerHTML !== previous",
-        arg=previous_html,
-        # Generous: under CI load the worker may still be importing the other calculators
-        # or the service worker filling its cache when the input changes (seen once at 10 s).
-        timeout=30_000,
-    )
+def latest_input(page) -> int:
+    """The number of the newest input the page has counted (0 before it is live)."""
+    return int(page.get_attribute("[data-rekenhulp]", "data-laatste-volgnummer") or 0)
+
+
+def wait_until_current(page, after: int = 0) -> None:
+    """Wait until the result (or error list) shown is that of the newest input, and that
+    input is newer than input number ``after``."""
+    page.wait_for_function(RESULT_CURRENT, arg=after, timeout=RECOMPUTE_TIMEOUT_MS)
 
 
 def changed(page, action) -> None:
-    """Run ``action`` and wait until the result has been recomputed."""
-    before = output_html(page)
+    """Run ``action`` (one or more edits, an import, a region load) and wait until the result
+    shown is that of the newest input. An action that changes no input times out."""
+    before = latest_input(page)
     action()
-    wait_for_recompute(page, before)
+    wait_until_current(page, before)
+
+
+def url_scenario(page, after: int = 0) -> dict:
+    """The scenario in the URL once the URL holds the newest input (newer than ``after``)."""
+    page.wait_for_function(URL_CURRENT, arg=after, timeout=RECOMPUTE_TIMEOUT_MS)
+    return scenario_in_url(page.url)
 
 
 def scenario_in_url(url: str) -> dict:

@@ -15,7 +15,7 @@ from tests.browser.helpers import (
     cpython,
     foreign_requests,
     open_calculator,
-    scenario_now,
+    url_scenario,
 )
 
 pytestmark = pytest.mark.browser
@@ -43,15 +43,15 @@ def cpython_path(scenario: dict) -> list[list[str]]:
 def test_cap_edit_recomputes_like_cpython_and_stays_local(session, site_server):
     page, requests = session
     open_calculator(page, site_server.url + PAGE, "ingroeipad")
-    assert shown_path(page) == cpython_path(scenario_now(page, "ingroeipad"))
+    assert shown_path(page) == cpython_path(url_scenario(page))
     changed(page, lambda: page.fill("#veld-cap-per_inhabitant", "40"))
-    scenario = scenario_now(page, "ingroeipad")
+    scenario = url_scenario(page)
     assert scenario["cap"] == {"per_inhabitant": "40"}
     assert shown_path(page) == cpython_path(scenario)
     changed(page, lambda: page.uncheck("#veld-cap"))
-    assert scenario_now(page, "ingroeipad")["cap"] is None
+    assert url_scenario(page)["cap"] is None
     assert "geen grens" in page.text_content(".rekenhulp-samenvatting")
-    assert shown_path(page) == cpython_path(scenario_now(page, "ingroeipad"))
+    assert shown_path(page) == cpython_path(url_scenario(page))
     assert foreign_requests(requests, site_server.url) == []
 
 
@@ -61,7 +61,7 @@ def test_own_schedule_and_a_falling_one(session, site_server):
     assert page.locator("#veld-alpha_schedule").count() == 0  # its group is hidden
     changed(page, lambda: page.select_option("#veld-alpha_mode", "schedule"))
     changed(page, lambda: page.fill("#veld-alpha_schedule", "5; 10; 20; 30; 45; 60; 75; 100"))
-    scenario = scenario_now(page, "ingroeipad")
+    scenario = url_scenario(page)
     assert scenario["alpha_mode"] == "schedule"
     assert shown_path(page) == cpython_path(scenario)
     assert shown_path(page)[0][-1] == "100,0 %" and len(shown_path(page)[0]) == 10
@@ -81,7 +81,7 @@ def test_leidse_regio_brings_the_bijlage_2_amounts(session, site_server):
     rows = {row[0]: row for row in shown_path(page)}
     assert rows["Leiden"][1] == "€ 446.412,00" and rows["Leiden"][-1] == "€ 266.713,00"
     assert rows["Zoeterwoude"][-1] == "€ 18.042,00"
-    assert shown_path(page) == cpython_path(scenario_now(page, "ingroeipad"))
+    assert shown_path(page) == cpython_path(url_scenario(page))
 
 
 def test_page_has_no_accessibility_violations(session, site_server):

@@ -11,17 +11,14 @@ import json
 import pytest
 
 from calculators.core.entry import handle
-from tests.browser.helpers import assert_no_axe_violations
-from tests.browser.test_verdeelsleutel_page import (
-    PAGE,
+from tests.browser.helpers import (
     READY_TIMEOUT_MS,
-    cpython_rows,
+    assert_no_axe_violations,
+    changed,
     open_calculator,
-    output_html,
-    scenario_in_url,
-    shown_key_rows,
-    wait_for_recompute,
+    url_scenario,
 )
+from tests.browser.test_verdeelsleutel_page import PAGE, cpython_rows, shown_key_rows
 
 pytestmark = pytest.mark.browser
 
@@ -84,20 +81,22 @@ def serve_fake_worker(page, body: str) -> None:
 def fake_worker(canned: dict[str, dict], compute: str = "") -> str:
     """A worker module that answers the actions in `canned` with those responses, `compute`
     with the JavaScript expression `compute` (of `scenario` and `count`) if given, and every
-    other request with an error, as a broken worker would."""
+    other request with an error, as a broken worker would. Like the real worker it echoes
+    the input number (`sequence`) of each request."""
     return f"""
 const canned = {json.dumps(canned)};
 let count = 0;
 postMessage({{ type: "progress", stage: "ready", message: "Klaar.", boot: "plain" }});
 self.onmessage = (event) => {{
-  const {{ id, request }} = event.data;
-  if (request.action in canned) return postMessage({{ id, response: canned[request.action] }});
+  const {{ id, sequence, request }} = event.data;
+  const answer = (response) => postMessage({{ id, sequence, response }});
+  if (request.action in canned) return answer(canned[request.action]);
   if (request.action === "compute" && {json.dumps(bool(compute))}) {{
     const scenario = request.scenario;
     count += 1;
-    return postMessage({{ id, response: {compute or "null"} }});
+    return answer({compute or "null"});
   }}
-  postMessage({{ id, error: "Testfout: de worker is uitgevallen" }});
+  postMessage({{ id, sequence, error: "Testfout: de worker is uitgevallen" }});
 }};
 """
 
@@ -194,16 +193,13 @@ def test_worker_that_cannot_start_gets_a_dutch_message(watched, site_server):
 def test_region_loads_its_municipalities_and_recomputes(watched, site_server):
     page, problems = watched
     open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
-    before = output_html(page)
     page.select_option("#rekenhulp-regio", label="Leidse Regio (5 gemeenten)")
-    page.get_by_role("button", name="Gemeenten laden").click()
-    wait_for_recompute(page, before)
+    changed(page, page.get_by_role("button", name="Gemeenten laden").click)
     names = page.eval_on_selector_all(".rekenhulp-naam", "inputs => inputs.map(i => i.value)")
     assert names == ["Leiden", "Leiderdorp", "Oegstgeest", "Voorschoten", "Zoeterwoude"]
     assert "Leidse Regio" in page.text_content(".rekenhulp-regiomelding")
     assert page.evaluate("() => document.activeElement.id") == "rekenhulp-regio-laden"
-    page.wait_for_function("() => location.hash.includes('scenario=')")
-    scenario = scenario_in_url(page.url)
+    scenario = url_scenario(page)
     assert [m["name"] for m in scenario["municipalities"]] == names
     assert shown_key_rows(page) == cpython_rows(scenario)
     assert_no_axe_violations(page)
@@ -297,22 +293,21 @@ def test_select_group_and_fixed_columns_from_a_form_description(watched, site_se
     assert "2024" in page.text_content("#veld-key-weights-x-hint")
     assert page.input_value("#veld-rows-0-values-y") == "2"
 
-    before = output_html(page)
     page.focus("#veld-route")
-    page.select_option("#veld-route", "eigen")
-    wait_for_recompute(page, before)
+    changed(page, lambda: page.select_option("#veld-route", "eigen"))
     assert page.text_content("#veld-route-uitleg") == "Uitleg eigen."
     assert page.evaluate("() => document.activeElement.id") == "veld-route"
-    before = output_html(page)
-    page.fill("#veld-settings-years", "4")
-    page.fill("#veld-key-weights-x", "60")
-    page.fill("#veld-rows-0-values-y", "7")
-    wait_for_recompute(page, before)
-    page.wait_for_function("() => location.hash.includes('scenario=')")
-    page.wait_for_function(
-        "() => document.querySelector('.rekenhulp-uitkomst').textContent.includes('berekening')"
-    )
-    scenario = scenario_in_url(page.url)
+
+    # Three edits in a row: the URL is read once it holds the last of them (it was once read
+    # after the second, when the test waited only for "the HTML changed").
+    def edit() -> None:
+        page.fill("#veld-settings-years", "4")
+        page.fill("#veld-key-weights-x", "60")
+        page.fill("#veld-rows-0-values-y", "7")
+
+    changed(page, edit)
+    assert "berekening" in page.text_content(".rekenhulp-uitkomst")
+    scenario = url_scenario(page)
     assert scenario["route"] == "eigen" and scenario["settings"] == {"years": "4"}
     assert scenario["key"]["weights"] == {"x": "60", "y": "50"}
     assert scenario["key"]["preset"] is None

@@ -12,8 +12,7 @@ from tests.browser.helpers import (
     cpython,
     foreign_requests,
     open_calculator,
-    scenario_in_url,
-    scenario_now,
+    url_scenario,
 )
 
 pytestmark = pytest.mark.browser
@@ -42,10 +41,10 @@ def cpython_targets(scenario: dict) -> list[list[str]]:
 def test_basis_and_method_change_like_cpython(session, site_server):
     page, requests = session
     open_calculator(page, site_server.url + PAGE, "spreiding")
-    assert shown_targets(page) == cpython_targets(scenario_now(page, "spreiding"))
+    assert shown_targets(page) == cpython_targets(url_scenario(page))
     changed(page, lambda: page.select_option("#veld-key-preset", "clienten"))
     changed(page, lambda: page.select_option("#veld-method", "dhondt"))
-    scenario = scenario_in_url(page.url)
+    scenario = url_scenario(page)
     assert scenario["key"]["weights"] == {"inwoners": "0", "clienten": "100"}
     assert scenario["method"] == "dhondt"
     assert shown_targets(page) == cpython_targets(scenario)
@@ -56,7 +55,7 @@ def test_basis_and_method_change_like_cpython(session, site_server):
     # A mixed basis typed by hand.
     changed(page, lambda: page.fill("#veld-key-weights-inwoners", "30"))
     changed(page, lambda: page.fill("#veld-key-weights-clienten", "70"))
-    assert shown_targets(page) == cpython_targets(scenario_in_url(page.url))
+    assert shown_targets(page) == cpython_targets(url_scenario(page))
     assert foreign_requests(requests, site_server.url) == []
 
 
@@ -70,7 +69,7 @@ def test_path_mode_and_minimum(session, site_server):
     changed(page, lambda: page.fill("#veld-max_moves_per_year", "20"))
     # Venlo is row 12 of the 14; a building that cannot move keeps 80 places there.
     changed(page, lambda: page.fill("#veld-municipalities-11-values-minimum", "80"))
-    scenario = scenario_in_url(page.url)
+    scenario = url_scenario(page)
     assert shown_targets(page) == cpython_targets(scenario)
     venlo = next(row for row in shown_targets(page) if row[0] == "Venlo")
     assert venlo[2] == "80"
@@ -100,5 +99,5 @@ def test_second_calculator_needs_no_second_boot(session, site_server):
     page.locator('.md-content a[href$="spreiding/"]').first.click()
     page.wait_for_selector(READY, timeout=30_000)
     assert [u for u in requests if u.endswith(".wasm")] == wasm_before
-    assert shown_targets(page) == cpython_targets(scenario_now(page, "spreiding"))
+    assert shown_targets(page) == cpython_targets(url_scenario(page))
     assert_no_axe_violations(page)

@@ -1,8 +1,9 @@
 // Module worker that runs the Python calculators in Pyodide, away from the page's main
-// thread. Protocol: the page posts {id, request}; the worker answers {id, response} with the
-// JSON that calculators.render.page.handle_page returned, or {id, error} in Dutch. While
-// booting it posts {type: "progress", stage, message}; when ready also `boot` ("plain" or
-// "snapshot").
+// thread. Protocol: the page posts {id, sequence, request}; the worker posts
+// {type: "started", id} when it begins the request, then answers {id, sequence, response}
+// with the JSON that calculators.render.page.handle_page returned, or {id, sequence, error}
+// in Dutch (the page's side, with the time limit, is rekenhulp-client.js). While booting it
+// posts {type: "progress", stage, message}; when ready also `boot` ("plain" or "snapshot").
 //
 // Warm start: after a normal start the worker stores the site's Pyodide memory snapshot
 // (Python with the calculators already imported, made at build time) in Cache Storage; on
@@ -192,14 +193,16 @@ ready.catch((error) => {
 });
 
 self.onmessage = async (event) => {
-  const { id, request } = event.data;
+  const { id, sequence, request } = event.data;
   try {
     const handle = await ready;
+    // Starts the page's clock for this request: the boot and the queue do not count.
+    postMessage({ type: "started", id });
     const started = performance.now();
     const response = JSON.parse(handle(JSON.stringify(request)));
-    postMessage({ id, response, elapsedMs: performance.now() - started });
+    postMessage({ id, sequence, response, elapsedMs: performance.now() - started });
     if (request.action === "compute") preloadSoon();
   } catch (error) {
-    postMessage({ id, error: String(error.message || error) });
+    postMessage({ id, sequence, error: String(error.message || error) });
   }
 };

@@ -7,16 +7,15 @@
 // so a new calculator needs no JavaScript.
 //
 // The worker is created once per visit, on the first calculator page, and survives
-// mkdocs-material's instant navigation, so a second calculator page does not boot again.
+// mkdocs-material's instant navigation, so a second calculator page does not boot again
+// (rekenhulp-client.js; it also stops a request that runs too long and restarts the worker).
 // A calculator on the page does not: it is disposed as soon as its page is left, so late
 // timers and worker replies cannot touch the next page or its URL.
 // Pages without a calculator never load Pyodide.
 
+import { TooSlow, workerClient, workerStarted } from "./rekenhulp-client.js";
+
 const SITE_ROOT = new URL("../../", import.meta.url);
-// How a first visit starts Python: "plain" boots Pyodide and imports the calculators,
-// "snapshot" downloads the build's memory snapshot and restores it. bench/bench_site.py
-// measures both (it sets window.rekenhulpStart); the faster one is the default.
-const FIRST_START = "plain";
 // A pointer that rests this long on a link to a calculator page counts as intent.
 const INTENT_DELAY_MS = 80;
 const URL_STATE_KEY = "scenario";
@@ -24,85 +23,6 @@ const RECOMPUTE_DELAY_MS = 200;
 // The table the worker's `region` action fills (see calculators/core/calculator.py).
 const REGION_TABLE_PATH = "municipalities";
 const OWN_KEY = "Eigen sleutel";
-
-// ---------------------------------------------------------------- worker client
-
-class WorkerClient {
-  constructor() {
-    const url = new URL("./rekenhulp-worker.mjs", import.meta.url);
-    if ((window.rekenhulpStart ?? FIRST_START) === "snapshot") url.search = "?start=snapshot";
-    this.worker = new Worker(url, { type: "module" });
-    this.pending = new Map();
-    this.nextId = 1;
-    this.state = { stage: "runtime", message: "Rekenhulp wordt gestart…" };
-    this.listeners = new Set();
-    this.worker.onmessage = (event) => this.receive(event.data);
-    this.worker.onerror = (event) => {
-      this.setState({ stage: "failed", message: "De rekenhulp kon niet starten: " + (event.message || "onbekende fout") + "." });
-    };
-  }
-
-  receive(data) {
-    if (data.type === "progress") {
-      if (data.boot) this.boot = data.boot;
-      return this.setState({ stage: data.stage, message: data.message });
-    }
-    if (data.type === "snapshot-stored") {
-      // Lets tests and benchmarks know the next visit can start warm.
-      document.documentElement.dataset.rekenhulpSnapshot = "opgeslagen";
-      return undefined;
-    }
-    if (data.type === "failed") return this.setState({ stage: "failed", message: data.message });
-    const entry = this.pending.get(data.id);
-    if (!entry) return;
-    this.pending.delete(data.id);
-    if (data.error) entry.reject(new Error(data.error));
-    else entry.resolve(data.response);
-  }
-
-  setState(state) {
-    this.state = state;
-    for (const listener of this.listeners) listener(state);
-    if (state.stage === "failed") {
-      for (const entry of this.pending.values()) entry.reject(new Error(state.message));
-      this.pending.clear();
-    }
-  }
-
-  subscribe(listener) {
-    this.listeners.add(listener);
-    listener(this.state);
-    return () => this.listeners.delete(listener);
-  }
-
-  // The form and the example never change within one visit: ask the worker once per
-  // calculator, so returning to a calculator page costs one round trip less.
-  callOnce(request) {
-    const key = JSON.stringify(request);
-    if (!this.answers) this.answers = new Map();
-    if (!this.answers.has(key)) {
-      const answer = this.call(request);
-      this.answers.set(key, answer);
-      answer.then((response) => { if (!response.ok) this.answers.delete(key); }, () => this.answers.delete(key));
-    }
-    return this.answers.get(key).then((response) => structuredClone(response));
-  }
-
-  call(request) {
-    if (this.state.stage === "failed") return Promise.reject(new Error(this.state.message));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, request });
-    });
-  }
-}
-
-let sharedClient = null;
-function workerClient() {
-  if (!sharedClient) sharedClient = new WorkerClient();
-  return sharedClient;
-}
 
 // ---------------------------------------------------------------- small helpers
 
@@ -151,6 +71,10 @@ function download(filename, text, type) {
 
 // Every failed user action ends in this sentence, so nobody is left without an answer.
 function failureMessage(error) {
+  // The worker has been restarted already (rekenhulp-client.js): no reload needed.
+  if (error instanceof TooSlow) {
+    return "De berekening duurde te lang en is gestopt. Pas de invoer aan of probeer het opnieuw.";
+  }
   const detail = String(error?.message || error || "onbekende fout").trim().replace(/\.+$/, "");
   return `De rekenhulp gaf geen antwoord (${detail}). Laad de pagina opnieuw of probeer het later nog eens.`;
 }
@@ -243,7 +167,13 @@ class Calculator {
     // Set after the first worker reply: when document$ announces the new page, the browser
     // may still show the previous page's URL.
     this.pathname = null;
-    this.sequence = 0;
+    // Input numbers (see declare): the newest input, the newest one sent to the worker, the
+    // newest one whose request has ended, the one the result shows, the one in the URL.
+    this.latest = 0;
+    this.sent = 0;
+    this.settled = 0;
+    this.shown = 0;
+    this.inUrl = 0;
     this.timer = null;
     this.disposed = false;
   }
@@ -293,6 +223,7 @@ class Calculator {
       if (this.gone()) return;
       this.scenario = structuredClone(scenario);
       this.buildEditor();
+      this.newInput();
       const answered = await this.recompute();
       if (this.gone()) return;
       this.live = true;
@@ -317,7 +248,15 @@ class Calculator {
       return { scenario: this.defaultScenario, notice: error.message + " " };
     }
     if (fromUrl === null) return { scenario: this.defaultScenario, notice: "" };
-    const verdict = await this.request("check", { scenario: fromUrl });
+    let verdict;
+    try {
+      verdict = await this.request("check", { scenario: fromUrl });
+    } catch (error) {
+      // A link that keeps Python busy must not keep the calculator from starting.
+      if (!(error instanceof TooSlow)) throw error;
+      return { scenario: this.defaultScenario,
+        notice: "Het scenario uit de link kon niet op tijd worden gecontroleerd; u ziet het voorbeeld. " };
+    }
     if (verdict.ok) return { scenario: fromUrl, notice: "" };
     return { scenario: this.defaultScenario,
       notice: "De link bevat geen geldig scenario voor deze rekenhulp; u ziet het voorbeeld. " };
@@ -335,6 +274,9 @@ class Calculator {
     this.editor.replaceChildren(
       el("h2", { id: "rekenhulp-invoer-kop", text: "Invoer" }),
       this.summary, this.formArea, importSection(this), exportSection(this), el("p", {}, reset));
+    // Next to the result, so it is seen where the result is read.
+    this.freshness = el("p", { class: "rekenhulp-actualiteit", role: "status" });
+    this.output.before(this.freshness);
     this.render();
     this.editor.hidden = false;
   }
@@ -350,46 +292,82 @@ class Calculator {
   changed({ immediately = false, rebuild = false } = {}) {
     if (this.gone()) return;
     if (rebuild) this.render();
+    this.newInput();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.recompute(), immediately ? 0 : RECOMPUTE_DELAY_MS);
+  }
+
+  // Every edit is a new input with the next number, counted when it is made (not when the
+  // debounced request leaves), so the page is never "current" while an edit waits.
+  newInput() {
+    this.latest += 1;
+    this.declare();
+  }
+
+  // Says which input the page shows, so neither a screen reader nor a test has to guess from
+  // the HTML: data-laatste-volgnummer (newest input), data-invoer-volgnummer (input of the
+  // result or error list shown), data-url-volgnummer (input of the scenario in the URL),
+  // data-actueel ("true" when the result shows the newest input), and aria-busy on the
+  // result with "rekent…" beside it while the newest input is still being computed.
+  declare() {
+    const data = this.root.dataset;
+    data.laatsteVolgnummer = this.latest;
+    data.invoerVolgnummer = this.shown;
+    data.urlVolgnummer = this.inUrl;
+    data.actueel = String(this.shown === this.latest);
+    const busy = this.settled < this.latest;
+    if (busy) this.output.setAttribute("aria-busy", "true");
+    else this.output.removeAttribute("aria-busy");
+    const stale = !busy && this.shown < this.latest;
+    this.output.classList.toggle("rekenhulp-verouderd", stale);
+    const older = this.shown === 0 ? "Hieronder staat de uitkomst van het voorbeeld."
+      : "De uitkomst hieronder hoort nog bij eerdere invoer.";
+    this.freshness.textContent = busy ? "De rekenhulp rekent…" : stale ? older : "";
   }
 
   // Resolves true when the worker answered (with a result or with input errors), false when
   // it failed or the answer no longer matters. Never rejects.
   async recompute() {
     if (this.gone()) return false;
-    const sequence = ++this.sequence;
+    const sequence = this.latest;
+    this.sent = sequence;
+    // The scenario as sent: the URL gets this one, not edits made while it was computed.
+    const scenario = structuredClone(this.scenario);
     const started = performance.now();
     try {
-      const response = await this.request("compute", { scenario: this.scenario });
-      if (this.gone() || sequence !== this.sequence) return false; // left, or a newer change
-      this.show(response);
+      const response = await this.client.call({ calculator: this.name, action: "compute", scenario }, { sequence });
+      // Left, or a newer input was sent: an older reply must never replace a newer one.
+      if (this.gone() || sequence < this.sent) return false;
+      this.show(response, sequence, scenario);
       this.root.dispatchEvent(new CustomEvent("rekenhulp:bijgewerkt", {
         detail: { response, roundTripMs: performance.now() - started },
       }));
       return true;
     } catch (error) {
-      if (this.gone() || sequence !== this.sequence) return false;
-      this.output.classList.add("rekenhulp-verouderd");
+      if (this.gone() || sequence < this.sent) return false;
+      this.settled = sequence;
       this.root.dataset.state = "storing";
-      this.announce(failureMessage(error) + " De uitkomst hieronder hoort nog bij eerdere invoer.");
+      this.announce(failureMessage(error));
+      this.declare();
       return false;
     }
   }
 
-  show(response) {
+  show(response, sequence, scenario) {
     // Without a result there is nothing to show; recompute reports this like a failure.
     if (response.ok && typeof response.html !== "string") throw new Error("er kwam geen uitkomst mee");
     this.showErrors(response.ok ? [] : response.errors || []);
     if (response.ok) {
       this.output.innerHTML = response.html; // escaped by the Python renderer
-      this.output.classList.remove("rekenhulp-verouderd");
-      writeScenarioToUrl(this.scenario);
+      writeScenarioToUrl(scenario);
+      this.inUrl = sequence;
     } else {
       this.output.replaceChildren(el("p", { class: "rekenhulp-geen-uitkomst",
         text: "Er is nu geen uitkomst: verbeter eerst de invoer die hierboven rood is gemarkeerd." }));
     }
+    this.shown = this.settled = sequence;
     this.root.dataset.state = response.ok ? "ok" : "fout";
+    this.declare();
     if (!this.live) return;
     // Screen readers hear a short summary instead of the whole result table.
     const count = response.ok ? 0 : (response.errors || []).length;
@@ -824,7 +802,7 @@ function watchForIntent() {
   if (!paths.size) return;
   const target = (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-    if (!link || sharedClient) return null;
+    if (!link || workerStarted()) return null;
     const url = new URL(link.href, location.href);
     return url.origin === location.origin && paths.has(url.pathname) ? link : null;
   };
