@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import BinaryIO, TextIO
 
-from .core.entry import MAX_REQUEST_CHARS, calculator_names, handle, handle_request, parse_json
-from .core.numbers import canonical_number
+from .core.entry import calculator_names, handle, handle_request
+from .core.format import canonical_number
 from .core.problems import InputError
+from .core.safejson import MAX_REQUEST_CHARS, parse_json
 
 USAGE = """\
 Gebruik:

@@ -8,7 +8,7 @@
     ``,`` between fields, decimal point, ``,`` for thousands (numbers then need quotes).
 ``tab``
     Tab-separated: what Excel puts on the clipboard when cells are copied. Numbers follow
-    the Dutch-first rule of :func:`~calculators.core.numbers.parse_number` (decimal comma,
+    the Dutch-first rule of :func:`~calculators.core.parse.parse_number` (decimal comma,
     or a decimal point when there is no comma).
 ``cbs``
     A CBS StatLine CSV download. Assumption (from exports seen in practice; CBS does not
@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from .numbers import Number, parse_number, plain_number
+from .format import Number, plain_number
+from .parse import parse_number
 from .problems import InputError, Problems, quote
 from .validators import name_key as _name_key
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from .numbers import canonical_number
+from .format import canonical_number
 from .problems import InputError, Problems, field_path, quote
 from .table import Column, Row, columns_text
 from .validators import check_unknown, number, suggest, text

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .format import canonical_number
+
 __all__ = [
     "MAX_PROBLEMS",
     "InputError",
@@ -168,8 +170,5 @@ def _as_typed(value: object) -> str | None:
             return "0"  # also 0e-999999, which is still just 0
         if abs(exponent) > _MAX_SHOWN_DIGITS or value.adjusted() > _MAX_SHOWN_DIGITS:
             return None
-        # Imported here because numbers.py imports this module for its own messages.
-        from .numbers import canonical_number
-
         return canonical_number(value)
     return str(value)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .csvio import normalize_label
-from .numbers import canonical_number
+from .format import canonical_number
 from .problems import InputError, Problems, field_path, quote
 from .validators import (
     check_unknown,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .csvio import CSV_FIELD, Table, match_names, normalize_label, read_cell_number, read_table
-from .numbers import canonical_number
+from .format import canonical_number
 from .problems import InputError, Problems, quote
 from .table import MAX_MUNICIPALITIES, Column, columns_text
 from .validators import municipality_name, name_key

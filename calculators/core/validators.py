@@ -15,7 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .numbers import Number, parse_number
+from .format import Number
+from .parse import parse_number
 from .problems import InputError, Problems, field_path, quote
 
 __all__ = [
@@ -174,7 +175,7 @@ def number(
     required: bool = True,
     positive: str = "",
 ) -> Validator:
-    """An exact number (see :func:`~calculators.core.numbers.parse_number`). ``positive``:
+    """An exact number (see :func:`~calculators.core.parse.parse_number`). ``positive``:
     when set, 0 is refused too and the text says why (e.g. "want er wordt door gedeeld")."""
 
     def validate(raw: object, field: str, label: str) -> Decimal | None:

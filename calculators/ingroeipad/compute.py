@@ -20,7 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..core.apportion import round_scaled
-from ..core.numbers import format_euro, format_percent
+from ..core.format import format_euro, format_percent
 from .model import Scenario
 
 __all__ = ["capped", "compute", "export_table", "yearly_path"]
@@ -131,7 +131,7 @@ def yearly_path(s: Scenario) -> dict[str, object]:
 
 
 def euro(cents: int) -> str:
-    """:func:`~calculators.core.numbers.format_euro_cents` in whole numbers only (5 times
+    """:func:`~calculators.core.format.format_euro_cents` in whole numbers only (5 times
     faster; the path shows thousands of amounts)."""
     whole, part = divmod(abs(cents), 100)
     shown = f"{whole:,}".replace(",", ".") + f",{part:02d}"

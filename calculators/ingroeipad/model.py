@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..core.numbers import canonical_number, parse_number, round_half_up, round_half_up_int
+from ..core.format import canonical_number, round_half_up, round_half_up_int
+from ..core.parse import parse_number
 from ..core.problems import InputError, Problems, quote
 from ..core.table import MAX_VALUE, Column, Row, parse_table, table_to_json
 from ..core.validators import INVALID, check_header, check_unknown, choice, number, read, text

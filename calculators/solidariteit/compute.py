@@ -19,9 +19,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..core.apportion import largest_remainder
+from ..core.format import canonical_number as canonical
+from ..core.format import format_euro_cents, format_percent, round_half_up, round_half_up_int
 from ..core.key import shares
-from ..core.numbers import canonical_number as canonical
-from ..core.numbers import format_euro_cents, format_percent, round_half_up, round_half_up_int
 from .model import CARE_LINES, COLUMNS, OPERATING_LINES, Scenario
 
 __all__ = ["RESULT_HEADERS", "compute", "export_table", "to_cents"]

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core.format import canonical_number
 from ..core.key import Key, check_key_columns, key_to_json, parse_key
-from ..core.numbers import canonical_number
 from ..core.problems import InputError, Problems, field_path
 from ..core.table import MAX_VALUE, Column, Row, parse_table, table_to_json
 from ..core.validators import INVALID, check_header, check_unknown, number, read, text

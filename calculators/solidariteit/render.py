@@ -3,7 +3,7 @@ solidarity costs or brings compared with paying only for one's own clients."""
 
 from __future__ import annotations
 
-from ..core.numbers import format_decimal, format_euro_cents
+from ..core.format import format_decimal, format_euro_cents
 from ..render.html import Column, Series, bar_chart, table, text
 
 _KIND = {

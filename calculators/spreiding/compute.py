@@ -11,8 +11,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..core.apportion import APPORTIONMENT_METHODS, Infeasible, apportion
+from ..core.format import format_decimal, format_euro, format_percent
 from ..core.key import shares
-from ..core.numbers import format_decimal, format_euro, format_percent
 from ..core.problems import InputError, quote
 from .model import FACILITIES, Scenario
 from .path import moves, yearly_path, years_needed

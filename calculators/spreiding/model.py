@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.apportion import APPORTIONMENT_METHODS
+from ..core.format import canonical_number
 from ..core.key import Key, KeyPreset, check_key_columns, key_to_json, parse_key
-from ..core.numbers import canonical_number
 from ..core.problems import InputError, Problems
 from ..core.table import Column, Row, parse_table, table_to_json
 from ..core.validators import INVALID, check_header, choice, count, number, read, text

@@ -15,8 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..core.apportion import largest_remainder
-from ..core.key import Key, shares
-from ..core.numbers import (
+from ..core.format import (
     canonical_number,
     format_euro,
     format_euro_cents,
@@ -24,6 +23,7 @@ from ..core.numbers import (
     round_half_up,
     round_half_up_int,
 )
+from ..core.key import Key, shares
 from .model import Scenario, scenario_to_json
 
 __all__ = [

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from ..core.format import canonical_number
 from ..core.key import Key, check_key_columns, key_to_json, parse_key
-from ..core.numbers import canonical_number
 from ..core.problems import InputError, Problems, quote
 from ..core.table import Column, Row, columns_text, parse_columns, parse_table, table_to_json
 from ..core.validators import INVALID, check_header, number, read, text

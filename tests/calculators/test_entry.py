@@ -11,6 +11,7 @@ import pytest
 from calculators.core import entry
 from calculators.core.entry import INTERNAL_ERROR_MESSAGE, Action, handle, register
 from calculators.core.problems import InputError
+from calculators.core.safejson import parse_json
 
 CALC = "verdeelsleutel"
 
@@ -352,13 +353,11 @@ def test_bad_requests(request_text, field, phrase):
 def test_parse_json_reads_integers_of_any_length_exactly():
     # int() refuses more than a few thousand digits; such a number is still valid JSON.
     digits = "1" + "0" * 5000
-    parsed = entry.parse_json('{"a": 7, "b": ' + digits + ', "c": 0.5}')
+    parsed = parse_json('{"a": 7, "b": ' + digits + ', "c": 0.5}')
     assert parsed == {"a": 7, "b": Decimal(digits), "c": Decimal("0.5")}
     assert type(parsed["a"]) is int
     # An exponent beyond Decimal's range keeps its sign and direction, far out of range.
-    far = entry.parse_json(
-        "[1e99999999999999999999, -2E-99999999999999999999, 0e99999999999999999999]"
-    )
+    far = parse_json("[1e99999999999999999999, -2E-99999999999999999999, 0e99999999999999999999]")
     assert far[0] > 10**100 and -(10**-100) < far[1] < 0 and far[2] == 0
 
 

@@ -18,16 +18,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.core import entry
+from calculators.core import safejson
 from calculators.core.calculator import actions, find
-from calculators.core.entry import (
-    INTERNAL_ERROR_MESSAGE,
-    MAX_DEPTH,
-    MAX_REQUEST_CHARS,
-    calculator_names,
-    handle,
-)
+from calculators.core.entry import INTERNAL_ERROR_MESSAGE, calculator_names, handle
 from calculators.core.problems import quote
+from calculators.core.safejson import MAX_DEPTH, MAX_REQUEST_CHARS
 
 PYTHON_WORDS = re.compile(r"\b(None|True|False|inf|nan|Decimal)\b")
 # Quadratic or worse behaviour takes minutes on these sizes; linear takes well under a
@@ -144,7 +139,7 @@ def reference_depth(text: str) -> int:
 
 
 def depth_of(text: str) -> int:
-    return entry._nesting_depth(entry._blank_escapes(text))
+    return safejson._nesting_depth(safejson._blank_escapes(text))
 
 
 BRACKET_TEXT = st.lists(

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from calculators.core.apportion import largest_remainder
 from calculators.core.entry import handle
-from calculators.core.numbers import format_euro_cents
+from calculators.core.format import format_euro_cents
 from calculators.ingroeipad import BIJLAGE_2_STRUCTUREEL, default_scenario
 from calculators.ingroeipad.compute import capped, euro, round_cents
 from calculators.render.page import handle_page

@@ -9,16 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.core.numbers import (
+from calculators.core.format import (
     canonical_number,
     format_decimal,
     format_euro,
     format_euro_cents,
     format_percent,
-    parse_number,
     round_half_up,
     round_half_up_int,
 )
+from calculators.core.parse import parse_number
 from calculators.core.problems import InputError
 
 FAST = settings(max_examples=100, deadline=None, database=None)

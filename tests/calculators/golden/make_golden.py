@@ -29,7 +29,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from calculators.core.entry import handle
-from calculators.core.numbers import canonical_number, parse_number
+from calculators.core.format import canonical_number
+from calculators.core.parse import parse_number
 from calculators.core.problems import InputError
 from calculators.core.regions import REGIONS
 from tests.calculators.test_golden import read_records, text_of  # the test's own reader
