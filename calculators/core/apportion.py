@@ -6,6 +6,7 @@ Three methods:
   the whole part of its exact quota; the units left over go, one each, to the largest
   fractional remainders.
 * :func:`dhondt`: highest averages with divisors 1, 2, 3, …; slightly favours large parties.
+  :func:`dhondt_series` gives it for several totals at once (the same sequence of places).
 * :func:`sainte_lague`: highest averages with divisors 1, 3, 5, …; the most even-handed
   between large and small parties.
 
@@ -37,7 +38,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -49,6 +50,7 @@ __all__ = [
     "Infeasible",
     "apportion",
     "dhondt",
+    "dhondt_series",
     "largest_remainder",
     "sainte_lague",
 ]
@@ -166,7 +168,53 @@ def dhondt(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:
     Used for Dutch council seats; it slightly favours larger parties. ``total`` must be >= 0.
     Ties: larger weight first, then name (see the module docstring).
     """
-    return _unbounded_highest_averages(total, weights, offset=Fraction(0))
+    total = _checked_total(total)
+    if total < 0:
+        raise ValueError("total must not be negative")
+    return dhondt_series(weights, [total])[0]
+
+
+def dhondt_series(weights: Mapping[str, Weight], houses: Sequence[int]) -> list[dict[str, int]]:
+    """D'Hondt for each total in ``houses`` at once: item ``i`` is ``dhondt(houses[i], weights)``.
+
+    Place ``k`` of a party has average ``w/k``; places go highest average first, ties by the
+    larger weight and then the name (see the module docstring). Closed form instead of handing
+    out places one by one (10 million places took 28 s in the browser): with ``W = Σ w``, every
+    place with ``k/w <= h/W`` comes before every other, and there are ``⌊h·w/W⌋`` of them per
+    party. Those add up to more than ``h - n`` (``n`` parties), so fewer than ``n`` places are
+    left; a heap hands them out in order. The work per total depends on the number of parties,
+    not on the places.
+
+    The weights are first scaled to whole numbers on their common denominator, which changes
+    neither the order of the averages nor that of the weights. The heap key ``k/w`` is then a
+    float while ``w·k < 2**50`` for every key (``k <= h + 1``): two different fractions
+    ``k/w < k'/w'`` differ by at least ``1/(w·w') > 2**-50·k'/w'``, more than the width of the
+    values that round to one float, and equal fractions round to the same float, so the order
+    is exact; larger keys fall back to Fractions.
+    """
+    exact, _ = _checked_weights(weights)
+    houses = [_checked_total(house) for house in houses]
+    if any(house < 0 for house in houses):
+        raise ValueError("houses must not be negative")
+    denominator = math.lcm(*(w.denominator for w in exact.values()))
+    scaled = {n: w.numerator * (denominator // w.denominator) for n, w in exact.items()}
+    total_weight = sum(scaled.values())
+    use_float = max(scaled.values()) * (max(houses, default=0) + 1) < 2**50
+
+    def key(k: int, w: int) -> Fraction | float:
+        return k / w if use_float else Fraction(k, w)
+
+    series = []
+    for house in houses:
+        seats = {n: house * w // total_weight for n, w in scaled.items()}
+        heap = [(key(seats[n] + 1, w), -w, *_name_key(n)) for n, w in scaled.items() if w]
+        heapq.heapify(heap)
+        for _ in range(house - sum(seats.values())):
+            _, neg_w, folded, name = heap[0]
+            seats[name] += 1
+            heapq.heapreplace(heap, (key(seats[name] + 1, -neg_w), neg_w, folded, name))
+        series.append(seats)
+    return series
 
 
 def sainte_lague(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:

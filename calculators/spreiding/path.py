@@ -7,9 +7,10 @@ Gains ``g_i = max(0, t_i - c_i)`` and losses ``l_i = max(0, c_i - t_i)`` add up 
 (``G = L``) keeps the total the same every year.
 
 ``G_y`` is spread over the gainers by D'Hondt with weights ``g_i`` (and ``L_y`` over the losers
-likewise). D'Hondt hands out places one at a time, so a municipality's share never shrinks as
-``G_y`` grows (house monotonicity), and at house ``G`` it gives exactly ``g_i`` (each ``g_i/k``
-with ``k <= g_i`` is >= 1, every other average is < 1, and there are exactly ``G`` of the former).
+likewise; :func:`calculators.core.apportion.dhondt_series`). D'Hondt hands out places one at a
+time, so a municipality's share never shrinks as ``G_y`` grows (house monotonicity), and at
+house ``G`` it gives exactly ``g_i`` (each ``g_i/k`` with ``k <= g_i`` is >= 1, every other
+average is < 1, and there are exactly ``G`` of the former).
 So every municipality moves step by step towards its target and never past it.
 
 Pure functions on plain mappings; results keep the order of ``current``.
@@ -17,9 +18,9 @@ Pure functions on plain mappings; results keep the order of ``current``.
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Mapping, Sequence
-from fractions import Fraction
+from collections.abc import Mapping
+
+from ..core.apportion import dhondt_series
 
 __all__ = ["moves", "yearly_path", "years_needed"]
 
@@ -52,43 +53,11 @@ def _gains_and_losses(
     return gains, losses
 
 
-def _dhondt_counts(weights: Mapping[str, int], houses: Sequence[int]) -> list[dict[str, int]]:
-    """D'Hondt's places per name for each house ``h`` in ``houses``, on ``weights``.
-
-    Place ``k`` of ``name`` (``1 <= k <= w``) has average ``w/k``; places go highest average
-    first, ties by the larger weight and then the name (the tie rule of
-    :mod:`calculators.core.apportion`). Closed form instead of handing out places one by one
-    (10 million places took 28 s in the browser): every place with ``k/w <= h/W`` (``W = Σ w``)
-    comes before every other, and there are ``⌊h·w/W⌋`` of them per name. Those add up to
-    more than ``h - n`` (``n`` names), so fewer than ``n`` places are left; a heap hands them
-    out in order. The work per house depends on the number of names, not on the places.
-
-    The heap key ``k/w`` is a float while ``w`` stays below 2**26: two different fractions
-    with such denominators differ by far more than a float's rounding, and equal fractions
-    round to the same float, so the order is exact; larger weights fall back to Fractions.
-    """
-    exact = max(weights.values(), default=0) >= 2**26
-    total = sum(weights.values())
-
-    def key(k: int, w: int) -> Fraction | float:
-        return Fraction(k, w) if exact else k / w
-
-    result = []
-    for house in houses:
-        counts = {name: house * w // total if total else 0 for name, w in weights.items()}
-        heap = [
-            (key(counts[name] + 1, w), -w, name.casefold(), name)
-            for name, w in weights.items()
-            if counts[name] < w
-        ]
-        heapq.heapify(heap)
-        for _ in range(house - sum(counts.values())):
-            _, neg_w, folded, name = heapq.heappop(heap)
-            counts[name] += 1
-            if counts[name] < -neg_w:
-                heapq.heappush(heap, (key(counts[name] + 1, -neg_w), neg_w, folded, name))
-        result.append(counts)
-    return result
+def _dhondt_counts(weights: Mapping[str, int], houses: list[int]) -> list[dict[str, int]]:
+    # D'Hondt wants a positive weight sum; with nothing to move every house is 0.
+    if not any(weights.values()):
+        return [dict.fromkeys(weights, 0) for _ in houses]
+    return dhondt_series(weights, houses)
 
 
 def yearly_path(

@@ -14,6 +14,7 @@ from calculators.core.apportion import (
     Infeasible,
     apportion,
     dhondt,
+    dhondt_series,
     largest_remainder,
     sainte_lague,
 )
@@ -199,6 +200,25 @@ def test_largest_remainder_sums_exactly_and_matches_reference(weights, total):
 @given(weight_maps, st.integers(0, 60))
 def test_dhondt_matches_seat_by_seat_reference(weights, total):
     assert dhondt(total, weights) == _reference_highest_averages(total, weights, step=1)
+
+
+@FAST
+@given(
+    st.dictionaries(names, st.integers(0, 6), min_size=1, max_size=6).filter(
+        lambda d: any(d.values())
+    )
+    | weight_maps
+    | st.dictionaries(names, st.integers(0, 2**48), min_size=1, max_size=4).filter(
+        lambda d: any(d.values())
+    ),
+    st.lists(st.integers(0, 80), max_size=6),
+)
+def test_dhondt_series_equals_dhondt_per_house(weights, houses):
+    # Small weights make tied averages common; 2**48 reaches the Fraction key.
+    assert dhondt_series(weights, houses) == [dhondt(h, weights) for h in houses]
+    assert dhondt_series(weights, houses) == [
+        _reference_highest_averages(h, weights, step=1) for h in houses
+    ]
 
 
 @FAST
