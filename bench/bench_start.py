@@ -2,7 +2,7 @@
 first calculator visit costs compressed, and offline use after one visit.
 
 - Intent: from the calculator overview, click to live without and with the pointer resting
-  on the link for 1 s first (rekenhulp.js boots Pyodide on that intent).
+  on the link for 1 s first (rekenhulp-client.js boots Pyodide on that intent).
 - First visit from the memory snapshot (``window.rekenhulpStart = "snapshot"``) against the
   plain boot: time to live and bytes on the local server, and time to live over poor Wi-Fi
   (DevTools throttling, from a server that compresses like GitHub Pages).

@@ -39,5 +39,19 @@ def define_env(env) -> None:
 
         return alabama_example()
 
+    @env.macro
+    def scenario_velden(calculator: str) -> str:
+        """The field table of a calculator's scenario, derived from its declaration."""
+        from calculators.render.page import format_table
+
+        return format_table(calculator)
+
+    @env.macro
+    def scenario_voorbeeld(calculator: str) -> str:
+        """The default scenario of a calculator as a JSON block (two municipalities)."""
+        from calculators.render.page import example_json
+
+        return example_json(calculator)
+
     for part in _load_parts():
         part.define_env(env)

@@ -11,14 +11,19 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from calculators.core import money
 from calculators.render.html import Column, table
-from sitecontent import euro_text as euro
 from sitecontent import md_text
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 FUND_FILE = DOCS / "achtergrond" / "data" / "leidse-regio-investeringsfonds.csv"
 YEARS = ("2018", "2019", "2020")
 KINDS = {"incidenteel": "lokaal incidenteel", "structureel": "lokaal structureel"}
+
+
+def euro(euros: int) -> str:
+    """The source's amounts are whole euros: "€ 1.035.953"."""
+    return money.euro(money.to_cents(euros), whole=True)
 
 
 def load_fund(path: Path = FUND_FILE) -> dict[str, dict]:

@@ -9,6 +9,7 @@ wheel only when a calculator file changed.
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import hashlib
 import json
@@ -40,8 +41,8 @@ WHEEL_SOURCES = (
 )
 SNAPSHOT = "snapshot.bin.gz"
 SNAPSHOT_MANIFEST = "snapshot.json"
-# Pages that hold a calculator; rekenhulp.js boots Pyodide when a visitor shows intent to
-# open one of them (pointer resting on, or focus reaching, a link).
+# Pages that hold a calculator; rekenhulp-client.js boots Pyodide when a visitor shows
+# intent to open one of them (pointer resting on, or focus reaching, a link).
 CALCULATOR_MARK = 'data-rekenhulp="'
 INTENT_META = "rekenhulp-paginas"
 
@@ -84,6 +85,17 @@ def build_dist() -> Path:
     target = CACHE / _source_digest()
     if (target / "pyodide-lock.json").exists():
         return target
+    CACHE.mkdir(parents=True, exist_ok=True)
+    # Two builds at once (tests in parallel, serve beside a build) share the cache: the
+    # second waits for the first and then finds its result.
+    with (CACHE / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / "pyodide-lock.json").exists():
+            _build_into(target)
+    return target
+
+
+def _build_into(target: Path) -> None:
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -115,9 +127,8 @@ def build_dist() -> Path:
     staging.rename(target)
     # Keep the cache small: older digests are never used again.
     for old in CACHE.iterdir():
-        if old != target:
+        if old != target and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
-    return target
 
 
 def _make_snapshot(folder: Path, wheel: Path) -> None:

@@ -232,7 +232,9 @@ def test_a_huge_number_in_a_file_is_too_large_at_its_field(capsys, tmp_path):
     text = default_scenario_text().replace('"amount": "-1000000"', '"amount": ' + "9" * 5000)
     code, out, err = main(capsys, "verdeelsleutel", scenario_file(tmp_path, text))
     assert (code, out) == (1, "")
-    assert err.startswith("amount: De waarde bij het ‘Bedrag’ is te groot: een getal met heel")
+    assert err.startswith(
+        "amount: De waarde bij ‘Te verdelen bedrag in euro’ is te groot: een getal met heel"
+    )
 
 
 def run_with_stdout(stdout, *args: str) -> subprocess.CompletedProcess[bytes]:

@@ -1,10 +1,12 @@
 """One declaration per calculator, and the actions every calculator gets from it.
 
-A calculator is one package ``calculators/<name>/`` whose ``__init__`` defines
-``CALCULATOR = Calculator(...)``: its name, title, scenario parser, computation, renderer,
-default scenario per region, editor form and CSV export. The JSON entry point (worker, CLI),
-the static build and the page glue all find it there: the package's folder name is the
-calculator's name, so adding a calculator touches no list anywhere else.
+A calculator is one package ``calculators/<name>/`` whose ``__init__`` offers its scenario
+dataclass (which declares every input), its computation, renderer and CSV export; parser,
+``to_json``, default scenario per region, editor form and the import columns are derived
+from the dataclass (see :class:`Calculator` and :mod:`calculators.core.fields`). The JSON
+entry point (worker, CLI), the static build and the page glue all find it there: the
+package's folder name is the calculator's name, so adding a calculator touches no list
+anywhere else.
 
 Actions every calculator has (see :func:`actions`): ``default``, ``describe``, ``compute``,
 ``check``, ``region``, ``import_csv`` and ``export_csv``.
@@ -16,11 +18,12 @@ import functools
 import importlib
 import pkgutil
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
-from .apportion import APPORTIONMENT_METHODS
-from .csvio import CONVENTIONS, write_csv
+from . import fields
+from .csvio import write_csv
 from .problems import InputError, Problems, quote
 from .regions import DEFAULT_REGION, REGIONS, region_notice
 from .table import Column
@@ -51,33 +54,67 @@ class Action:
 
 @dataclass(frozen=True)
 class Calculator:
-    """Everything the platform needs to know about one calculator."""
+    """Everything the platform needs to know about one calculator, found in its package:
+
+    - ``Scenario``: the scenario dataclass, whose fields declare every input (see
+      :mod:`calculators.core.fields`) and whose ``VERSION`` is the format's version;
+    - ``compute``: typed scenario -> ``{"result": ..., "warnings": [...]}``;
+    - ``render``: result JSON, scenario JSON -> HTML (escaped), at build time and in the worker;
+    - ``export``: typed scenario -> CSV headers and rows;
+    - optionally ``is_result_column`` (header -> skip it on re-import) and ``TITLE``.
+
+    The name is the package's folder name.
+    """
 
     name: str
     title: str
-    version: int
-    #: scenario JSON -> typed scenario; raises InputError with every problem
-    parse: Callable[[object], Any]
-    #: typed scenario -> normalised scenario JSON
-    to_json: Callable[[Any], dict[str, object]]
-    #: typed scenario -> ``{"result": ..., "warnings": [...]}``
+    scenario: type
     compute: Callable[[Any], dict[str, object]]
-    #: result JSON, scenario JSON -> HTML (escaped), the same at build time and in the worker
-    render: Callable[[dict, dict], str]
-    #: region id -> default scenario JSON with example figures
-    default_scenario: Callable[[str], dict[str, object]]
-    #: the editor's controls, built with :mod:`calculators.core.form`
-    form: Callable[[], list[dict[str, object]]]
-    #: typed scenario -> CSV headers and rows
+    render: Callable[[dict[str, Any], dict[str, Any]], str]
     export: Callable[[Any], tuple[list[str], list[list[object]]]]
-    #: scenario JSON -> the table's columns (for CSV import); raises InputError
-    columns: Callable[[Mapping[str, object]], Sequence[Column]]
-    #: top-level scenario fields and their JSON type, checked before the editor shows a
-    #: scenario from a link or a file
-    shape: Mapping[str, type] = field(default_factory=dict)
     is_result_column: Callable[[str], bool] = lambda header: False
-    describe: Callable[[], dict[str, object]] = dict
-    default_region: str = DEFAULT_REGION
+
+    @classmethod
+    def from_package(cls, module: ModuleType) -> Calculator:
+        name = module.__name__.rsplit(".", 1)[-1]
+        return cls(
+            name=name,
+            title=getattr(module, "TITLE", name[:1].upper() + name[1:]),
+            scenario=module.Scenario,
+            compute=module.compute,
+            render=module.render,
+            export=module.export,
+            is_result_column=getattr(module, "is_result_column", lambda header: False),
+        )
+
+    @property
+    def version(self) -> int:
+        return int(self.scenario.VERSION)  # type: ignore[attr-defined]
+
+    @property
+    def default_region(self) -> str:
+        return str(getattr(self.scenario, "REGION", DEFAULT_REGION))
+
+    @property
+    def shape(self) -> Mapping[str, type]:
+        return fields.json_shape(self.scenario)
+
+    def parse(self, data: object) -> Any:
+        return fields.parse(self.scenario, data, self.name)
+
+    def to_json(self, scenario: Any) -> dict[str, object]:
+        return fields.to_json(scenario, self.name)
+
+    def default_scenario(self, region: str) -> dict[str, object]:
+        return fields.example(self.scenario, region, self.name)
+
+    def form(self) -> list[dict[str, object]]:
+        return fields.form(self.scenario)
+
+    def columns(self, scenario: Mapping[str, object]) -> Sequence[Column]:
+        """The table's columns for CSV import; raises InputError when they are wrong."""
+        found = [s.columns for s in fields.inputs(self.scenario).values() if s.columns]
+        return found[0](scenario) if found else ()
 
 
 def _scenario(request: Mapping[str, Any]) -> Any:
@@ -115,13 +152,11 @@ def check_shape(calc: Calculator, data: object) -> None:
 
 
 def _describe(calc: Calculator) -> dict[str, Any]:
+    # Only what the page reads: its title, the form and the regions to start from.
     return {
         "title": calc.title,
         "form": calc.form(),
         "regions": [r.to_dict() for r in REGIONS.values()],
-        "apportionment_methods": [m.to_dict() for m in APPORTIONMENT_METHODS.values()],
-        "csv_conventions": [{"id": k, "label": v} for k, v in CONVENTIONS.items()],
-        **calc.describe(),
     }
 
 
@@ -235,5 +270,10 @@ def find(name: str) -> Calculator | None:
     """The declaration of calculator ``name`` (imported on first use), or ``None``."""
     if name not in calculator_names():
         return None
-    declared = getattr(importlib.import_module(f"calculators.{name}"), "CALCULATOR", None)
-    return declared if isinstance(declared, Calculator) else None
+    return _declaration(name)
+
+
+@functools.cache
+def _declaration(name: str) -> Calculator | None:
+    module = importlib.import_module(f"calculators.{name}")
+    return Calculator.from_package(module) if hasattr(module, "Scenario") else None

@@ -14,7 +14,7 @@ on first use, so a page that needs one calculator does not pay for the others.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
@@ -130,8 +130,11 @@ def handle_request(request: object) -> dict[str, Any]:
         return _failure(calculator, [Problem("", INTERNAL_ERROR_MESSAGE)])
 
 
-def handle(request_json: str) -> str:
-    """The JSON entry point: request text in, response text out; never raises."""
+def handle(request_json: str, present: Callable[[dict[str, Any]], None] | None = None) -> str:
+    """The JSON entry point: request text in, response text out; never raises.
+
+    ``present`` may add to a successful response before it is encoded (the page adds the
+    result's HTML), so a request costs one decode and one encode."""
     try:
         try:
             request = parse_json(request_json)
@@ -139,6 +142,8 @@ def handle(request_json: str) -> str:
             response = _failure(None, error.problems)
         else:
             response = handle_request(request)
+            if present is not None and response.get("ok"):
+                present(response)
         return json.dumps(response, ensure_ascii=False, allow_nan=False, default=_default)
     except Exception:  # e.g. a programming error in the response
         return json.dumps(_failure(None, [Problem("", INTERNAL_ERROR_MESSAGE)]), ensure_ascii=False)

@@ -1,7 +1,7 @@
 """Builders for a calculator's editor form: the controls the page glue renders.
 
 A form is a list of plain dicts (it travels to the browser as JSON in the ``describe``
-answer); ``docs/assets/js/rekenhulp.js`` draws each kind the same way for every calculator.
+answer); ``docs/assets/js/rekenhulp-form.js`` draws each kind the same way for every calculator.
 Every ``path`` uses the syntax of error fields (``key.weights.inwoners``), so an error lands
 beside its input. Validation never happens in the browser: Python checks every value.
 """

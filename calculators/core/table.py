@@ -60,6 +60,8 @@ class Column:
     integer: bool = False
     #: When set, 0 is refused too; the text says why ("want er wordt door gedeeld").
     positive: str = ""
+    #: At most this many decimals (2 for amounts in euro: whole cents).
+    decimals: int = 6
 
     @property
     def maximum(self) -> Decimal:
@@ -221,7 +223,11 @@ def _validators(columns: Sequence[Column], required: set[str]) -> list[tuple]:
             c.id,
             quote(c.label),
             number(
-                integer=c.integer, maximum=c.maximum, required=c.id in required, positive=c.positive
+                integer=c.integer,
+                maximum=c.maximum,
+                required=c.id in required,
+                positive=c.positive,
+                decimals=c.decimals,
             ),
         )
         for c in columns

@@ -2,9 +2,8 @@
 
 A validator is a callable ``(value, field, label) -> parsed value`` that raises
 :class:`~calculators.core.problems.InputError` with the field path and a Dutch message.
-:func:`read` applies one to a field and collects the problem instead of raising, so a
-calculator reports every problem of a scenario at once. Calculators build their scenario
-parsers from these parts instead of writing one parser per field.
+:mod:`calculators.core.fields` builds every scenario's parser from these parts and collects
+the problems, so a calculator reports every problem of a scenario at once.
 """
 
 from __future__ import annotations
@@ -20,24 +19,19 @@ from .parse import parse_number
 from .problems import InputError, Problems, field_path, quote
 
 __all__ = [
-    "INVALID",
     "Validator",
     "check_header",
     "check_unknown",
     "choice",
-    "count",
     "municipality_name",
     "name_key",
     "number",
-    "read",
     "suggest",
     "text",
 ]
 
 Validator = Callable[[object, str, str], Any]
 
-#: Returned by :func:`read` when the field has a problem (``None`` is a valid value).
-INVALID: Any = object()
 
 MAX_NAME = 80
 _FORMULA_START = ("=", "+", "-", "@")
@@ -63,25 +57,6 @@ def suggest(word: object, options: Sequence[str]) -> str:
         return ""
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" Bedoelt u {quote(close[0])}?" if close else ""
-
-
-def read(
-    data: Mapping[str, object],
-    key: str,
-    validator: Validator,
-    p: Problems,
-    *,
-    path: str = "",
-    label: str | None = None,
-) -> Any:
-    """Validate ``data[key]`` (missing = ``None``); a problem is collected and
-    :data:`INVALID` returned."""
-    field = field_path(path, key) if path else key
-    try:
-        return validator(data.get(key), field, label or quote(key))
-    except InputError as error:
-        p.collect(error)
-        return INVALID
 
 
 def text(*, maximum: int = 200, required: bool = False, default: str = "") -> Validator:
@@ -195,11 +170,6 @@ def number(
         return value
 
     return validate
-
-
-def count(maximum: Number, *, required: bool = True) -> Validator:
-    """A count of people, clients or places: a whole number, 0 or more."""
-    return number(integer=True, maximum=maximum, required=required)
 
 
 def check_unknown(

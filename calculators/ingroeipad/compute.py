@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from fractions import Fraction
 
 from ..core.apportion import round_scaled
 from ..core.format import format_euro, format_percent
-from .model import Scenario
+from .model import COLUMNS, Scenario
 
 __all__ = ["capped", "compute", "export_table", "yearly_path"]
 
@@ -32,13 +31,6 @@ def _scaled(values: list[Decimal]) -> list[int]:
     whole = [int(v.scaleb(6)) for v in values]
     divisor = math.gcd(*whole) or 1
     return [w // divisor for w in whole]
-
-
-def targets(alpha: Fraction, hist: list[int], obj: list[int], budget: int) -> tuple[list, int]:
-    """Numerators of ``x_i`` over the common denominator; they add up to ``budget·den``."""
-    a, d, sh, so = alpha.numerator, alpha.denominator, sum(hist), sum(obj)
-    nums = [budget * ((d - a) * h * so + a * o * sh) for h, o in zip(hist, obj, strict=True)]
-    return nums, d * sh * so
 
 
 def capped(nums: list[int], den: int, lo: list[int], hi: list[int], n: list[int]):
@@ -84,50 +76,37 @@ def round_cents(keys: list[str], nums: list[int], den: int, total: int) -> list[
     return list(round_scaled(total, dict(zip(keys, nums, strict=True)), den).values())
 
 
-def _step(data: dict, alpha: Fraction, prev: list[int]) -> tuple[list, tuple, set]:
-    """(amounts, exact uncapped amounts, municipalities the cap held) of one year."""
-    budget, keys = data["budget"], data["keys"]
-    exact = targets(alpha, data["hist"], data["obj"], budget)
-    if data["limits"] is None:
-        return round_cents(keys, *exact, budget), exact, set()
-    lo = [max(0, p - c) for p, c in zip(prev, data["limits"], strict=True)]
-    hi = [p + c for p, c in zip(prev, data["limits"], strict=True)]
-    nums, scale, held = capped(*exact, lo, hi, data["n"])
-    # lo and hi are whole cents, and rounding moves an amount only to a neighbouring whole
-    # cent, so the rounded amounts stay within the cap too.
-    by_cap = {i for i, cents in held.items() if abs(cents - prev[i]) == data["limits"][i]}
-    return round_cents(keys, nums, scale, budget), exact, by_cap
-
-
-def yearly_path(s: Scenario) -> dict[str, object]:
-    """Amounts per year (year 0 is the historical distribution), the municipalities the cap
-    held each year, the last year's uncapped amounts and the earliest year the path can
-    reach them when it does not in time (each municipality moves at most its cap a year)."""
-    n = [int(v) for v in s.column("inwoners")]
-    data = {
-        "keys": [r.name for r in s.municipalities],
-        "hist": _scaled(s.column("historisch")),
-        "obj": _scaled(s.column("objectief")),
-        "budget": s.budget_cents,
-        "n": n,
-        "limits": None if s.cap is None else [int(s.cap * 100) * k for k in n],
-    }
-    budget, hist = data["budget"], data["hist"]
-    years, held = [round_cents(data["keys"], [budget * h for h in hist], sum(hist), budget)], []
+def yearly_path(s: Scenario, n: list[int]) -> tuple[list[list[int]], list[int], list[int], int]:
+    """Amounts per year (year 0 is the historical distribution), how many years the cap held
+    each municipality, the last year's uncapped amounts and the earliest year the path can
+    reach them (each municipality moves at most its cap a year; 0: never)."""
+    keys, budget = [r.name for r in s.municipalities], s.budget_cents
+    hist, obj = _scaled(s.column("historisch")), _scaled(s.column("objectief"))
+    sh, so = sum(hist), sum(obj)
+    limits = [0 if s.cap is None else int(s.cap.per_inhabitant * 100) * k for k in n]
+    years, held = [round_cents(keys, [budget * h for h in hist], sh, budget)], [0] * len(n)
     for alpha in s.alphas:
-        amounts, exact, limited = _step(data, alpha, years[-1])
-        years.append(amounts)
-        held.append(limited)
-    target = round_cents(data["keys"], *exact, budget)
+        a, d, prev = alpha.numerator, alpha.denominator, years[-1]
+        # The numerators of x over the common denominator d·Σh·Σo.
+        nums = [budget * ((d - a) * h * so + a * o * sh) for h, o in zip(hist, obj, strict=True)]
+        exact = nums, d * sh * so
+        if s.cap is None:
+            years.append(round_cents(keys, *exact, budget))
+            continue
+        lo = [max(0, p - c) for p, c in zip(prev, limits, strict=True)]
+        hi = [p + c for p, c in zip(prev, limits, strict=True)]
+        nums, scale, bound = capped(*exact, lo, hi, n)
+        # lo and hi are whole cents, and rounding moves an amount only to a neighbouring whole
+        # cent, so the rounded amounts stay within the cap too.
+        years.append(round_cents(keys, nums, scale, budget))
+        for i, cents in bound.items():
+            held[i] += abs(cents - prev[i]) == limits[i]
+    target = round_cents(keys, *exact, budget)
     gaps = [abs(t - a) for t, a in zip(target, years[-1], strict=True)]
-    limits = data["limits"] or [0] * len(n)
     if any(g and not c for g, c in zip(gaps, limits, strict=True)):
-        earliest = None
-    else:
-        earliest = len(s.alphas) + max(
-            -(-g // c) if g else 0 for g, c in zip(gaps, limits, strict=True)
-        )
-    return {"years": years, "held": held, "target": target, "earliest": earliest}
+        return years, held, target, 0
+    more = max(-(-g // c) if g else 0 for g, c in zip(gaps, limits, strict=True))
+    return years, held, target, len(s.alphas) + more
 
 
 def euro(cents: int) -> str:
@@ -144,43 +123,27 @@ def _per_inhabitant(cents: int, inhabitants: int) -> str:
     return euro(rounded if cents >= 0 else -rounded)
 
 
-def _row(i: int, row, path: dict, inhabitants: int) -> dict[str, object]:
-    amounts = [year[i] for year in path["years"]]
+def _row(name: str, amounts: list[int], target: int, held: int, n: int) -> dict[str, object]:
     change = amounts[-1] - amounts[0]
     step = max(abs(b - a) for a, b in zip(amounts, amounts[1:], strict=False))
     return {
-        "name": row.name,
-        "inhabitants": inhabitants,
+        "name": name,
+        "inhabitants": n,
         "amounts": amounts,
         "displays": [euro(c) for c in amounts],
-        "target_display": euro(path["target"][i]),
+        "target_display": euro(target),
         "change_display": euro(change),
-        "final_per_inhabitant": _per_inhabitant(amounts[-1], inhabitants),
-        "change_per_inhabitant": _per_inhabitant(change, inhabitants),
-        "largest_step_per_inhabitant": _per_inhabitant(step, inhabitants),
-        "held_years": sum(i in held for held in path["held"]),
+        "final_per_inhabitant": _per_inhabitant(amounts[-1], n),
+        "change_per_inhabitant": _per_inhabitant(change, n),
+        "largest_step_per_inhabitant": _per_inhabitant(step, n),
+        "held_years": held,
         "kind": "voordeel" if change > 0 else "nadeel" if change < 0 else "gelijk",
     }
 
 
-def _cap_warning(s: Scenario, result: dict, last: int) -> str:
-    end = "de objectieve verdeling" if s.alphas[-1] == 1 else "het eind van het schema"
-    more = result["reached_year"]
-    if more:
-        after = f"Met dezelfde grens is {end} op zijn vroegst in {more} bereikt."
-    else:
-        after = "Met een grens van € 0 komt het pad er nooit."
-    return (
-        f"Door de grens van {format_euro(s.cap)} per inwoner per jaar haalt het pad {end} in "
-        f"{last} niet. Bij {result['off_count']} gemeenten wijkt het bedrag dan nog af; samen "
-        f"moet er nog {result['off_display']} verschuiven. {after}"
-    )
-
-
 def _warnings(s: Scenario, result: dict) -> list[dict[str, str]]:
-    found = []
-    last = result["years"][-1]
-    if len(s.schedule) > 1 and max(s.schedule) <= 1:
+    found, last = [], result["years"][-1]
+    if len(s.alpha_schedule or ()) > 1 and max(s.alpha_schedule) <= 1:
         found.append(("alpha_schedule", "Het schema staat in procenten: 1 is 1 %, niet 100 %."))
     if s.alphas[-1] < 1:
         found.append(
@@ -190,9 +153,22 @@ def _warnings(s: Scenario, result: dict) -> list[dict[str, str]]:
                 "nog niet helemaal objectief.",
             )
         )
-
     if not result["reached"]:
-        found.append(("cap.per_inhabitant", _cap_warning(s, result, last)))
+        end = "de objectieve verdeling" if s.alphas[-1] == 1 else "het eind van het schema"
+        more = result["reached_year"]
+        after = (
+            f"Met dezelfde grens is {end} op zijn vroegst in {more} bereikt."
+            if more
+            else "Met een grens van € 0 komt het pad er nooit."
+        )
+        found.append(
+            (
+                "cap.per_inhabitant",
+                f"Door de grens van {result['cap_display']} per inwoner per jaar haalt het pad "
+                f"{end} in {last} niet. Bij {result['off_count']} gemeenten wijkt het bedrag dan "
+                f"nog af; samen moet er nog {result['off_display']} verschuiven. {after}",
+            )
+        )
     hist_total = sum(s.column("historisch"))
     if hist_total * 100 != s.budget_cents:
         found.append(
@@ -208,22 +184,24 @@ def _warnings(s: Scenario, result: dict) -> list[dict[str, str]]:
 
 def compute(s: Scenario) -> dict[str, object]:
     """The ``result`` and ``warnings`` of the compute response."""
-    path = yearly_path(s)
-    inhabitants = [int(v) for v in s.column("inwoners")]
-    rows = [_row(i, r, path, inhabitants[i]) for i, r in enumerate(s.municipalities)]
-    final, target = path["years"][-1], path["target"]
-    off = sum(abs(a - b) for a, b in zip(final, target, strict=True)) // 2
+    n = [int(v) for v in s.column("inwoners")]
+    years, held, target, earliest = yearly_path(s, n)
+    final = years[-1]
+    rows = [
+        _row(r.name, [year[i] for year in years], target[i], held[i], n[i])
+        for i, r in enumerate(s.municipalities)
+    ]
     result = {
         "first_year": s.first_year,
-        "years": [s.first_year - 1 + t for t in range(len(path["years"]))],
+        "years": [s.first_year - 1 + t for t in range(len(years))],
         "alphas": [format_percent(a, 1) for a in s.alphas],
         "budget_display": euro(s.budget_cents),
-        "totals": [euro(sum(year)) for year in path["years"]],
-        "cap_display": None if s.cap is None else format_euro(s.cap),
+        "totals": [euro(sum(year)) for year in years],
+        "cap_display": None if s.cap is None else format_euro(s.cap.per_inhabitant),
         "reached": final == target,
-        "reached_year": None if path["earliest"] is None else s.first_year - 1 + path["earliest"],
+        "reached_year": s.first_year - 1 + earliest if earliest else None,
         "off_count": sum(a != b for a, b in zip(final, target, strict=True)),
-        "off_display": euro(off),
+        "off_display": euro(sum(abs(a - b) for a, b in zip(final, target, strict=True)) // 2),
         "rows": rows,
     }
     return {"result": result, "warnings": _warnings(s, result)}
@@ -232,13 +210,13 @@ def compute(s: Scenario) -> dict[str, object]:
 def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
     """Inputs, the amount per year and the change, per municipality, with a total row."""
     result = compute(s)["result"]
-    headers = ["Gemeente", "Inwoners", "Historisch (euro)", "Objectief (euro)"]
+    headers = ["Gemeente", *(c.label for c in COLUMNS)]
     headers += [f"Jaar {y} (euro)" for y in result["years"][1:]]
     headers += ["Verschil (euro)", "Voordeel of nadeel"]
     rows: list[list[object]] = []
     for m, r in zip(s.municipalities, result["rows"], strict=True):
         euros = [Decimal(c).scaleb(-2) for c in r["amounts"]]
-        inputs = [m.values[c] for c in ("inwoners", "historisch", "objectief")]
+        inputs = [m.values[c.id] for c in COLUMNS]
         rows.append([m.name, *inputs, *euros[1:], euros[-1] - euros[0], r["kind"]])
     totals = [sum(row[k] for row in rows) for k in range(1, len(headers) - 1)]
     rows.append(["Totaal", *totals, ""])

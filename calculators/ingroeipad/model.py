@@ -6,6 +6,9 @@ the α schedule (linear or the user's own) and an optional cap per inhabitant pe
 so the first year already takes a step (the advice: "in het eerste jaar (2022) vindt een
 eerste stap plaats") and year N (2031) is fully objective. Year 0, before the path, is the
 historical distribution.
+
+Every input is declared once, as a field of :class:`Scenario` (see
+:mod:`calculators.core.fields`); parser, form, JSON and the format table come from there.
 """
 
 from __future__ import annotations
@@ -14,19 +17,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, ClassVar
 
+from ..core import fields
 from ..core.format import canonical_number, round_half_up, round_half_up_int
-from ..core.parse import parse_number
 from ..core.problems import InputError, Problems, quote
-from ..core.table import MAX_VALUE, Column, Row, parse_table, table_to_json
-from ..core.validators import INVALID, check_header, check_unknown, choice, number, read, text
+from ..core.regions import REGIONS
+from ..core.table import MAX_VALUE, Column, Row
+from ..core.validators import number
 
-__all__ = ["COLUMNS", "Scenario", "parse_scenario", "scenario_to_json"]
+__all__ = ["BIJLAGE_2_STRUCTUREEL", "COLUMNS", "Cap", "Scenario"]
 
-CALCULATOR = "ingroeipad"
-VERSION = 1
 MAX_YEARS = 50
-MAX_CAP = Decimal(100_000)
 COLUMNS = (
     Column("inwoners", "Inwoners", integer=True,
            positive="want de rekenhulp rekent per inwoner"),
@@ -37,30 +39,175 @@ ALPHA_MODES = {
     "linear": "lineair: elk jaar een even grote stap",
     "schedule": "eigen schema: een percentage per jaar",
 }
-SCENARIO_FIELDS = (
-    "calculator", "version", "title", "municipalities", "budget", "first_year", "alpha_mode",
-    "years", "alpha_schedule", "cap",
-)  # fmt: skip
-SCHEDULE = "‘Eigen schema’"
-POSITIVE = "want anders valt er niets te verdelen"
+BUDGET = "Budget en jaren"
+_PERCENT = number(percent=True, maximum=100)  # at most 6 decimals
+
+#: Uitvoeringsagenda Maatschappelijke Zorg Leidse Regio, Bijlage 2: the Leidse Regio's
+#: "Lokaal Structureel Investeringsfonds" per municipality, in euro, as printed: 2018, 2019,
+#: 2020 and the row total. Real figures; the 2020 column is the Leidse Regio's objective side.
+BIJLAGE_2_STRUCTUREEL = {
+    "Leiden": (177_809, 266_713, 266_713, 711_235),
+    "Leiderdorp": (38_433, 57_650, 57_650, 153_732),
+    "Oegstgeest": (32_862, 49_293, 49_293, 131_447),
+    "Voorschoten": (36_476, 54_714, 54_714, 145_904),
+    "Zoeterwoude": (12_028, 18_042, 18_042, 48_112),
+}
+#: EXAMPLE, not from the sources: a budget of € 100 per inhabitant, split by inhabitants.
+EXAMPLE_PER_INHABITANT = 100
+
+
+def example_rows(region: str) -> list[dict[str, object]]:
+    people = REGIONS[region].example_inhabitants
+    # Midden-Limburg has no centrumgemeente of its own (until 2022 it was Venlo's region):
+    # the largest municipality stands in, as an example.
+    centre = REGIONS[region].centre or max(people, key=people.get)
+    if region == "leidse-regio":
+        objective = {name: years[2] for name, years in BIJLAGE_2_STRUCTUREEL.items()}
+    else:
+        objective = {name: n * EXAMPLE_PER_INHABITANT for name, n in people.items()}
+    historical = dict.fromkeys(people, 0) | {centre: sum(objective.values())}
+    rows = []
+    for name, n in people.items():
+        values = {"inwoners": n, "historisch": historical[name], "objectief": objective[name]}
+        rows.append({"name": name, "values": {k: str(v) for k, v in values.items()}})
+    return rows
+
+
+def read_schedule(
+    raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems
+) -> tuple[Decimal, ...] | Any:
+    """'10; 20; 30' → percentages; each 0-100, never lower than the one before."""
+    items = raw.split(";") if isinstance(raw, str) and raw.strip() else []
+    found: list[Decimal] = []
+    try:
+        if not items:
+            raise InputError.single(
+                path,
+                f"Vul bij {label} per jaar een percentage in, gescheiden door puntkomma’s, "
+                "bijvoorbeeld ‘10; 25; 50; 75; 100’.",
+            )
+        if len(items) > MAX_YEARS:
+            raise InputError.single(
+                path,
+                f"{label} heeft {len(items)} stappen; dat zijn er te veel. Gebruik er hoogstens "
+                f"{MAX_YEARS}.",
+            )
+        for k, item in enumerate(items, start=1):
+            step = f"stap {k} van {label} (scheid de stappen met een puntkomma)"
+            found.append(_PERCENT(item, path, step))
+            if k > 1 and found[-1] < found[-2]:
+                raise InputError.single(
+                    path,
+                    f"{label} mag niet dalen: stap {k} ({quote(item.strip())}) is lager dan "
+                    f"stap {k - 1}. Het objectieve deel groeit elk jaar of blijft gelijk.",
+                )
+    except InputError as error:
+        p.collect(error)
+        return fields.INVALID
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Cap:
+    per_inhabitant: Decimal = fields.number(
+        "Grens in euro per inwoner per jaar",
+        decimals=2,
+        maximum=100_000,
+        hint="Standaard € 15: de grens op het herverdeeleffect van het gemeentefonds uit het "
+        "advies van het expertiseteam, hier geleend.",
+        example="15",
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
-    title: str
-    municipalities: tuple[Row, ...]
-    budget: Decimal | None  # None: the sum of the objective amounts
-    first_year: int
-    alpha_mode: str
-    years: int | None  # linear only
-    schedule: tuple[Decimal, ...]  # percentages, schedule mode only
-    cap: Decimal | None  # euro per inhabitant per year; None: no cap
+    VERSION: ClassVar[int] = 1
+
+    title: str = fields.title("Ingroeipad 2022-2031 (voorbeeldcijfers)")
+    budget: Decimal | None = fields.number(  # None: the sum of the objective amounts
+        "Budget per jaar in euro",
+        decimals=2,
+        maximum=MAX_VALUE,
+        required=False,
+        positive="want anders valt er niets te verdelen",
+        hint="Leeg: de som van de objectieve bedragen in de tabel.",
+        group=BUDGET,
+    )
+    first_year: int = fields.number(
+        "Eerste jaar van het ingroeipad",
+        integer=True,
+        minimum=1900,
+        maximum=2200,
+        hint="Het advies: 2022.",
+        group=BUDGET,
+        example="2022",
+    )
+    alpha_mode: str = fields.choice("Stappen", ALPHA_MODES, default="linear", group=BUDGET)
+    years: int | None = fields.number(
+        "Aantal jaren",
+        integer=True,
+        minimum=1,
+        maximum=MAX_YEARS,
+        hint="Het advies: 10 jaar (2022-2031).",
+        group="Lineair",
+        when=("alpha_mode", "linear"),
+        example="10",
+        dump=lambda value, s: str(len(s.alphas)),  # in schedule mode too, as a start for linear
+    )
+    alpha_schedule: tuple[Decimal, ...] | None = fields.custom(
+        "Aandeel objectief per jaar in procenten",
+        read_schedule,
+        # In linear mode the linear steps, as a start for an own schedule.
+        dump=lambda value, s: "; ".join(
+            canonical_number(round_half_up(a * 100, 2)) for a in s.alphas
+        ),
+        controls=fields.input_control,
+        hint="Gescheiden door puntkomma’s, nooit dalend, van 0 tot 100.",
+        group="Eigen schema",
+        when=("alpha_mode", "schedule"),
+        example="10; 20; 30; 40; 50; 60; 70; 80; 90; 100",
+        rules=f"Percentages gescheiden door puntkomma’s, elk van 0 tot en met 100 en nooit "
+        f"dalend; hoogstens {MAX_YEARS} stappen.",
+    )
+    cap: Cap | None = fields.nested(
+        Cap,
+        "Begrens de verandering per inwoner per jaar",
+        optional=True,
+        switched_on={"per_inhabitant": "15"},
+        where="bij de grens",
+        wrong="‘cap’ is leeg (geen grens) of een object met ‘per_inhabitant’.",
+        example=fields.example(Cap),
+        about="De grens op de verandering per inwoner per jaar; `null` is geen grens.",
+    )
+    municipalities: tuple[Row, ...] = fields.table(
+        "Cijfers per gemeente (historisch: de centrumgemeente krijgt alles)",
+        COLUMNS,
+        required={c.id for c in COLUMNS},
+        example=example_rows,
+        about="De tabel, met vaste kolommen: `inwoners`, `historisch` en `objectief` (euro).",
+        rules="Inwoners: een heel getal groter dan 0. Bedragen: 0 of meer.",
+    )
+
+    def check(self, p: Problems) -> None:
+        for cid, what in (("historisch", "historische"), ("objectief", "objectieve")):
+            if all(v == 0 for v in self.column(cid)):
+                p.add(
+                    "municipalities",
+                    f"De {what} bedragen zijn bij alle gemeenten 0; zo valt er niets te "
+                    "verdelen. Vul ten minste bij één gemeente een bedrag in.",
+                )
+        if not p and self.budget_cents == 0:  # only when blank: a budget is at least € 0,01
+            p.add(
+                "budget",
+                f"Vul bij ‘{fields.inputs(Scenario)['budget'].label}’ een bedrag in: de "
+                "objectieve bedragen tellen samen op tot minder dan een halve cent.",
+            )
 
     @property
     def alphas(self) -> tuple[Fraction, ...]:
         if self.alpha_mode == "linear":
             return tuple(Fraction(t, self.years) for t in range(1, self.years + 1))
-        return tuple(Fraction(a) / 100 for a in self.schedule)
+        return tuple(Fraction(a) / 100 for a in self.alpha_schedule)
 
     def column(self, cid: str) -> list[Decimal]:
         return [r.value(cid) for r in self.municipalities]
@@ -69,144 +216,3 @@ class Scenario:
     def budget_cents(self) -> int:
         total = self.budget if self.budget is not None else sum(self.column("objectief"))
         return round_half_up_int(Decimal(total) * 100)
-
-
-def parse_schedule(raw: object, p: Problems) -> tuple[Decimal, ...]:
-    """'10; 20; 30' → percentages; each 0-100, never lower than the one before."""
-    if not isinstance(raw, str) or not raw.strip():
-        p.add(
-            "alpha_schedule",
-            f"Vul bij {SCHEDULE} per jaar een percentage in, gescheiden "
-            "door puntkomma’s, bijvoorbeeld ‘10; 25; 50; 75; 100’.",
-        )
-        return ()
-    items = raw.split(";")
-    if len(items) > MAX_YEARS:
-        p.add(
-            "alpha_schedule",
-            f"{SCHEDULE} heeft {len(items)} stappen; dat zijn er te veel. "
-            f"Gebruik er hoogstens {MAX_YEARS}.",
-        )
-        return ()
-    found: list[Decimal] = []
-    for k, item in enumerate(items, start=1):
-        label = f"stap {k} van {SCHEDULE} (scheid de stappen met een puntkomma)"
-        try:
-            value = parse_number(
-                item, "alpha_schedule", label=label, percent=True, maximum=100, max_decimals=6
-            )
-        except InputError as error:
-            p.collect(error)
-            return ()
-        if found and value < found[-1]:
-            p.add(
-                "alpha_schedule",
-                f"{SCHEDULE} mag niet dalen: stap {k} ({quote(item.strip())}) "
-                f"is lager dan stap {k - 1}. Het objectieve deel groeit elk jaar of blijft "
-                "gelijk.",
-            )
-            return ()
-        found.append(value)
-    return tuple(found)
-
-
-def _parse_cap(raw: object, p: Problems) -> Decimal | None:
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        p.add("cap", "‘cap’ is leeg (geen grens) of een object met ‘per_inhabitant’.")
-        return None
-    check_unknown(raw, ("per_inhabitant",), "cap", "bij de grens", p)
-    label = "‘Grens per inwoner per jaar’"
-    value = read(
-        raw, "per_inhabitant", number(decimals=2, maximum=MAX_CAP), p, path="cap", label=label
-    )
-    return None if value is INVALID else value
-
-
-def _check_columns(rows: list[Row], p: Problems) -> None:
-    for cid, what in (("historisch", "historische"), ("objectief", "objectieve")):
-        if rows and all(r.value(cid) == 0 for r in rows):
-            p.add(
-                "municipalities",
-                f"De {what} bedragen zijn bij alle gemeenten 0; zo valt er "
-                "niets te verdelen. Vul ten minste bij één gemeente een bedrag in.",
-            )
-
-
-def _fields(data: Mapping, p: Problems) -> dict[str, object]:
-    mode = read(data, "alpha_mode", choice(ALPHA_MODES, default="linear"), p, label="‘Stappen’")
-    years = None
-    if mode == "linear":
-        years = read(
-            data, "years", number(integer=True, maximum=MAX_YEARS), p, label="‘Aantal jaren’"
-        )
-        if years == 0:
-            p.add("years", "Vul bij ‘Aantal jaren’ een getal groter dan 0 in.")
-    return {
-        "title": read(data, "title", text(), p, label="de titel (‘title’)"),
-        "budget": read(
-            data,
-            "budget",
-            number(decimals=2, maximum=MAX_VALUE, required=False, positive=POSITIVE),
-            p,
-            label="‘Budget per jaar’",
-        ),
-        "first_year": read(
-            data, "first_year", number(integer=True, maximum=2200), p, label="‘Eerste jaar’"
-        ),
-        "alpha_mode": mode,
-        "years": years,
-        "schedule": parse_schedule(data.get("alpha_schedule"), p) if mode == "schedule" else (),
-        "cap": _parse_cap(data.get("cap"), p),
-    }
-
-
-def parse_scenario(data: object) -> Scenario:
-    """Validate scenario JSON and build a :class:`Scenario`; every problem is collected."""
-    if not isinstance(data, Mapping):
-        raise InputError.single(
-            "",
-            "De invoer moet een scenario zijn: een JSON-object met "
-            "velden zoals ‘municipalities’ en ‘budget’.",
-        )
-    p = Problems()
-    check_header(data, CALCULATOR, VERSION, SCENARIO_FIELDS, p)
-    found = _fields(data, p)
-    rows = parse_table(data.get("municipalities"), COLUMNS, {c.id for c in COLUMNS}, p)
-    if not p:  # a row with an error is left out, so sums would mislead
-        _check_columns(rows, p)
-    p.raise_if_any()
-    years, first = found.pop("years"), found.pop("first_year")
-    scenario = Scenario(
-        **found,
-        municipalities=tuple(rows),
-        years=None if years is None else int(years),
-        first_year=int(first),
-    )
-    if scenario.first_year < 1900:
-        raise InputError.single("first_year", "Vul bij ‘Eerste jaar’ een jaar vanaf 1900 in.")
-    if scenario.budget_cents == 0:  # only when blank: a given budget is at least € 0,01
-        raise InputError.single(
-            "budget",
-            "Vul bij ‘Budget per jaar’ een bedrag in: de objectieve bedragen tellen samen op "
-            "tot minder dan een halve cent.",
-        )
-    return scenario
-
-
-def scenario_to_json(s: Scenario) -> dict[str, object]:
-    """Normalised scenario JSON; numbers as canonical Dutch strings."""
-    return {
-        "calculator": CALCULATOR,
-        "version": VERSION,
-        "title": s.title,
-        "municipalities": table_to_json(s.municipalities, COLUMNS),
-        "budget": "" if s.budget is None else canonical_number(s.budget),
-        "first_year": str(s.first_year),
-        "alpha_mode": s.alpha_mode,
-        "years": str(len(s.alphas)),  # in schedule mode too, as a start for linear
-        # In linear mode the linear steps, as a start for an own schedule.
-        "alpha_schedule": "; ".join(canonical_number(round_half_up(a * 100, 2)) for a in s.alphas),
-        "cap": None if s.cap is None else {"per_inhabitant": canonical_number(s.cap)},
-    }

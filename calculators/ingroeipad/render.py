@@ -27,10 +27,12 @@ def _summary(r: dict) -> str:
     )
 
 
+def _years(r: dict) -> list[str]:
+    return [f"Nu ({r['years'][0]})", *(str(y) for y in r["years"][1:])]
+
+
 def _amounts(r: dict) -> str:
-    years = r["years"]
-    columns = [Column("Gemeente", numeric=False), Column(f"Nu ({years[0]})")]
-    columns += [Column(str(y)) for y in years[1:]]
+    columns = [Column("Gemeente", numeric=False), *(Column(y) for y in _years(r))]
     rows = [(x["name"], *x["displays"]) for x in r["rows"]]
     alpha = ("Aandeel objectief (α)", "0,0 %", *r["alphas"])
     return table("Bedrag per gemeente per jaar", columns, [alpha, *rows], footer=("Totaal",
@@ -46,7 +48,7 @@ def _chart(r: dict) -> str:
         f"Bedrag per gemeente per jaar (in {unit} euro)",
         "Lijndiagram van het bedrag per gemeente per jaar. Dezelfde bedragen staan in de tabel "
         "'Bedrag per gemeente per jaar'.",
-        [f"Nu ({r['years'][0]})", *(str(y) for y in r["years"][1:])],
+        _years(r),
         # Highest end first: line_chart only moves a clashing label down, so the labels then
         # keep the order of the lines.
         [
@@ -69,18 +71,14 @@ def _effects(r: dict) -> str:
          KINDS[x["kind"]])
         for x in r["rows"]
     ]  # fmt: skip
-    lists = "".join(
-        f"<p>{label}: {text(', '.join(names) or 'geen')}.</p>"
-        for label, names in (
-            ("Voordeelgemeenten (krijgen er geld bij)", _names(r, "voordeel")),
-            ("Nadeelgemeenten (gaan er geld op achteruit)", _names(r, "nadeel")),
-        )
-    )
+    lists = ""
+    for kind, label in (
+        ("voordeel", "Voordeelgemeenten (krijgen er geld bij)"),
+        ("nadeel", "Nadeelgemeenten (gaan er geld op achteruit)"),
+    ):
+        names = ", ".join(x["name"] for x in r["rows"] if x["kind"] == kind)
+        lists += f"<p>{label}: {text(names or 'geen')}.</p>"
     return table(f"Voordeel en nadeel per gemeente, {last} tegenover nu", columns, rows) + lists
-
-
-def _names(r: dict, kind: str) -> list[str]:
-    return [x["name"] for x in r["rows"] if x["kind"] == kind]
 
 
 def render_result(result: dict, scenario: dict | None = None) -> str:

@@ -12,17 +12,19 @@ from .html import text
 
 def handle_page(request_json: str) -> str:
     """Like ``handle``, and adds the result's HTML to every successful computation."""
-    response = json.loads(handle(request_json))
+    return handle(request_json, present=_add_html)
+
+
+def _add_html(response: dict) -> None:
     calculator = response.get("calculator")
     declaration = find(calculator) if isinstance(calculator, str) else None
-    if response.get("ok") and "result" in response and declaration is not None:
+    if "result" in response and declaration is not None:
         scenario = response.get("scenario") or {}
         response["html"] = (
             _title_html(scenario.get("title"))
             + _warnings_html(response.get("warnings") or [])
             + declaration.render(response["result"], scenario)
         )
-    return json.dumps(response, ensure_ascii=False)
 
 
 def preload_all() -> None:
@@ -106,3 +108,45 @@ def alabama_example() -> str:
         for name, weight in ALABAMA_WEIGHTS.items()
     ]
     return table("Alabama-paradox: 25 en 26 plaatsen over zes gemeenten", columns, rows)
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def format_table(calculator: str) -> str:
+    """The field table of the Scenario-formaat page (Markdown), derived from the scenario
+    dataclass that also builds the parser and the form, so the page cannot drift."""
+    from calculators.core import fields
+
+    declaration = find(calculator)
+    if declaration is None:
+        raise ValueError(f"no calculator {calculator!r}")
+    rows = [
+        ("calculator", "Voor welke rekenhulp het scenario is.", f'Altijd `"{calculator}"`.'),
+        (
+            "version",
+            "Versie van dit formaat.",
+            f"Altijd `{declaration.version}`. Mag ontbreken; een andere versie geeft een fout.",
+        ),
+    ]
+    rows += fields.format_rows(declaration.scenario)
+    lines = ["| Veld | Wat het is | Regels |", "| --- | --- | --- |"]
+    lines += [f"| `{name}` | {_cell(about)} | {_cell(rules)} |" for name, about, rules in rows]
+    return "\n".join(lines)
+
+
+def example_json(calculator: str, rows: int = 2) -> str:
+    """The default scenario as a JSON block for the Scenario-formaat page: the first ``rows``
+    municipalities, one short value per line."""
+    response = json.loads(handle(json.dumps({"calculator": calculator, "action": "default"})))
+    scenario = response["scenario"]
+    scenario["municipalities"] = scenario["municipalities"][:rows]
+    lines = []
+    for key, value in scenario.items():
+        shown = json.dumps(value, ensure_ascii=False)
+        if isinstance(value, list) and len(f'  "{key}": {shown}') > 96:
+            items = ",\n".join(f"    {json.dumps(v, ensure_ascii=False)}" for v in value)
+            shown = f"[\n{items}\n  ]"
+        lines.append(f'  "{key}": {shown}')
+    return "```json\n{\n" + ",\n".join(lines) + "\n}\n```"

@@ -22,22 +22,17 @@ from ..core.apportion import largest_remainder
 from ..core.format import canonical_number as canonical
 from ..core.format import format_euro_cents, format_percent, round_half_up, round_half_up_int
 from ..core.key import shares
+from ..core.money import to_cents
 from .model import CARE_LINES, COLUMNS, OPERATING_LINES, Scenario
 
-__all__ = ["RESULT_HEADERS", "compute", "export_table", "to_cents"]
+__all__ = ["RESULT_HEADERS", "compute", "export_table"]
 
 RESULT_HEADERS = (
     "Aandeel in de sleutel (%)", "Deel van het resultaat (euro)", "Netto kosten (euro)",
     "Zonder solidariteit (euro)", "Verschil door solidariteit (euro)",
 )  # fmt: skip
 RESULT_FIELDS = ("result", "net", "alone", "effect")
-
-
-def to_cents(value: Decimal | None) -> int:
-    """Euro (validated: at most two decimals) as whole cents; empty counts as 0."""
-    cents = Fraction(value or 0) * 100
-    assert cents.denominator == 1
-    return cents.numerator
+COMPARED = ("own", "alone", "effect")
 
 
 def money(cents: int) -> dict[str, object]:
@@ -49,11 +44,11 @@ def _pool(s: Scenario) -> dict[str, object]:
     percent = s.innovation_percent or Decimal(0)
     innovation = round_half_up_int(Fraction(pool) * Fraction(percent) / 100)
     lines = [
-        {"id": cid, "label": label, **money(to_cents(s.costs[cid]))}
-        for cid, label in {**CARE_LINES, **OPERATING_LINES}.items()
+        {"id": cid, "label": label, **money(to_cents(getattr(s.costs, cid) or 0))}
+        for cid, label in (CARE_LINES | OPERATING_LINES).items()
     ]
     care = sum(line["cents"] for line in lines if line["id"] in CARE_LINES)
-    operating = sum(line["cents"] for line in lines if line["id"] in OPERATING_LINES) + innovation
+    operating = sum(line["cents"] for line in lines) - care + innovation
     result = pool - care - operating
     kind = "overschot" if result > 0 else "tekort" if result < 0 else "sluitend"
     return {
@@ -74,25 +69,20 @@ def _rows(s: Scenario, pool: dict) -> list[dict[str, object]]:
     operating = largest_remainder(pool["operating"]["cents"], weights)
     rows = []
     for r in s.municipalities:
-        inhabitants = int(r.value("inwoners"))
-        net = to_cents(r.value("inleg")) - parts[r.name]
+        inhabitants, inleg = int(r.value("inwoners")), to_cents(r.value("inleg"))
+        net = inleg - parts[r.name]
         row = {
             "name": r.name,
             "inhabitants": inhabitants,
             "share_display": format_percent(weights[r.name]),
-            "inleg": money(to_cents(r.value("inleg"))),
+            "inleg": money(inleg),
             "result": money(parts[r.name]),
             "net": money(net),
             "net_per_inhabitant": money(round_half_up_int(Fraction(net, inhabitants))),
-            "own": None,
-            "alone": None,
-            "effect": None,
-        }
-        own = r.values["eigen_kosten"]
-        if own is not None:
+        } | dict.fromkeys(COMPARED)
+        if (own := r.values["eigen_kosten"]) is not None:
             alone = to_cents(own) + operating[r.name]
-            row |= {"own": money(to_cents(own)), "alone": money(alone)}
-            row["effect"] = money(alone - net)
+            row |= zip(COMPARED, map(money, (to_cents(own), alone, alone - net)), strict=True)
         rows.append(row)
     return rows
 

@@ -1,160 +1,162 @@
-"""Scenario of Solidariteit (version 1): the table per municipality (inleg, the key's criteria,
-optional own-client costs), the cost lines the pool pays, the innovation percentage and the key.
+"""Scenario of Solidariteit (version 1): the cost lines the pool pays, the innovation
+percentage, the key and the table per municipality (inleg, the key's criteria, optional
+own-client costs).
 
-The key reuses the Verdeelsleutel's presets, so both calculators offer the same decisions.
+Every input is declared once, as a field of :class:`Scenario` or :class:`Costs` (see
+:mod:`calculators.core.fields`). The key reuses the shared presets, so the Verdeelsleutel and
+Solidariteit offer the same decisions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, ClassVar
 
-from ..core.format import canonical_number
-from ..core.key import Key, check_key_columns, key_to_json, parse_key
-from ..core.problems import InputError, Problems, field_path
-from ..core.table import MAX_VALUE, Column, Row, parse_table, table_to_json
-from ..core.validators import INVALID, check_header, check_unknown, number, read, text
-from ..core.validators import municipality_name as name_of
-from ..verdeelsleutel.presets import PRESETS
+from ..catalogue import PRESETS
+from ..core import fields
+from ..core.key import Key
+from ..core.regions import REGIONS
+from ..core.table import Column, Row
 
-__all__ = ["COLUMNS", "COST_LINES", "KEY_COLUMNS", "Scenario", "parse_scenario"]
+__all__ = ["CARE_LINES", "COLUMNS", "KEY_COLUMNS", "OPERATING_LINES", "Costs", "Scenario"]
 
-CALCULATOR = "solidariteit"
-VERSION = 1
 #: Beslispunt 9 (2019) and uitgangspunt 8 (2020): one pool, costs paid from it, a key.
 DECISIONS = ("bp-2019-09", "up-2020-08")
-MAX_AMOUNT = Decimal(100_000_000_000)
-KEY_NAME = "de verdeelsleutel"
-
-#: Care costs: what the sources call zorgkosten.
-CARE_LINES = {
-    "zorgkosten": "Zorgkosten: indicaties beschermd wonen in een instelling (24-uursvoorziening)",
-}
-#: Operating costs (bedrijfsvoeringskosten), without the innovation budget.
-OPERATING_LINES = {
-    "relatiemanagement": "Relatiemanagement",
-    "inkoop": "Inkoop",
-    "monitoring": "Monitoring",
-    "kwaliteitsbewaking": "Kwaliteitsbewaking",
-    "transferpunt": "Gemeentelijk deel transferpunt/matchingspunt",
-}
-COST_LINES = {**CARE_LINES, **OPERATING_LINES}
 #: Both sources leave the innovation percentage open ("nader te bepalen").
 INNOVATION_PERCENT_FIXED = False
+MAX_AMOUNT = Decimal(100_000_000_000)
+CARE = "Zorgkosten uit de pot"
+OPERATING = "Bedrijfsvoeringskosten uit de pot"
 
 _PER_INHABITANT = "want de uitkomst per inwoner wordt erdoor gedeeld"
 COLUMNS = (
     Column("inwoners", "Inwoners", integer=True, positive=_PER_INHABITANT),
     Column("inwoners_18plus", "Inwoners 18+", "peildatum 1 januari t-1", integer=True),
     Column("gebruik", "Gebruik beschermd wonen (cliënten)", "peiljaar t-2", integer=True),
-    Column("inleg", "Inleg (euro)"),
+    Column("inleg", "Inleg (euro)", decimals=2),
     Column("zeggenschap", "Zeggenschap (stemgewicht)"),
-    Column("eigen_kosten", "Eigen cliëntkosten (euro)"),
+    Column("eigen_kosten", "Eigen cliëntkosten (euro)", decimals=2),
 )
-#: The criteria a key may weigh: those of the Verdeelsleutel's presets.
+#: The criteria a key may weigh: those of the shared presets.
 KEY_COLUMNS = COLUMNS[:5]
-#: Euro columns: whole cents only.
-EURO_COLUMNS = ("inleg", "eigen_kosten")
-SCENARIO_FIELDS = ("calculator", "version", "title", "municipalities", "costs")
-SCENARIO_FIELDS += ("innovation_percent", "key")
+
+# EXAMPLE figures only; the sources give no amounts. Per inhabitant: the inleg, and each
+# operating cost line (in cents); per client: the care costs of a 24-hour place.
+EXAMPLE_INLEG_PER_INHABITANT = 75
+EXAMPLE_CARE_PER_CLIENT = 60_000
+
+
+def _clients(region: str) -> dict[str, int]:
+    """Invented: 1 client per 1.000 inhabitants, twice that in the centre."""
+    chosen = REGIONS[region]
+    return {
+        name: inhabitants // 1000 * (2 if name == chosen.centre else 1)
+        for name, inhabitants in chosen.example_inhabitants.items()
+    }
+
+
+def example_rows(region: str) -> list[dict[str, object]]:
+    clients = _clients(region)
+    rows = []
+    for name, inhabitants in REGIONS[region].example_inhabitants.items():
+        values = {
+            "inwoners": inhabitants,
+            "inwoners_18plus": inhabitants * 4 // 5,  # invented: 80 % adults
+            "gebruik": clients[name],
+            "inleg": inhabitants * EXAMPLE_INLEG_PER_INHABITANT,
+            "zeggenschap": 1,
+            "eigen_kosten": clients[name] * EXAMPLE_CARE_PER_CLIENT,
+        }
+        rows.append({"name": name, "values": {k: str(v) for k, v in values.items()}})
+    return rows
+
+
+def _per_head(cents: int) -> Callable[[str], str]:
+    return lambda region: str(sum(REGIONS[region].example_inhabitants.values()) * cents // 100)
+
+
+def _amount(label: str, example: Callable[[str], str], group: str = OPERATING) -> Any:
+    return fields.number(
+        label, decimals=2, maximum=MAX_AMOUNT, required=False,
+        hint="In euro; leeg telt als € 0.", group=group, example=example,
+    )  # fmt: skip
+
+
+Euro = Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Costs:
+    """What the pool pays, in euro (``None``: left empty, counts as 0)."""
+
+    zorgkosten: Euro = _amount(
+        "Zorgkosten: indicaties beschermd wonen in een instelling (24-uursvoorziening)",
+        lambda region: str(sum(_clients(region).values()) * EXAMPLE_CARE_PER_CLIENT),
+        CARE,
+    )
+    relatiemanagement: Euro = _amount("Relatiemanagement", _per_head(120))
+    inkoop: Euro = _amount("Inkoop", _per_head(80))
+    monitoring: Euro = _amount("Monitoring", _per_head(50))
+    kwaliteitsbewaking: Euro = _amount("Kwaliteitsbewaking", _per_head(60))
+    transferpunt: Euro = _amount("Gemeentelijk deel transferpunt/matchingspunt", _per_head(30))
+
+
+def _lines(group: str) -> dict[str, str]:
+    return {name: spec.label for name, spec in fields.inputs(Costs).items() if spec.group == group}
+
+
+#: Care costs (what the sources call zorgkosten): id -> label.
+CARE_LINES = _lines(CARE)
+#: Operating costs (bedrijfsvoeringskosten), without the innovation budget: id -> label.
+OPERATING_LINES = _lines(OPERATING)
 
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
-    title: str
-    municipalities: tuple[Row, ...]
-    #: cost line id -> euro (``None``: left empty, counts as 0)
-    costs: Mapping[str, Decimal | None]
-    innovation_percent: Decimal | None
-    key: Key
+    VERSION: ClassVar[int] = 1
 
-
-def _costs(raw: object, p: Problems) -> dict[str, Decimal | None] | None:
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, Mapping):
-        p.add("costs", "Vul de kosten in (‘costs’): een object met per kostenpost een bedrag.")
-        return None
-    check_unknown(raw, list(COST_LINES), "costs", "bij de kosten", p)
-    money = number(maximum=MAX_AMOUNT, decimals=2, required=False)
-    found = {
-        cid: read(raw, cid, money, p, path="costs", label=f"‘{label}’")
-        for cid, label in COST_LINES.items()
-    }
-    return None if INVALID in found.values() else found
-
-
-def _check_cents(raw: object, p: Problems) -> None:
-    """Euro columns take at most two decimals; other problems are parse_table's to report."""
-    if not isinstance(raw, list):
-        return
-    loose = number(maximum=MAX_VALUE, required=False)
-    strict = number(maximum=MAX_VALUE, decimals=2, required=False)
-    labels = {c.id: c.label for c in COLUMNS}
-    for i, item in enumerate(raw):
-        values = item.get("values") if isinstance(item, dict) else None
-        if not isinstance(values, dict):
-            continue
-        try:
-            shown = name_of(item.get("name"), "", "")
-        except InputError:
-            shown = f"rij {i + 1}"
-        for cid in EURO_COLUMNS:
-            path = field_path("municipalities", i, "values", cid)
-            label = f"‘{labels[cid]}’ van {shown}"
-            try:
-                loose(values.get(cid), path, label)
-            except InputError:
-                continue
-            try:
-                strict(values.get(cid), path, label)
-            except InputError as error:
-                p.collect(error)
-
-
-def parse_scenario(data: object) -> Scenario:
-    """Validate scenario JSON and build a :class:`Scenario`; every problem is collected."""
-    if not isinstance(data, Mapping):
-        raise InputError.single(
-            "",
-            "De invoer moet een scenario zijn: een JSON-object met velden zoals "
-            "‘municipalities’, ‘costs’ en ‘key’.",
-        )
-    p = Problems()
-    check_header(data, CALCULATOR, VERSION, SCENARIO_FIELDS, p)
-    title = read(data, "title", text(), p, label="de titel (‘title’)")
-    costs = _costs(data.get("costs"), p)
-    innovation = read(
-        data,
-        "innovation_percent",
-        number(percent=True, maximum=100, decimals=4, required=False),
-        p,
-        label="het ‘Innovatiebudget’ (procent van de pot)",
+    title: str = fields.title("Gezamenlijke pot, voorbeeldcijfers (geen echte cijfers)")
+    costs: Costs = fields.nested(
+        Costs,
+        "De kosten die de pot betaalt",
+        where="bij de kosten",
+        wrong="Vul de kosten in (‘costs’): een object met per kostenpost een bedrag.",
+        about="De kosten die de pot betaalt: per kostenpost (`zorgkosten`, `relatiemanagement`, "
+        "`inkoop`, `monitoring`, `kwaliteitsbewaking`, `transferpunt`) een bedrag.",
+        rules="Bedragen in euro, 0 of meer, hoogstens 2 cijfers achter de komma. Leeg telt als 0.",
     )
-    key = parse_key(data.get("key"), "key", p, KEY_COLUMNS, PRESETS, name=KEY_NAME)
-    required = {"inwoners", "inleg"} | (key.used if key else set())
-    rows = parse_table(data.get("municipalities"), COLUMNS, required, p)
-    _check_cents(data.get("municipalities"), p)
-    if key is not None:
-        check_key_columns(key, "key", rows, KEY_COLUMNS, p, KEY_NAME)
-    p.raise_if_any()
-    assert key is not None and costs is not None and INVALID not in (title, innovation)
-    return Scenario(title, tuple(rows), costs, innovation, key)
-
-
-def _blank(value: Decimal | None) -> str:
-    return "" if value is None else canonical_number(value)
-
-
-def scenario_to_json(s: Scenario) -> dict[str, object]:
-    """Normalised scenario JSON; numbers as canonical Dutch strings, empty ones as ""."""
-    return {
-        "calculator": CALCULATOR,
-        "version": VERSION,
-        "title": s.title,
-        "municipalities": table_to_json(s.municipalities, COLUMNS),
-        "costs": {cid: _blank(s.costs[cid]) for cid in COST_LINES},
-        "innovation_percent": _blank(s.innovation_percent),
-        "key": key_to_json(s.key),
-    }
+    innovation_percent: Decimal | None = fields.number(
+        "Innovatiebudget, in procenten van de pot",
+        percent=True,
+        maximum=100,
+        decimals=4,
+        required=False,
+        hint="Het percentage is nog niet bepaald; 1 % is een voorbeeld.",
+        group=OPERATING,
+        example="1",
+    )
+    key: Key = fields.key(
+        "Verdeelsleutel voor het overschot of tekort",
+        PRESETS,
+        KEY_COLUMNS,
+        noun="de verdeelsleutel",
+        example=PRESETS["criteria-2020"].key_json(),
+        about="De sleutel voor het overschot of tekort, over de criteria van de tabel (zonder "
+        "`eigen_kosten`).",
+        rules="Zoals `key` bij de Verdeelsleutel. Voorinstellingen: "
+        + ", ".join(f"`{p}`" for p in PRESETS)
+        + ".",
+    )
+    municipalities: tuple[Row, ...] = fields.table(
+        "Cijfers per gemeente (eigen cliëntkosten mogen leeg)",
+        COLUMNS,
+        required={"inwoners", "inleg"},
+        keys={"key": "de verdeelsleutel"},
+        example=example_rows,
+        about="De tabel, met vaste kolommen: `inwoners`, `inwoners_18plus`, `gebruik`, `inleg` "
+        "(euro), `zeggenschap` (stemgewicht) en `eigen_kosten` (euro, eigen cliëntkosten).",
+        rules="Getallen, 0 of meer; `inwoners` groter dan 0; inwoners en gebruik hele getallen; "
+        "euro's hoogstens 2 cijfers achter de komma; `eigen_kosten` mag leeg.",
+    )

@@ -15,11 +15,9 @@ _KIND = {
 
 def _summary(r: dict) -> str:
     amount = format_euro_cents(abs(r["result"]["cents"]))
-    share = (
-        f" De gemeenten delen het met de sleutel <strong>{text(r['key_label'])}</strong>."
-        if r["kind"] != "sluitend"
-        else ""
-    )
+    share = ""
+    if r["kind"] != "sluitend":
+        share = f" De gemeenten delen het met de sleutel <strong>{text(r['key_label'])}</strong>."
     return (
         f'<p class="rekenhulp-samenvatting">In de pot: <strong>{text(r["pool"]["display"])}'
         f"</strong> inleg van {len(r['rows'])} gemeenten. Eruit betaald: zorgkosten "
@@ -35,43 +33,29 @@ def _account(r: dict) -> str:
     rows = [("Inleg van alle gemeenten", r["pool"]["display"])]
     rows += [(line["label"], format_euro_cents(-line["cents"])) for line in r["lines"]]
     innovation = r["innovation"]
-    rows.append(
-        (
-            f"Innovatiebudget ({innovation['percent_display']} van de pot)",
-            format_euro_cents(-innovation["cents"]),
-        )
-    )
+    shown = f"Innovatiebudget ({innovation['percent_display']} van de pot)"
+    rows.append((shown, format_euro_cents(-innovation["cents"])))
     label = {"overschot": "Overschot", "tekort": "Tekort"}.get(r["kind"], "Resultaat")
     return table("De pot", columns, rows, footer=(label, r["result"]["display"]))
 
 
-_RESULT = ("Inwoners", "Inleg", "Aandeel in de sleutel", "Deel van het resultaat")
-_RESULT += ("Netto kosten", "Netto kosten per inwoner")
+_RESULT = ("Inwoners", "Inleg", "Aandeel in de sleutel", "Deel van het resultaat", "Netto kosten")
 _SOLIDARITY = ("Eigen cliëntkosten", "Zonder solidariteit", "Met solidariteit (netto kosten)")
-_SOLIDARITY += ("Verschil door solidariteit",)
 
 
-def _columns(labels: tuple[str, ...]) -> list[Column]:
+def _columns(*labels: str) -> list[Column]:
     return [Column("Gemeente", numeric=False), *(Column(label) for label in labels)]
 
 
+def _cells(x: dict, share: str) -> tuple[str, ...]:
+    amounts = (x[f]["display"] for f in ("result", "net", "net_per_inhabitant"))
+    return (format_decimal(x["inhabitants"], 0), x["inleg"]["display"], share, *amounts)
+
+
 def _per_municipality(r: dict) -> str:
-    columns = _columns(_RESULT)
-    rows = [
-        (
-            x["name"],
-            format_decimal(x["inhabitants"], 0),
-            x["inleg"]["display"],
-            x["share_display"],
-            x["result"]["display"],
-            x["net"]["display"],
-            x["net_per_inhabitant"]["display"],
-        )
-        for x in r["rows"]
-    ]
-    t = r["totals"]
-    footer = ("Totaal", format_decimal(t["inhabitants"], 0), t["inleg"]["display"], "100,00 %")
-    footer += (t["result"]["display"], t["net"]["display"], t["net_per_inhabitant"]["display"])
+    columns = _columns(*_RESULT, "Netto kosten per inwoner")
+    rows = [(x["name"], *_cells(x, x["share_display"])) for x in r["rows"]]
+    footer = ("Totaal", *_cells(r["totals"], "100,00 %"))
     return table("Uitkomst per gemeente", columns, rows, footer=footer)
 
 
@@ -80,7 +64,7 @@ def _shown(cell: dict | None) -> str:
 
 
 def _solidarity(r: dict) -> str:
-    columns = _columns(_SOLIDARITY)
+    columns = _columns(*_SOLIDARITY, "Verschil door solidariteit")
     given = [x for x in r["rows"] if x["own"] is not None]
     fields = ("own", "alone", "net", "effect")
     rows = [(x["name"], *(x[f]["display"] for f in fields)) for x in given]

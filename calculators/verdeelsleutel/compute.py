@@ -9,8 +9,6 @@ up to cents only for display. A difference between two keys exceeds the threshol
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -24,193 +22,81 @@ from ..core.format import (
     round_half_up_int,
 )
 from ..core.key import Key, shares
-from .model import Scenario, scenario_to_json
+from .model import Scenario
 
-__all__ = [
-    "Comparison",
-    "Difference",
-    "KeyResult",
-    "KeyRow",
-    "Result",
-    "apply_key",
-    "compute",
-    "compute_response",
-    "export_table",
-    "result_to_json",
-]
+__all__ = ["compute", "export_table"]
 
 
-@dataclass(frozen=True, slots=True)
-class KeyRow:
-    name: str
-    inhabitants: Decimal
-    share: Fraction
-    cents: int
-
-    @property
-    def per_inhabitant(self) -> Fraction:
-        """Exact cents per inhabitant."""
-        return Fraction(self.cents) / Fraction(self.inhabitants)
-
-    @property
-    def per_inhabitant_cents(self) -> int:
-        return round_half_up_int(self.per_inhabitant)
+def _per_inhabitant(cents: int, inhabitants: Decimal) -> int:
+    """Cents per inhabitant, rounded half up from the exact fraction."""
+    return round_half_up_int(Fraction(cents) / Fraction(inhabitants))
 
 
-@dataclass(frozen=True, slots=True)
-class KeyResult:
-    key: Key
-    rows: tuple[KeyRow, ...]
-
-    @property
-    def total_cents(self) -> int:
-        return sum(r.cents for r in self.rows)
+def _money(prefix: str, cents: int) -> dict[str, object]:
+    return {f"{prefix}cents": cents, f"{prefix}display": format_euro_cents(cents)}
 
 
-@dataclass(frozen=True, slots=True)
-class Difference:
-    name: str
-    difference_cents: int
-    #: exact cents per inhabitant
-    per_inhabitant: Fraction
-    exceeds_threshold: bool
-
-    @property
-    def per_inhabitant_cents(self) -> int:
-        return round_half_up_int(self.per_inhabitant)
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    result: KeyResult
-    differences: tuple[Difference, ...]
-    threshold: Decimal
-
-    @property
-    def exceeding(self) -> list[str]:
-        return [d.name for d in self.differences if d.exceeds_threshold]
+def apply_key(s: Scenario, key: Key) -> dict[str, object]:
+    """The key's result JSON: share, cents and euro per inhabitant per municipality."""
+    exact = shares(s.municipalities, key)
+    cents = largest_remainder(s.amount_cents, exact)
+    rows = [
+        {
+            "name": m.name,
+            "inhabitants": canonical_number(s.inhabitants(m)),
+            "share": f"{exact[m.name].numerator}/{exact[m.name].denominator}",
+            "share_float": float(exact[m.name]),
+            "share_display": format_percent(exact[m.name]),
+            **_money("", cents[m.name]),
+            **_money("per_inhabitant_", _per_inhabitant(cents[m.name], s.inhabitants(m))),
+        }
+        for m in s.municipalities
+    ]
+    total = _money("total_", sum(cents.values()))
+    return {"label": key.label, "preset": key.preset, "rows": rows, **total}
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
-    scenario: Scenario
-    key: KeyResult
-    compare: Comparison | None
-    warnings: tuple[tuple[str, str], ...]
-
-
-def apply_key(scenario: Scenario, key: Key) -> KeyResult:
-    exact = shares(scenario.municipalities, key)
-    cents = largest_remainder(scenario.amount_cents, exact)
-    rows = tuple(
-        KeyRow(m.name, scenario.inhabitants(m), exact[m.name], cents[m.name])
-        for m in scenario.municipalities
-    )
-    return KeyResult(key, rows)
-
-
-def compute(scenario: Scenario) -> Result:
-    key_result = apply_key(scenario, scenario.key)
-    comparison = None
-    warnings: list[tuple[str, str]] = []
-    if scenario.amount == 0:
-        warnings.append(("amount", "Het bedrag is € 0,00; er valt niets te verdelen."))
-    if scenario.compare_key is not None:
-        compare_result = apply_key(scenario, scenario.compare_key)
-        limit = Fraction(scenario.threshold_per_inhabitant) * 100  # in cents
-        differences = []
-        for base, other in zip(key_result.rows, compare_result.rows, strict=True):
-            diff = other.cents - base.cents
-            per_inhabitant = Fraction(diff) / Fraction(base.inhabitants)
-            differences.append(
-                Difference(base.name, diff, per_inhabitant, abs(per_inhabitant) > limit)
-            )
-        comparison = Comparison(
-            compare_result, tuple(differences), scenario.threshold_per_inhabitant
-        )
-        nonzero_key = {k: v for k, v in scenario.key.weights.items() if v}
-        if nonzero_key == {k: v for k, v in scenario.compare_key.weights.items() if v}:
-            warnings.append(
-                (
-                    "compare_key",
-                    "De sleutel en de vergelijkingssleutel hebben "
-                    "dezelfde gewichten; alle verschillen zijn 0.",
-                )
-            )
-        if comparison.exceeding:
-            count = len(comparison.exceeding)
-            municipalities = "gemeente" if count == 1 else "gemeenten"
-            threshold = format_euro(scenario.threshold_per_inhabitant)
-            warnings.append(
-                (
-                    "threshold_per_inhabitant",
-                    f"Bij {count} {municipalities} is het verschil tussen de sleutels groter "
-                    f"dan {threshold} per inwoner: {', '.join(comparison.exceeding)}.",
-                )
-            )
-    return Result(scenario, key_result, comparison, tuple(warnings))
-
-
-def _share_text(share: Fraction) -> str:
-    return f"{share.numerator}/{share.denominator}"
-
-
-def _key_json(result: KeyResult) -> dict[str, object]:
+def _difference(inhabitants: Decimal, base: dict, other: dict, limit: Fraction) -> dict:
+    cents = other["cents"] - base["cents"]
+    exact = Fraction(cents) / Fraction(inhabitants)
     return {
-        "label": result.key.label,
-        "preset": result.key.preset,
-        "rows": [
-            {
-                "name": r.name,
-                "inhabitants": canonical_number(r.inhabitants),
-                "share": _share_text(r.share),
-                "share_float": float(r.share),
-                "share_display": format_percent(r.share),
-                "cents": r.cents,
-                "display": format_euro_cents(r.cents),
-                "per_inhabitant_cents": r.per_inhabitant_cents,
-                "per_inhabitant_display": format_euro_cents(r.per_inhabitant_cents),
-            }
-            for r in result.rows
-        ],
-        "total_cents": result.total_cents,
-        "total_display": format_euro_cents(result.total_cents),
+        "name": base["name"],
+        **_money("difference_", cents),
+        **_money("per_inhabitant_", round_half_up_int(exact)),
+        "exceeds_threshold": abs(exact) > limit,
     }
 
 
-def result_to_json(result: Result) -> dict[str, object]:
-    """The ``result`` object of the compute response (see the scenario-format page)."""
-    compare = None
-    if result.compare is not None:
-        c = result.compare
-        compare = _key_json(c.result)
-        compare["differences"] = [
-            {
-                "name": d.name,
-                "difference_cents": d.difference_cents,
-                "difference_display": format_euro_cents(d.difference_cents),
-                "per_inhabitant_cents": d.per_inhabitant_cents,
-                "per_inhabitant_display": format_euro_cents(d.per_inhabitant_cents),
-                "exceeds_threshold": d.exceeds_threshold,
-            }
-            for d in c.differences
-        ]
-        compare["threshold_display"] = format_euro(c.threshold)
-        compare["exceeding"] = c.exceeding
-    amount_cents = result.scenario.amount_cents
+def compute(s: Scenario) -> dict[str, object]:
+    """The ``result`` of the compute response (see the scenario-format page), the warnings."""
+    key, compare, warnings = apply_key(s, s.key), None, {}
+    if s.amount == 0:
+        warnings["amount"] = "Het bedrag is € 0,00; er valt niets te verdelen."
+    if s.compare_key is not None:
+        compare = apply_key(s, s.compare_key)
+        limit = Fraction(s.threshold_per_inhabitant) * 100  # in cents
+        rows = zip(s.municipalities, key["rows"], compare["rows"], strict=True)
+        differences = [_difference(s.inhabitants(m), a, b, limit) for m, a, b in rows]
+        exceeding = [d["name"] for d in differences if d["exceeds_threshold"]]
+        threshold = format_euro(s.threshold_per_inhabitant)
+        compare |= {"differences": differences, "threshold_display": threshold}
+        compare["exceeding"] = exceeding
+        a, b = s.key, s.compare_key
+        if {c: a.weight(c) for c in a.used} == {c: b.weight(c) for c in b.used}:
+            warnings["compare_key"] = (
+                "De sleutel en de vergelijkingssleutel hebben dezelfde gewichten; alle "
+                "verschillen zijn 0."
+            )
+        if exceeding:
+            warnings["threshold_per_inhabitant"] = (
+                f"Bij {len(exceeding)} {'gemeente' if len(exceeding) == 1 else 'gemeenten'} "
+                f"is het verschil tussen de sleutels groter dan {threshold} per inwoner: "
+                f"{', '.join(exceeding)}."
+            )
+    result = {**_money("amount_", s.amount_cents), "key": key, "compare": compare}
     return {
-        "amount_cents": amount_cents,
-        "amount_display": format_euro_cents(amount_cents),
-        "key": _key_json(result.key),
-        "compare": compare,
-    }
-
-
-def compute_response(result: Result) -> dict[str, object]:
-    return {
-        "scenario": scenario_to_json(result.scenario),
-        "result": result_to_json(result),
-        "warnings": [{"field": f, "message": m} for f, m in result.warnings],
+        "result": result,
+        "warnings": [{"field": f, "message": m} for f, m in warnings.items()],
     }
 
 
@@ -218,74 +104,37 @@ def _euro(cents: int) -> Decimal:
     return round_half_up(Fraction(cents, 100), 2)
 
 
-def export_table(result: Result) -> tuple[list[str], list[list[object]]]:
+def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
     """Headers and rows (numbers as Decimal/int) for the CSV export, with a total row."""
-    scenario = result.scenario
-    used = {
-        cid
-        for k in (scenario.key, scenario.compare_key)
-        if k is not None
-        for cid, w in k.weights.items()
-        if w > 0
-    }
-    used.add(scenario.inhabitants_criterion)
-    criteria = [c for c in scenario.criteria if c.id in used]
-
-    def key_headers(label: str) -> list[str]:
-        return [f"Aandeel {label} (%)", f"Bedrag {label} (euro)", f"Per inwoner {label} (euro)"]
-
-    headers = ["Gemeente", *(c.label for c in criteria), *key_headers(result.key.key.label)]
-    comparison = result.compare
-    if comparison is not None:
-        headers += key_headers(comparison.result.key.label)
+    result = compute(s)["result"]
+    compare = result["compare"]
+    keys = [result["key"], *([compare] if compare else [])]
+    used = {s.inhabitants_criterion}.union(*(k.used for k in (s.key, s.compare_key) if k))
+    criteria = [c for c in s.criteria if c.id in used]
+    headers = ["Gemeente", *(c.label for c in criteria)]
+    for label in (k["label"] for k in keys):
+        headers += [f"Aandeel {label} (%)", f"Bedrag {label} (euro)", f"Per inwoner {label} (euro)"]
+    if compare:
         headers += ["Verschil (euro)", "Verschil per inwoner (euro)", "Boven drempel"]
-
-    def key_cells(row: KeyRow) -> list[object]:
-        return [
-            round_half_up(row.share * 100, 4),
-            _euro(row.cents),
-            _euro(row.per_inhabitant_cents),
-        ]
-
     rows: list[list[object]] = []
-    for i, m in enumerate(scenario.municipalities):
+    for i, m in enumerate(s.municipalities):
         cells: list[object] = [m.name, *(m.values.get(c.id) for c in criteria)]
-        cells += key_cells(result.key.rows[i])
-        if comparison is not None:
-            d = comparison.differences[i]
-            cells += key_cells(comparison.result.rows[i])
-            cells += [
-                _euro(d.difference_cents),
-                _euro(d.per_inhabitant_cents),
-                "ja" if d.exceeds_threshold else "nee",
-            ]
+        for r in (k["rows"][i] for k in keys):
+            share = round_half_up(Fraction(r["share"]) * 100, 4)
+            cells += [share, _euro(r["cents"]), _euro(r["per_inhabitant_cents"])]
+        if compare:
+            d = compare["differences"][i]
+            flag = "ja" if d["exceeds_threshold"] else "nee"
+            cells += [_euro(d["difference_cents"]), _euro(d["per_inhabitant_cents"]), flag]
         rows.append(cells)
-
-    def total(values: Sequence[Decimal | None]) -> Decimal | None:
-        return None if any(v is None for v in values) else sum(values, Decimal(0))  # type: ignore[arg-type]
-
-    inhabitants = sum((scenario.inhabitants(m) for m in scenario.municipalities), Decimal(0))
-
-    def key_total(key_result: KeyResult) -> list[object]:
-        cents = key_result.total_cents
-        return [
-            Decimal("100.0000"),
-            _euro(cents),
-            _euro(round_half_up_int(Fraction(cents) / Fraction(inhabitants))),
-        ]
-
-    total_row: list[object] = [
-        "Totaal",
-        *(total([m.values.get(c.id) for m in scenario.municipalities]) for c in criteria),
-    ]
-    total_row += key_total(result.key)
-    if comparison is not None:
-        diff = sum(d.difference_cents for d in comparison.differences)
-        total_row += key_total(comparison.result)
-        total_row += [
-            _euro(diff),
-            _euro(round_half_up_int(Fraction(diff) / Fraction(inhabitants))),
-            "",
-        ]
-    rows.append(total_row)
+    inhabitants = sum((s.inhabitants(m) for m in s.municipalities), Decimal(0))
+    total: list[object] = ["Totaal"]
+    for column in ([m.values.get(c.id) for m in s.municipalities] for c in criteria):
+        total.append(None if None in column else sum(column, Decimal(0)))  # type: ignore[arg-type]
+    for cents in (k["total_cents"] for k in keys):
+        total += [Decimal("100.0000"), _euro(cents), _euro(_per_inhabitant(cents, inhabitants))]
+    if compare:
+        cents = sum(d["difference_cents"] for d in compare["differences"])
+        total += [_euro(cents), _euro(_per_inhabitant(cents, inhabitants)), ""]
+    rows.append(total)
     return headers, rows

@@ -1,173 +1,164 @@
 """Scenario of the Verdeelsleutel (version 1): an amount, user-chosen criteria, the table, one
-key and optionally a second key to compare with.
+key and optionally a second key to compare with. Every input is declared once, as a field of
+:class:`Scenario` (see :mod:`calculators.core.fields`).
 
-Built from the shared layer (table, key, validators); validation collects every problem
-(field path + Dutch message) before raising :class:`~calculators.core.problems.InputError`.
+The 2019 plan names the seven Noord-Limburg municipalities and about 280.000 inhabitants, but
+its table per municipality is empty: the figures are round examples (inhabitants add up to
+280.000, 18+ is 80 % of that, the rest is invented) and labelled as such wherever shown.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from fractions import Fraction
+from typing import Any, ClassVar
 
-from ..core.format import canonical_number
-from ..core.key import Key, check_key_columns, key_to_json, parse_key
-from ..core.problems import InputError, Problems, quote
-from ..core.table import Column, Row, columns_text, parse_columns, parse_table, table_to_json
-from ..core.validators import INVALID, check_header, number, read, text
-from .presets import DEFAULT_THRESHOLD_PER_INHABITANT, PRESETS
+from ..catalogue import DEFAULT_THRESHOLD_PER_INHABITANT, PRESETS
+from ..core import fields
+from ..core.key import Key
+from ..core.problems import Problems, quote
+from ..core.regions import REGIONS
+from ..core.table import Column, Row, columns_text
 
-__all__ = ["CALCULATOR", "VERSION", "Scenario", "parse_scenario", "scenario_to_json"]
+__all__ = ["DEFAULT_CRITERIA", "Scenario"]
 
-CALCULATOR = "verdeelsleutel"
-VERSION = 1
-SCENARIO_FIELDS = (
-    "calculator",
-    "version",
-    "title",
-    "amount",
-    "criteria",
-    "municipalities",
-    "inhabitants_criterion",
-    "key",
-    "compare_key",
-    "threshold_per_inhabitant",
-)
 MAX_AMOUNT = Decimal(100_000_000_000)
-MAX_THRESHOLD = Decimal(1_000_000)
-KEY_NAME = "de sleutel"
-COMPARE_NAME = "de vergelijkingssleutel"
+DIVIDES = "want het bedrag per inwoner wordt erdoor gedeeld"
+DEFAULT_CRITERIA = (
+    # Only the 2019 key names reference dates (for inwoners 18+ and gebruik); the others are
+    # left empty rather than invented.
+    {"id": "inwoners", "label": "Inwoners", "reference": ""},
+    {"id": "inwoners_18plus", "label": "Inwoners 18+", "reference": "peildatum 1 januari t-1"},
+    {"id": "gebruik", "label": "Gebruik beschermd wonen (cliënten)", "reference": "peiljaar t-2"},
+    {"id": "inleg", "label": "Inleg (euro)", "reference": ""},
+    {"id": "zeggenschap", "label": "Zeggenschap (stemgewicht)", "reference": ""},
+)
+_NOORD_LIMBURG = {  # examples only: inwoners 18+, gebruik, inleg (euro), zeggenschap
+    "Beesel": (10800, 10, 1300000, 1), "Bergen": (10400, 8, 1200000, 1),
+    "Gennep": (13600, 15, 1600000, 1), "Horst aan de Maas": (33600, 35, 3900000, 1),
+    "Peel en Maas": (34800, 35, 4000000, 1), "Venlo": (85600, 180, 10000000, 1),
+    "Venray": (35200, 60, 4000000, 1),
+}  # fmt: skip
+
+
+def example_rows(region: str) -> list[dict[str, object]]:
+    chosen = REGIONS[region]
+    ids = [c["id"] for c in DEFAULT_CRITERIA]
+    rows = []
+    for name, n in chosen.example_inhabitants.items():
+        # Elsewhere invented: 80 % adults, about 1 client per 1.000 inhabitants (twice that in
+        # the centre, where the facilities are), € 90 inleg per inhabitant.
+        clients = n // 1000 * (2 if name == chosen.centre else 1)
+        values = (n, *_NOORD_LIMBURG.get(name, (n * 4 // 5, clients, n * 90, 1)))
+        rows.append({"name": name, "values": dict(zip(ids, map(str, values), strict=True))})
+    return rows
+
+
+def _inhabitants(raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems):
+    columns = values["criteria"]
+    if columns is fields.INVALID:
+        return fields.INVALID
+    ids = [c.id for c in columns]
+    chosen = "inwoners" if raw is None and "inwoners" in ids else raw
+    if isinstance(chosen, str) and chosen in ids:
+        return chosen
+    p.add(
+        path,
+        f"Kies bij {label} (‘{path}’) een van de criteria: {columns_text(columns)}; daarmee "
+        "rekent de rekenhulp het bedrag per inwoner uit. "
+        f"{'Leeg' if chosen is None else quote(chosen)} kan niet.",
+    )
+    return fields.INVALID
+
+
+def _counted(columns: Sequence[Column], values: Mapping[str, Any]) -> list[Column]:
+    """The inhabitants are a count that divides: whole and above 0."""
+    chosen = values["inhabitants_criterion"]
+    return [replace(c, integer=True, positive=DIVIDES) if c.id == chosen else c for c in columns]
+
+
+def _preset(preset: str, label: str) -> Any:
+    return lambda region: {**PRESETS[preset].key_json(), "label": label}
 
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
-    title: str
-    amount: Decimal
-    criteria: tuple[Column, ...]
-    municipalities: tuple[Row, ...]
-    inhabitants_criterion: str
-    key: Key
-    compare_key: Key | None
-    threshold_per_inhabitant: Decimal
+    VERSION: ClassVar[int] = 1
+    REGION: ClassVar[str] = "noord-limburg"
+
+    title: str = fields.title("Voorbeeldcijfers (geen echte cijfers)")
+    amount: Decimal = fields.number(
+        "Te verdelen bedrag in euro",
+        decimals=2,
+        minimum=-MAX_AMOUNT,
+        maximum=MAX_AMOUNT,
+        allow_negative=True,
+        hint="Positief is een overschot dat wordt uitgekeerd; negatief (met een min) is een "
+        "tekort dat de gemeenten bijpassen.",
+        group="Bedrag",
+        example="-1000000",
+        about="Het bedrag dat verdeeld wordt, in euro; negatief is een tekort.",
+    )
+    criteria: tuple[Column, ...] = fields.criteria(
+        "Criteria",
+        example=lambda region: [dict(c) for c in DEFAULT_CRITERIA],
+        about="De criteria waarnaar verdeeld kan worden.",
+        rules="1 tot 20 criteria, elk met een code `id`, een `label` en een `reference`.",
+    )
+    inhabitants_criterion: str = fields.custom(
+        "Criterium voor inwoners",
+        _inhabitants,
+        needs=("criteria",),
+        example="inwoners",
+        about="Het criterium met het aantal inwoners.",
+        rules="De `id` van een criterium (leeg: `inwoners`); per gemeente een heel getal boven 0.",
+    )
+    key: Key = fields.key(
+        "Verdeelsleutel en gewichten",
+        PRESETS,
+        "criteria",
+        noun="de sleutel",
+        example=_preset("kandidaat-2019", "Kandidaat-sleutel 2019"),
+        rules="`label`, `preset` en `weights`: per criterium een percentage, samen 100.",
+    )
+    compare_key: Key | None = fields.key(
+        "Tweede sleutel om mee te vergelijken",
+        PRESETS,
+        "criteria",
+        noun="de vergelijkingssleutel",
+        default_label="Vergelijking",
+        switched_on=PRESETS["inwoners-100"].key_json(),
+        label="Vergelijk met een tweede sleutel",
+        example=_preset("inwoners-100", "100 % inwoners"),
+        rules="Zoals `key`, of `null` als u niet wilt vergelijken.",
+    )
+    threshold_per_inhabitant: Decimal = fields.number(
+        "Waarschuw bij een verschil groter dan (euro per inwoner)",
+        decimals=2,
+        maximum=Decimal(1_000_000),
+        default=DEFAULT_THRESHOLD_PER_INHABITANT,
+        hint="Standaard € 15: het maximale herverdeeleffect per inwoner uit het advies van het "
+        "expertiseteam, hier geleend als waarschuwingsgrens.",
+        inside="compare_key",
+        example=str(DEFAULT_THRESHOLD_PER_INHABITANT),
+        about="De grens voor het verschil per inwoner, in euro.",
+    )
+    municipalities: tuple[Row, ...] = fields.table(
+        "Cijfers per gemeente (pas ze aan of importeer ze)",
+        "criteria",
+        required=lambda values: {values["inhabitants_criterion"]},
+        keys={"key": "de sleutel", "compare_key": "de vergelijkingssleutel"},
+        adjust=_counted,
+        needs=("inhabitants_criterion",),
+        example=example_rows,
+        about="De tabel: per gemeente een naam en per criterium een getal.",
+        rules="Getallen 0 of meer; leeg alleen bij een criterium dat in geen sleutel meetelt.",
+    )
 
     @property
     def amount_cents(self) -> int:
-        cents = Fraction(self.amount) * 100
-        assert cents.denominator == 1  # validated: at most two decimals
-        return cents.numerator
+        return int(self.amount * 100)  # exact: validated to at most two decimals
 
     def inhabitants(self, municipality: Row) -> Decimal:
         return municipality.value(self.inhabitants_criterion)
-
-
-def _inhabitants_column(data: Mapping, columns: list[Column] | None, p: Problems) -> str | None:
-    ids = [c.id for c in columns or []]
-    chosen = data.get("inhabitants_criterion")
-    if chosen is None and "inwoners" in ids:
-        chosen = "inwoners"
-    if columns is not None and (not isinstance(chosen, str) or chosen not in ids):
-        shown = "Leeg" if chosen is None else quote(chosen)
-        p.add(
-            "inhabitants_criterion",
-            "Kies bij ‘Criterium voor inwoners’ (‘inhabitants_criterion’) een van de criteria: "
-            f"{columns_text(columns)}; daarmee rekent de rekenhulp het bedrag per inwoner uit. "
-            f"{shown} kan niet.",
-        )
-        return None
-    return chosen if isinstance(chosen, str) else None
-
-
-def _keys(data: Mapping, columns, p: Problems) -> tuple[Key | None, Key | None]:
-    key = parse_key(data.get("key"), "key", p, columns, PRESETS, name=KEY_NAME)
-    compare = None
-    if data.get("compare_key") is not None:
-        compare = parse_key(
-            data["compare_key"],
-            "compare_key",
-            p,
-            columns,
-            PRESETS,
-            name=COMPARE_NAME,
-            default_label="Vergelijking",
-        )
-    return key, compare
-
-
-def parse_scenario(data: object) -> Scenario:
-    """Validate scenario JSON (already parsed) and build a :class:`Scenario`.
-
-    Numbers may be strings (Dutch notation), ints or Decimals. ``calculator`` and ``version``
-    may be missing; when present they must be ``"verdeelsleutel"`` and ``1``.
-    """
-    if not isinstance(data, Mapping):
-        raise InputError.single(
-            "",
-            "De invoer moet een scenario zijn: een JSON-object met velden zoals ‘amount’, "
-            "‘criteria’ en ‘municipalities’.",
-        )
-    p = Problems()
-    check_header(data, CALCULATOR, VERSION, SCENARIO_FIELDS, p)
-    title = read(data, "title", text(), p, label="de titel (‘title’)")
-    amount = read(
-        data,
-        "amount",
-        number(allow_negative=True, maximum=MAX_AMOUNT, decimals=2),
-        p,
-        label="het ‘Bedrag’",
-    )
-    threshold = read(
-        data,
-        "threshold_per_inhabitant",
-        number(maximum=MAX_THRESHOLD, decimals=2, required=False),
-        p,
-        label="de ‘Drempel per inwoner’",
-    )
-    columns = parse_columns(data.get("criteria"), p)
-    inhabitants = _inhabitants_column(data, columns, p)
-    key, compare = _keys(data, columns, p)
-    if columns is not None and inhabitants is not None:
-        why = "want het bedrag per inwoner wordt erdoor gedeeld"
-        columns = [
-            dataclasses.replace(c, integer=True, positive=why) if c.id == inhabitants else c
-            for c in columns
-        ]
-    required = {inhabitants} | set().union(*(k.used for k in (key, compare) if k is not None))
-    rows = parse_table(data.get("municipalities"), columns, required, p)
-    for path, name, k in (("key", KEY_NAME, key), ("compare_key", COMPARE_NAME, compare)):
-        if k is not None and columns is not None:
-            check_key_columns(k, path, rows, columns, p, name)
-    p.raise_if_any()
-    assert columns is not None and key is not None and inhabitants is not None
-    assert INVALID not in (title, amount, threshold)
-    return Scenario(
-        title=title,
-        amount=amount,
-        criteria=tuple(columns),
-        municipalities=tuple(rows),
-        inhabitants_criterion=inhabitants,
-        key=key,
-        compare_key=compare,
-        threshold_per_inhabitant=DEFAULT_THRESHOLD_PER_INHABITANT
-        if threshold is None
-        else threshold,
-    )
-
-
-def scenario_to_json(scenario: Scenario) -> dict[str, object]:
-    """Normalised scenario JSON: same shape as the input, numbers as canonical Dutch strings,
-    every municipality with a value (or "") for every criterion."""
-    return {
-        "calculator": CALCULATOR,
-        "version": VERSION,
-        "title": scenario.title,
-        "amount": canonical_number(scenario.amount),
-        "criteria": [c.to_dict() for c in scenario.criteria],
-        "municipalities": table_to_json(scenario.municipalities, scenario.criteria),
-        "inhabitants_criterion": scenario.inhabitants_criterion,
-        "key": key_to_json(scenario.key),
-        "compare_key": key_to_json(scenario.compare_key),
-        "threshold_per_inhabitant": canonical_number(scenario.threshold_per_inhabitant),
-    }

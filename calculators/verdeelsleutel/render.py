@@ -4,28 +4,23 @@ from __future__ import annotations
 
 from ..render.html import Column, Series, bar_chart, table, text
 
+_NAME = Column("Gemeente", numeric=False)
 
-def _key_table(caption: str, key: dict, total_display: str) -> str:
-    columns = [
-        Column("Gemeente", numeric=False),
-        Column("Aandeel"),
-        Column("Bedrag"),
-        Column("Per inwoner"),
-    ]
+
+def _key_table(key: dict) -> str:
+    columns = [_NAME, Column("Aandeel"), Column("Bedrag"), Column("Per inwoner")]
     rows = [
         (r["name"], r["share_display"], r["display"], r["per_inhabitant_display"])
         for r in key["rows"]
     ]
-    return table(caption, columns, rows, footer=("Totaal", "100,00 %", total_display, ""))
+    footer = ("Totaal", "100,00 %", key["total_display"], "")
+    return table(f"Verdeling met {key['label']}", columns, rows, footer=footer)
 
 
-def _comparison_table(result: dict) -> str:
-    compare = result["compare"]
-    key_rows = {r["name"]: r for r in result["key"]["rows"]}
-    compare_rows = {r["name"]: r for r in compare["rows"]}
+def _comparison_table(key: dict, compare: dict) -> str:
     columns = [
-        Column("Gemeente", numeric=False),
-        Column(f"Bedrag: {result['key']['label']}"),
+        _NAME,
+        Column(f"Bedrag: {key['label']}"),
         Column(f"Bedrag: {compare['label']}"),
         Column("Verschil"),
         Column("Verschil per inwoner"),
@@ -34,32 +29,30 @@ def _comparison_table(result: dict) -> str:
     rows = [
         (
             d["name"],
-            key_rows[d["name"]]["display"],
-            compare_rows[d["name"]]["display"],
+            a["display"],
+            b["display"],
             d["difference_display"],
             d["per_inhabitant_display"],
             "ja, let op" if d["exceeds_threshold"] else "nee",
         )
-        for d in compare["differences"]
+        for a, b, d in zip(key["rows"], compare["rows"], compare["differences"], strict=True)
     ]
-    return table(
-        f"Vergelijking: {compare['label']} ten opzichte van {result['key']['label']}",
-        columns,
-        rows,
-        css_class="rekenhulp-tabel rekenhulp-vergelijking",
-    )
+    caption = f"Vergelijking: {compare['label']} ten opzichte van {key['label']}"
+    return table(caption, columns, rows, css_class="rekenhulp-tabel rekenhulp-vergelijking")
+
+
+def _weights(scenario: dict, slot: str) -> dict[str, str]:
+    """The weights of a key in the scenario JSON that count (not 0 or empty)."""
+    key = scenario.get(slot) or {"weights": {}}
+    return {cid: w for cid, w in key["weights"].items() if w not in ("0", "")}
 
 
 def _weights_text(scenario: dict | None, slot: str) -> str:
     """'25 % Inwoners 18+, 75 % Gebruik …' so a printout shows which key was used."""
-    if not scenario or not scenario.get(slot):
+    if not scenario:
         return ""
     labels = {c["id"]: c["label"] for c in scenario["criteria"]}
-    parts = [
-        f"{weight} % {labels.get(cid, cid)}"
-        for cid, weight in scenario[slot]["weights"].items()
-        if weight not in ("0", "")
-    ]
+    parts = [f"{w} % {labels.get(cid, cid)}" for cid, w in _weights(scenario, slot).items()]
     return f" ({', '.join(parts)})" if parts else ""
 
 
@@ -68,11 +61,9 @@ def _inputs_table(scenario: dict | None) -> str:
     if not scenario:
         return ""
     used = {scenario.get("inhabitants_criterion", "inwoners")}
-    for slot in ("key", "compare_key"):
-        if scenario.get(slot):
-            used |= {cid for cid, w in scenario[slot]["weights"].items() if w not in ("0", "")}
+    used |= {*_weights(scenario, "key"), *_weights(scenario, "compare_key")}
     criteria = [c for c in scenario["criteria"] if c["id"] in used]
-    columns = [Column("Gemeente", numeric=False)] + [
+    columns = [_NAME] + [
         Column(f"{c['label']} ({c['reference']})" if c.get("reference") else c["label"])
         for c in criteria
     ]
@@ -80,73 +71,54 @@ def _inputs_table(scenario: dict | None) -> str:
         [m["name"], *(m["values"].get(c["id"], "") for c in criteria)]
         for m in scenario["municipalities"]
     ]
-    return (
-        '<div class="rekenhulp-cijfers">'
-        + table("Gebruikte cijfers per gemeente", columns, rows)
-        + "</div>"
-    )
+    figures = table("Gebruikte cijfers per gemeente", columns, rows)
+    return f'<div class="rekenhulp-cijfers">{figures}</div>'
 
 
 def render_result(result: dict, scenario: dict | None = None) -> str:
-    key = result["key"]
+    key, compare = result["key"], result.get("compare")
     compare_text = ""
-    if result.get("compare"):
+    if compare:
         compare_text = (
-            f" Vergeleken met <strong>{text(result['compare']['label'])}</strong>"
+            f" Vergeleken met <strong>{text(compare['label'])}</strong>"
             f"{text(_weights_text(scenario, 'compare_key'))}."
         )
     parts = [
         f'<p class="rekenhulp-samenvatting">Te verdelen: <strong>{text(result["amount_display"])}'
         f"</strong> met de sleutel <strong>{text(key['label'])}</strong>"
         f"{text(_weights_text(scenario, 'key'))}.{compare_text}</p>",
-        _key_table(f"Verdeling met {key['label']}", key, key["total_display"]),
+        _key_table(key),
     ]
-    names = [r["name"] for r in key["rows"]]
-    series = [
-        Series(
-            key["label"],
-            "as-reeks-1",
-            [r["cents"] / 100 for r in key["rows"]],
-            [r["display"] for r in key["rows"]],
-        )
-    ]
-    compare = result.get("compare")
     if compare:
-        exceeding = compare.get("exceeding") or []
-        if exceeding:
+        threshold = text(compare["threshold_display"])
+        if exceeding := compare.get("exceeding"):
             parts.append(
                 '<div class="admonition warning rekenhulp-waarschuwing">'
                 '<p class="admonition-title">Let op: groot verschil</p>'
                 f"<p>Bij {text(', '.join(exceeding))} is het verschil tussen de twee sleutels "
-                f"groter dan {text(compare['threshold_display'])} per inwoner.</p></div>"
+                f"groter dan {threshold} per inwoner.</p></div>"
             )
         else:
             parts.append(
                 '<p class="rekenhulp-geen-waarschuwing">Bij geen enkele gemeente is het verschil '
-                f"groter dan {text(compare['threshold_display'])} per inwoner.</p>"
+                f"groter dan {threshold} per inwoner.</p>"
             )
-        parts.append(
+        parts += [
             '<p class="rekenhulp-uitleg">Verschil = bedrag met de tweede sleutel min bedrag met '
             "de eerste. Een positief verschil betekent dat de gemeente met de tweede sleutel meer "
-            "ontvangt of minder hoeft bij te passen.</p>"
+            "ontvangt of minder hoeft bij te passen.</p>",
+            _comparison_table(key, compare),
+        ]
+    series = [
+        Series(
+            k["label"],
+            f"as-reeks-{i}",
+            [r["cents"] / 100 for r in k["rows"]],
+            [r["display"] for r in k["rows"]],
         )
-        parts.append(_comparison_table(result))
-        series.append(
-            Series(
-                compare["label"],
-                "as-reeks-2",
-                [r["cents"] / 100 for r in compare["rows"]],
-                [r["display"] for r in compare["rows"]],
-            )
-        )
-    parts.append(_inputs_table(scenario))
-    parts.append(
-        bar_chart(
-            "verdeelsleutel-grafiek",
-            "Bedrag per gemeente",
-            "Staafdiagram van het bedrag per gemeente. Dezelfde bedragen staan in de tabel.",
-            names,
-            series,
-        )
-    )
-    return "".join(parts)
+        for i, k in enumerate([key, compare] if compare else [key], 1)
+    ]
+    names = [r["name"] for r in key["rows"]]
+    what = "Staafdiagram van het bedrag per gemeente. Dezelfde bedragen staan in de tabel."
+    chart = bar_chart("verdeelsleutel-grafiek", "Bedrag per gemeente", what, names, series)
+    return "".join([*parts, _inputs_table(scenario), chart])

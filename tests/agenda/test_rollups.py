@@ -12,13 +12,13 @@ with the code under test:
     a6  7       2      regionaal            7250      gepland
 
 a5 is cancelled: it counts as an activity, but its 3000 is never part of a known budget.
+Budgets are whole cents (``Int64``), so every figure below is compared exactly.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import math
 
 from sitecontent import (
     changes,
@@ -39,23 +39,21 @@ def fixture_frame(goals, year=2030):
 
 def as_dict(table, key):
     return {
-        row[key]: (row["activiteiten"], row["met_budget"], row["budget"], row["zonder_budget"])
+        row[key]: (row["activiteiten"], row["met_budget"], row["budget_cent"], row["zonder_budget"])
         for row in table.to_dict("records")
     }
 
 
 def assert_rows(actual, expected):
-    assert actual.keys() == expected.keys()
-    for key, (count, known, amount, unknown) in expected.items():
-        got = actual[key]
-        assert (got[0], got[1], got[3]) == (count, known, unknown), key
-        assert math.isclose(got[2], amount, abs_tol=1e-9), key
+    assert actual == expected
+    for key, (_count, _known, cents, _unknown) in actual.items():
+        assert type(cents) is int, key
 
 
 def test_totals_by_pillar(goals):
     assert_rows(
         as_dict(totals(fixture_frame(goals), "pijler"), "pijler"),
-        {1: (3, 2, 12500.50, 1), 2: (3, 2, 47250.0, 0)},
+        {1: (3, 2, 1_250_050, 1), 2: (3, 2, 4_725_000, 0)},
     )
 
 
@@ -63,11 +61,11 @@ def test_totals_by_ambition(goals):
     assert_rows(
         as_dict(totals(fixture_frame(goals), "ambitie"), "ambitie"),
         {
-            1: (2, 2, 12500.50, 0),
-            2: (1, 0, 0.0, 1),
-            5: (1, 1, 40000.0, 0),
-            6: (1, 0, 0.0, 0),
-            7: (1, 1, 7250.0, 0),
+            1: (2, 2, 1_250_050, 0),
+            2: (1, 0, 0, 1),
+            5: (1, 1, 4_000_000, 0),
+            6: (1, 0, 0, 0),
+            7: (1, 1, 725_000, 0),
         },
     )
 
@@ -76,10 +74,10 @@ def test_totals_by_scale(goals):
     assert_rows(
         as_dict(totals(fixture_frame(goals), "schaal"), "schaal"),
         {
-            "regionaal": (3, 3, 19750.50, 0),
-            "lokaal": (1, 0, 0.0, 1),
-            "regionaal en lokaal": (1, 1, 40000.0, 0),
-            "subregionaal": (1, 0, 0.0, 0),
+            "regionaal": (3, 3, 1_975_050, 0),
+            "lokaal": (1, 0, 0, 1),
+            "regionaal en lokaal": (1, 1, 4_000_000, 0),
+            "subregionaal": (1, 0, 0, 0),
         },
     )
 
@@ -90,18 +88,19 @@ def test_grand_total_and_status_counts(goals):
     assert (total["activiteiten"], total["met_budget"], total["zonder_budget"]) == (6, 4, 1)
     assert total["vervallen"] == 1
     # 10000 + 2500,50 + 40000 + 7250; the cancelled a5 (3000) is left out.
-    assert math.isclose(total["budget"], 59750.50)
+    assert total["budget_cent"] == 5_975_050 and type(total["budget_cent"]) is int
     assert status_counts(df) == {"gepland": 2, "lopend": 2, "afgerond": 1, "vervallen": 1}
 
 
 def test_budget_per_status_keeps_cancelled_apart(goals):
     budgets = status_budgets(fixture_frame(goals))
     assert budgets == {
-        "gepland": (1, 7250.0),
-        "lopend": (2, 50000.0),
-        "afgerond": (1, 2500.50),
-        "vervallen": (1, 3000.0),
+        "gepland": (1, 725_000),
+        "lopend": (2, 5_000_000),
+        "afgerond": (1, 250_050),
+        "vervallen": (1, 300_000),
     }
+    assert all(type(cents) is int for _n, cents in budgets.values())
 
 
 def test_changes_between_years(goals):

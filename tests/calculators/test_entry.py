@@ -44,7 +44,10 @@ def test_default():
 def test_describe():
     response = call(action="describe")
     assert response["ok"] is True
-    presets = {p["id"]: p for p in response["presets"]}
+    # Only what the page reads: the title, the form and the regions.
+    assert set(response) == {"ok", "calculator", "title", "form", "regions"}
+    key = next(c for c in response["form"] if c["kind"] == "key")
+    presets = {p["id"]: p for p in key["presets"]}
     assert list(presets) == ["kandidaat-2019", "criteria-2020", "inwoners-100"]
     assert presets["kandidaat-2019"]["weights"] == {"inwoners_18plus": "25", "gebruik": "75"}
     assert presets["kandidaat-2019"]["decision"] == "bp-2019-09"
@@ -52,17 +55,14 @@ def test_describe():
     assert presets["criteria-2020"]["decision"] == "up-2020-08"
     assert presets["inwoners-100"]["decision"] is None
     assert all(p["label"] and p["explanation"] for p in presets.values())
-    assert [c["id"] for c in response["criteria"]] == [
+    assert key["columns_path"] == "criteria"
+    criteria = call(action="default")["scenario"]["criteria"]
+    assert [c["id"] for c in criteria] == [
         "inwoners",
         "inwoners_18plus",
         "gebruik",
         "inleg",
         "zeggenschap",
-    ]
-    assert [m["id"] for m in response["apportionment_methods"]] == [
-        "grootste-overschot",
-        "dhondt",
-        "sainte-lague",
     ]
 
 

@@ -14,14 +14,16 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from calculators.core import fields
 from calculators.core.apportion import largest_remainder
 from calculators.core.entry import handle
 from calculators.core.format import format_euro_cents
-from calculators.ingroeipad import BIJLAGE_2_STRUCTUREEL, default_scenario
+from calculators.ingroeipad import BIJLAGE_2_STRUCTUREEL, Scenario
 from calculators.ingroeipad.compute import capped, euro, round_cents
 from calculators.render.page import handle_page
 
 FAST = settings(max_examples=60, deadline=None, database=None)
+SCHEDULE_LABEL = fields.inputs(Scenario)["alpha_schedule"].label
 
 # A is the centrumgemeente: it has the whole budget of € 1.000 today.
 HAND = {
@@ -130,7 +132,7 @@ def test_cents_follow_largest_remainder_and_its_tie_rule():
 
 def test_default_is_linear_over_ten_years_from_2022_with_the_15_euro_cap():
     # α_t = t/10: the first step is in 2022 and 2031 is fully objective.
-    r = result(default_scenario())
+    r = result(fields.example(Scenario))
     assert r["years"] == list(range(2021, 2032))
     assert r["alphas"] == [f"{t}0,0 %" for t in range(1, 10)] + ["100,0 %"]
     assert r["cap_display"] == "€ 15,00"
@@ -273,7 +275,7 @@ def test_schedule_is_monotone_within_0_and_100_or_refused(steps):
         assert response["result"]["alphas"] == [f"{s},0 %" for s in steps]
     else:
         [(field, message)] = [(e["field"], e["message"]) for e in response["errors"]]
-        assert field == "alpha_schedule" and "schema" in message.lower()
+        assert field == "alpha_schedule" and f"‘{SCHEDULE_LABEL}’" in message
 
 
 # -------------------------------------------------------------- bad input, Dutch at its field
@@ -297,9 +299,12 @@ BAD = [
     ({**HAND, "years": "51"}, "years", "te groot"),
     ({**HAND, "years": "twee"}, "years", "geen getal"),
     ({**HAND, "first_year": None}, "first_year", "leeg"),
-    ({**HAND, "first_year": "22"}, "first_year", "vanaf 1900"),
+    ({**HAND, "first_year": "22"}, "first_year", "ten minste 1900"),
     ({**HAND, "budget": "0"}, "budget", "groter zijn dan 0"),
     ({**HAND, "budget": "1,234"}, "budget", "2 cijfers"),
+    ({**HAND, "municipalities": [
+        {"name": "A", "values": {"inwoners": "1", "historisch": "1", "objectief": "0,004"}}]},
+     "budget", "‘Budget per jaar in euro’ een bedrag in: de objectieve bedragen"),
     ({**HAND, "alpha_mode": "snel"}, "alpha_mode", "Kies uit"),
     ({**HAND, "alpha_mode": "schedule", "alpha_schedule": ""}, "alpha_schedule", "puntkomma"),
     ({**HAND, "alpha_mode": "schedule", "alpha_schedule": "10, 20"}, "alpha_schedule",
@@ -378,7 +383,7 @@ def test_two_row_totals_per_fund_differ_by_one_euro_from_their_years():
 
 
 def test_leidse_regio_starts_from_leiden_and_ends_in_the_2020_fund_amounts():
-    r = result(default_scenario("leidse-regio"))
+    r = result(fields.example(Scenario, "leidse-regio"))
     assert r["budget_display"] == "€ 446.412,00"  # the 2020 total of the structural fund
     start = {x["name"]: x["amounts"][0] for x in r["rows"]}
     assert start == {"Leiden": 44_641_200, **dict.fromkeys(list(start)[1:], 0)}

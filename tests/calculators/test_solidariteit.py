@@ -13,10 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculators.core import fields
 from calculators.core.entry import handle
 from calculators.core.key import shares
+from calculators.solidariteit import Scenario
 from calculators.solidariteit import compute as typed_compute
-from calculators.solidariteit import parse_scenario
 
 # Three municipalities. Worked by hand, independently of the code:
 #   pool        = 1.000.000 + 2.000.000 + 7.000.000                      = 10.000.000
@@ -176,7 +177,7 @@ def test_own_costs_for_some_municipalities_only():
 
 
 def test_same_result_through_the_typed_api():
-    typed = typed_compute(parse_scenario(BASE))["result"]
+    typed = typed_compute(fields.parse(Scenario, BASE))["result"]
     assert typed == result(BASE)
 
 
@@ -260,7 +261,7 @@ def test_everything_reconciles_to_the_cent(scenario):
 @settings(max_examples=60, deadline=None, database=None)
 @given(scenarios())
 def test_parts_stay_within_a_cent_of_the_exact_share(scenario):
-    parsed = parse_scenario(scenario)
+    parsed = fields.parse(Scenario, scenario)
     r = typed_compute(parsed)["result"]
     exact = shares(parsed.municipalities, parsed.key)
     assert sum(exact.values()) == 1
@@ -356,3 +357,15 @@ def test_an_empty_pool_is_a_warning_not_an_error():
     response = compute(scenario)
     assert response["ok"] and response["result"]["kind"] == "sluitend"
     assert any("pot is leeg" in w["message"] for w in response["warnings"])
+
+
+def test_messages_quote_the_label_the_form_shows():
+    shown = {}
+    for control in fields.form(Scenario):
+        for c in control.get("controls", [control]):
+            shown[c.get("path")] = c.get("label")
+    scenario = changed(title=5, innovation_percent="veel", costs={"inkoop": "veel"})
+    found = dict(errors(scenario))
+    for path in ("title", "innovation_percent", "costs.inkoop"):
+        assert f"‘{shown[path]}’" in found[path], found[path]
+    assert "‘Innovatiebudget, in procenten van de pot’" in found["innovation_percent"]

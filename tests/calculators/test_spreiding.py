@@ -162,7 +162,8 @@ def test_default_scenario_is_the_258_places_over_14_municipalities():
     ("change", "field", "phrase"),
     [
         ({"facility": "gevangenis"}, "facility", "Kies uit"),
-        ({"path_mode": "max_moves", "total_mode": "decline", "decline_per_year": "1"},
+        ({"path_mode": "max_moves", "total_mode": "decline", "decline_per_year": "1",
+          "max_moves_per_year": "5"},
          "decline_per_year", "vast aantal jaren"),
         ({"years": "0"}, "years", "groter dan 0"),
         ({"years": "2,5"}, "years", "heel getal"),

@@ -5,12 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from calculators.core.key import shares
-from calculators.core.regions import REGIONS
-from calculators.verdeelsleutel import compute, parse_scenario, result_to_json
-from calculators.verdeelsleutel.compute import compute_response
-from calculators.verdeelsleutel.defaults import EXAMPLE_NOTICE, default_scenario
-from calculators.verdeelsleutel.presets import (
+from calculators.catalogue import (
     DECISION_CRITERIA_2020,
     DECISION_KANDIDAAT_2019,
     DEFAULT_THRESHOLD_PER_INHABITANT,
@@ -18,6 +13,10 @@ from calculators.verdeelsleutel.presets import (
     SOURCE_2019,
     SOURCE_2020,
 )
+from calculators.core import fields
+from calculators.core.key import shares
+from calculators.core.regions import REGIONS, region_notice
+from calculators.verdeelsleutel import Scenario, compute
 
 # The hand-worked example (scenario in conftest.py), on paper:
 #
@@ -44,7 +43,7 @@ from calculators.verdeelsleutel.presets import (
 
 
 def test_hand_example_key(hand_scenario):
-    result = result_to_json(compute(parse_scenario(hand_scenario)))
+    result = compute(fields.parse(Scenario, hand_scenario))["result"]
     assert result["amount_cents"] == -30_000_000
     assert result["amount_display"] == "-€ 300.000,00"
     key = result["key"]
@@ -71,7 +70,7 @@ def test_hand_example_key(hand_scenario):
 
 
 def test_hand_example_comparison_and_threshold(hand_scenario):
-    compare = result_to_json(compute(parse_scenario(hand_scenario)))["compare"]
+    compare = compute(fields.parse(Scenario, hand_scenario))["result"]["compare"]
     assert compare["label"] == "Inwoners"
     assert [r["cents"] for r in compare["rows"]] == [-3_000_000, -6_000_000, -21_000_000]
     assert [r["per_inhabitant_display"] for r in compare["rows"]] == ["-€ 30,00"] * 3
@@ -93,7 +92,7 @@ def test_hand_example_comparison_and_threshold(hand_scenario):
 def test_threshold_is_strictly_greater(hand_scenario):
     # A lower threshold of € 14,99 also puts B (€ 14,99625) over it; C (€ 6,43) stays under.
     hand_scenario["threshold_per_inhabitant"] = "14,99"
-    compare = result_to_json(compute(parse_scenario(hand_scenario)))["compare"]
+    compare = compute(fields.parse(Scenario, hand_scenario))["result"]["compare"]
     assert compare["exceeding"] == ["Gemeente A", "Gemeente B"]
     # A difference exactly equal to the threshold does not exceed it. Key 100 % on X gives P
     # everything: € 1.500 = 150.000 cents, Q nothing. Compare 100 % inwoners: 75.000 cents
@@ -109,11 +108,11 @@ def test_threshold_is_strictly_greater(hand_scenario):
         "compare_key": {"weights": {"inwoners": "100"}},
         "threshold_per_inhabitant": "7,5",
     }
-    compare = result_to_json(compute(parse_scenario(equal)))["compare"]
+    compare = compute(fields.parse(Scenario, equal))["result"]["compare"]
     assert [d["difference_cents"] for d in compare["differences"]] == [-75_000, 75_000]
     assert compare["exceeding"] == []
     equal["threshold_per_inhabitant"] = "7,49"
-    compare = result_to_json(compute(parse_scenario(equal)))["compare"]
+    compare = compute(fields.parse(Scenario, equal))["result"]["compare"]
     assert compare["exceeding"] == ["P", "Q"]
 
 
@@ -129,14 +128,14 @@ def test_remaining_cents_follow_the_documented_tie_break():
         "key": {"weights": {"inwoners": "100"}},
     }
     # 10 cents over three equal shares: 3 each and one left, which goes to the first name.
-    rows = result_to_json(compute(parse_scenario(scenario)))["key"]["rows"]
+    rows = compute(fields.parse(Scenario, scenario))["result"]["key"]["rows"]
     assert [(r["name"], r["cents"]) for r in rows] == [
         ("Castenray", 3),
         ("Arcen", 4),
         ("Baarlo", 3),
     ]
     scenario["amount"] = "-0,10"  # a deficit is the mirror image
-    rows = result_to_json(compute(parse_scenario(scenario)))["key"]["rows"]
+    rows = compute(fields.parse(Scenario, scenario))["result"]["key"]["rows"]
     assert [r["cents"] for r in rows] == [-3, -4, -3]
 
 
@@ -162,14 +161,14 @@ def _shares_by_cross_multiplication(scenario: dict) -> dict[str, tuple[int, int]
 
 
 def test_default_scenario_against_a_second_method():
-    scenario = default_scenario()
-    parsed = parse_scenario(scenario)
+    scenario = fields.example(Scenario)
+    parsed = fields.parse(Scenario, scenario)
     expected = _shares_by_cross_multiplication(scenario)
     exact = shares(parsed.municipalities, parsed.key)
     for name, (numerator, denominator) in expected.items():
         assert exact[name] == Fraction(numerator, denominator)
     assert sum(n for n, _ in expected.values()) == next(iter(expected.values()))[1]
-    result = result_to_json(compute(parsed))
+    result = compute(parsed)["result"]
     with localcontext() as ctx:
         ctx.prec = 50
         for row in result["key"]["rows"]:
@@ -188,7 +187,7 @@ def test_default_scenario_against_a_second_method():
 
 
 def test_default_scenario_facts():
-    scenario = default_scenario()
+    scenario = fields.example(Scenario)
     names = [m["name"] for m in scenario["municipalities"]]
     assert (
         names
@@ -210,10 +209,11 @@ def test_default_scenario_facts():
     assert scenario["key"]["preset"] == "kandidaat-2019"
     assert scenario["compare_key"]["preset"] == "inwoners-100"
     assert scenario["threshold_per_inhabitant"] == "15"
-    assert "voorbeeldcijfers" in EXAMPLE_NOTICE and "280.000" in EXAMPLE_NOTICE
+    notice = region_notice(REGIONS[Scenario.REGION])
+    assert "voorbeeldcijfers" in notice and "280.000" in notice
     # A fresh copy every time.
     scenario["municipalities"].clear()
-    assert len(default_scenario()["municipalities"]) == 7
+    assert len(fields.example(Scenario)["municipalities"]) == 7
 
 
 def test_presets_match_the_decisions():
@@ -240,28 +240,27 @@ def test_presets_match_the_decisions():
 
 def test_every_preset_computes_on_the_default_scenario():
     for preset in PRESETS.values():
-        scenario = default_scenario()
+        scenario = fields.example(Scenario)
         scenario["key"] = {
             "label": preset.label,
             "preset": preset.id,
             "weights": {k: str(v) for k, v in preset.weights.items()},
         }
-        rows = result_to_json(compute(parse_scenario(scenario)))["key"]["rows"]
+        rows = compute(fields.parse(Scenario, scenario))["result"]["key"]["rows"]
         assert sum(r["cents"] for r in rows) == -100_000_000
 
 
 def test_warnings():
-    scenario = default_scenario()
+    scenario = fields.example(Scenario)
     scenario["amount"] = "0"
     scenario["compare_key"] = dict(scenario["key"])
-    response = compute_response(compute(parse_scenario(scenario)))
-    fields = [w["field"] for w in response["warnings"]]
-    assert fields == ["amount", "compare_key"]
+    response = compute(fields.parse(Scenario, scenario))
+    assert [w["field"] for w in response["warnings"]] == ["amount", "compare_key"]
     assert all(r["cents"] == 0 for r in response["result"]["key"]["rows"])
 
 
 def test_exceeding_gives_a_warning(hand_scenario):
-    response = compute_response(compute(parse_scenario(hand_scenario)))
+    response = compute(fields.parse(Scenario, hand_scenario))
     assert response["warnings"] == [
         {
             "field": "threshold_per_inhabitant",

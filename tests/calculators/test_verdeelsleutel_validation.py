@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from calculators.core import fields
 from calculators.core.problems import InputError
-from calculators.verdeelsleutel import parse_scenario, scenario_to_json
-from calculators.verdeelsleutel.defaults import default_scenario
+from calculators.verdeelsleutel import Scenario
 
 
 def problems_of(scenario) -> list[tuple[str, str]]:
     with pytest.raises(InputError) as info:
-        parse_scenario(scenario)
+        fields.parse(Scenario, scenario)
     return [(p.field, p.message) for p in info.value.problems]
 
 
@@ -215,7 +215,7 @@ CASES = [
         "amount missing",
         deleter(["amount"]),
         "amount",
-        "Vul bij het ‘Bedrag’ een getal in; het veld is nu leeg.",
+        "Vul bij ‘Te verdelen bedrag in euro’ een getal in; het veld is nu leeg.",
     ),
     (
         "amount with fractions of cents",
@@ -233,7 +233,7 @@ CASES = [
         "negative threshold",
         setter(["threshold_per_inhabitant"], "-15"),
         "threshold_per_inhabitant",
-        "De ‘Drempel per inwoner’ mag niet negatief zijn",
+        "‘Waarschuw bij een verschil groter dan (euro per inwoner)’ mag niet negatief zijn",
     ),
     (
         "unknown inhabitants criterion",
@@ -279,14 +279,14 @@ CASES = [
     ("change", "field", "phrase"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
 def test_problem_kinds(change, field, phrase):
-    scenario = default_scenario()
+    scenario = fields.example(Scenario)
     change(scenario)
     found = problems_of(scenario)
     assert any(f == field and phrase in m for f, m in found), found
 
 
 def test_criterion_zero_everywhere():
-    scenario = default_scenario()
+    scenario = fields.example(Scenario)
     for m in scenario["municipalities"]:
         m["values"]["gebruik"] = "0"
     assert problems_of(scenario) == [
@@ -300,13 +300,13 @@ def test_criterion_zero_everywhere():
 
 
 def test_all_problems_are_collected_at_once():
-    scenario = default_scenario()
+    scenario = fields.example(Scenario)
     scenario["amount"] = "veel"
     scenario["municipalities"][0]["values"]["inwoners"] = "-1"
     scenario["municipalities"][6]["values"]["gebruik"] = "x"
     scenario["key"]["weights"]["gebruik"] = "70"
-    fields = [f for f, _ in problems_of(scenario)]
-    assert fields == [
+    found = [f for f, _ in problems_of(scenario)]
+    assert found == [
         "amount",
         "key.weights",
         "municipalities[0].values.inwoners",
@@ -318,39 +318,39 @@ def test_not_a_scenario():
     assert problems_of([]) == [
         (
             "",
-            "De invoer moet een scenario zijn: een JSON-object met velden zoals ‘amount’, "
-            "‘criteria’ en ‘municipalities’.",
+            "De invoer moet een scenario zijn: een JSON-object met velden zoals ‘criteria’, "
+            "‘key’ en ‘compare_key’.",
         )
     ]
-    fields = {f for f, _ in problems_of({})}
-    assert fields == {"amount", "criteria", "municipalities", "key"}
+    found = {f for f, _ in problems_of({})}
+    assert found == {"amount", "criteria", "municipalities", "key"}
 
 
 def test_unweighted_criteria_may_be_empty_and_header_fields_are_optional():
-    scenario = default_scenario()
+    scenario = fields.example(Scenario)
     del scenario["calculator"], scenario["version"], scenario["title"]
     del scenario["threshold_per_inhabitant"]
     for m in scenario["municipalities"]:
         m["values"]["inleg"] = ""  # weight 0 in both keys
         del m["values"]["zeggenschap"]
-    parsed = parse_scenario(scenario)
+    parsed = fields.parse(Scenario, scenario)
     assert parsed.threshold_per_inhabitant == 15
-    normal = scenario_to_json(parsed)
+    normal = fields.to_json(parsed)
     assert normal["municipalities"][0]["values"]["inleg"] == ""
     assert normal["municipalities"][0]["values"]["zeggenschap"] == ""
     assert normal["calculator"] == "verdeelsleutel" and normal["version"] == 1
 
 
 def test_normalised_numbers_are_canonical_dutch_strings():
-    scenario = default_scenario()
+    scenario = fields.example(Scenario)
     scenario["amount"] = "-1.000.000,50"
     scenario["municipalities"][0]["values"]["inwoners"] = 13500
     scenario["municipalities"][1]["values"]["gebruik"] = "8.5"
     scenario["key"]["weights"] = {"inwoners_18plus": "25 %", "gebruik": "75,0"}
-    normal = scenario_to_json(parse_scenario(scenario))
+    normal = fields.to_json(fields.parse(Scenario, scenario))
     assert normal["amount"] == "-1000000,5"
     assert normal["municipalities"][0]["values"]["inwoners"] == "13500"
     assert normal["municipalities"][1]["values"]["gebruik"] == "8,5"
     assert normal["key"]["weights"] == {"inwoners_18plus": "25", "gebruik": "75"}
     # Normalising is idempotent.
-    assert scenario_to_json(parse_scenario(normal)) == normal
+    assert fields.to_json(fields.parse(Scenario, normal)) == normal

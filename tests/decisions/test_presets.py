@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import sitecontent as content
-from calculators.verdeelsleutel import presets
+from calculators import catalogue as presets
 from tests.decisions.conftest import RECORDS
 
 

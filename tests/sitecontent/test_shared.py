@@ -5,20 +5,26 @@ from __future__ import annotations
 import pytest
 
 import sitecontent
+from calculators.core import money
+from calculators.core.csvio import write_csv
 
 
 @pytest.mark.parametrize(
-    ("amount", "page", "csv"),
+    ("cents", "page", "csv"),
     [
-        (1035953, "€ 1.035.953", "1035953"),
-        (-1250.5, "− € 1.250,50", "-1250,50"),
-        (0.05, "€ 0,05", "0,05"),
+        (103_595_300, "€ 1.035.953", "1035953"),
+        (-125_050, "-€ 1.250,50", "-1250,50"),
+        (5, "€ 0,05", "0,05"),
     ],
 )
-def test_one_euro_notation(amount, page, csv):
-    # Pages use the typographic minus, the CSV the ASCII one Excel reads as a number.
-    assert sitecontent.euro_text(amount) == page
-    assert sitecontent.euro_text(amount, symbol=False) == csv
+def test_one_euro_notation(cents, page, csv):
+    # The site's one formatter (calculators.core.money), for pages and the CSV alike; the
+    # ASCII minus on both, so a copied amount pastes into Excel as a number.
+    assert money.euro(cents, whole=True) == page
+    assert write_csv(["bedrag"], [[money.euro_value(cents)]], "nl") == (
+        f"\ufeffbedrag\r\n{csv}\r\n"
+    )
+    assert not hasattr(sitecontent, "euro_text")
 
 
 def test_relative_links_between_source_pages():

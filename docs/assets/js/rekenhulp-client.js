@@ -1,5 +1,6 @@
 // The page's side of the worker protocol (rekenhulp-worker.mjs): one Pyodide worker per
-// visit, replies matched to requests, and a bound on how long one request may run.
+// visit, replies matched to requests, a bound on how long one request may run, the Dutch
+// sentence for a request that failed, and starting the worker early on a visitor's intent.
 //
 // The page posts {id, sequence, request}; `sequence` is the calculator's input number for a
 // compute request (rekenhulp.js), undefined otherwise. The worker posts {type: "started", id}
@@ -13,6 +14,37 @@
 // still waiting behind it. The clock starts at "started", so Pyodide's boot (which shows its
 // own progress) and waiting behind another request never count.
 
+/**
+ * What the page asks the worker: calculators.render.page.handle_page reads it.
+ * @typedef {{calculator: string, action: string, [field: string]: unknown}} Request
+ */
+/**
+ * A worker's answer (JSON from Python). Which fields come with it depends on the action.
+ * @typedef {object} Response
+ * @property {boolean} ok
+ * @property {FieldError[]} [errors]  input errors when not ok
+ * @property {string} [html]          compute: the result, escaped by the Python renderer
+ * @property {any} [scenario]         default, region, import_csv: a scenario
+ * @property {string} [title]         describe
+ * @property {import("./rekenhulp-form.js").Control[]} [form]  describe
+ * @property {Region[]} [regions]     describe
+ * @property {string} [notice]        region
+ * @property {string} [summary]       import_csv
+ * @property {string} [filename]      export_csv
+ * @property {string} [text]          export_csv
+ */
+/** @typedef {{field?: string, message: string}} FieldError */
+/** @typedef {{id: string, label: string, municipalities?: string[]}} Region */
+/** @typedef {{stage: string, message: string}} BootState */
+/**
+ * @typedef {object} Pending  A request that waits for its reply.
+ * @property {(response: Response) => void} resolve
+ * @property {(error: Error) => void} reject
+ * @property {number | undefined} sequence
+ * @property {Request} request
+ * @property {ReturnType<typeof setTimeout>} [clock]
+ */
+
 // How a first visit starts Python: "plain" boots Pyodide and imports the calculators,
 // "snapshot" downloads the build's memory snapshot and restores it. bench/bench_site.py
 // measures both (it sets window.rekenhulpStart); the faster one is the default.
@@ -21,17 +53,31 @@ const FIRST_START = "plain";
 const REQUEST_TIMEOUT_MS = 8_000;
 // A fresh worker's first request also imports a calculator's Python modules.
 const FIRST_REQUEST_TIMEOUT_MS = 20_000;
+const SITE_ROOT = new URL("../../", import.meta.url);
+// A pointer that rests this long on a link to a calculator page counts as intent.
+const INTENT_DELAY_MS = 80;
 
 export class TooSlow extends Error {}
 
 class WorkerClient {
   constructor() {
+    /** @type {Map<number, Pending>} */
     this.pending = new Map();
     this.nextId = 1;
+    /** @type {Set<(state: BootState) => void>} */
     this.listeners = new Set();
-    this.spawn();
+    /** @type {BootState} */
+    this.state = { stage: "runtime", message: "" };
+    /** @type {string | undefined} How the worker started: "plain" or "snapshot". */
+    this.boot = undefined;
+    /** @type {Map<string, Promise<Response>> | undefined} */
+    this.answers = undefined;
+    this.begun = 0; // requests the current worker has begun
+    /** @type {Worker} */
+    this.worker = this.spawn();
   }
 
+  /** @returns {Worker} */
   spawn() {
     const url = new URL("./rekenhulp-worker.mjs", import.meta.url);
     if ((window.rekenhulpStart ?? FIRST_START) === "snapshot") url.search = "?start=snapshot";
@@ -45,8 +91,10 @@ class WorkerClient {
       this.setState({ stage: "failed", message: "De rekenhulp kon niet starten: " + (event.message || "onbekende fout") + "." });
     };
     this.setState({ stage: "runtime", message: "Rekenhulp wordt gestart…" });
+    return worker;
   }
 
+  /** @param {any} data  a message from the worker (see the protocol above) */
   receive(data) {
     if (data.type === "progress") {
       if (data.boot) this.boot = data.boot;
@@ -73,6 +121,7 @@ class WorkerClient {
     return undefined;
   }
 
+  /** @param {Error} error */
   failAll(error) {
     for (const entry of this.pending.values()) {
       clearTimeout(entry.clock);
@@ -81,21 +130,27 @@ class WorkerClient {
     this.pending.clear();
   }
 
+  /** @param {number} id */
   abandon(id) {
     this.worker.terminate();
-    this.pending.get(id).reject(new TooSlow("de berekening duurde te lang"));
+    this.pending.get(id)?.reject(new TooSlow("de berekening duurde te lang"));
     this.pending.delete(id);
     this.spawn();
     // The worker runs one request at a time: the others never began, so they are not to blame.
     for (const [waiting, entry] of this.pending) this.post(waiting, entry);
   }
 
+  /** @param {BootState} state */
   setState(state) {
     this.state = state;
     for (const listener of this.listeners) listener(state);
     if (state.stage === "failed") this.failAll(new Error(state.message));
   }
 
+  /**
+   * @param {(state: BootState) => void} listener  called now and on every change of stage
+   * @returns {() => boolean} stops the calls
+   */
   subscribe(listener) {
     this.listeners.add(listener);
     listener(this.state);
@@ -104,17 +159,24 @@ class WorkerClient {
 
   // The form and the example never change within one visit: ask the worker once per
   // calculator, so returning to a calculator page costs one round trip less.
+  /** @param {Request} request @returns {Promise<Response>} */
   callOnce(request) {
     const key = JSON.stringify(request);
     if (!this.answers) this.answers = new Map();
-    if (!this.answers.has(key)) {
-      const answer = this.call(request);
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = this.call(request);
       this.answers.set(key, answer);
-      answer.then((response) => { if (!response.ok) this.answers.delete(key); }, () => this.answers.delete(key));
+      answer.then((response) => { if (!response.ok) this.answers?.delete(key); }, () => this.answers?.delete(key));
     }
-    return this.answers.get(key).then((response) => structuredClone(response));
+    return answer.then((response) => structuredClone(response));
   }
 
+  /**
+   * @param {Request} request
+   * @param {{sequence?: number}} [options]  sequence: the input number a compute answers
+   * @returns {Promise<Response>}
+   */
   call(request, { sequence } = {}) {
     if (this.state.stage === "failed") return Promise.reject(new Error(this.state.message));
     const id = this.nextId++;
@@ -125,19 +187,75 @@ class WorkerClient {
     });
   }
 
+  /** @param {number} id @param {Pending} entry */
   post(id, { sequence, request }) {
     this.worker.postMessage({ id, sequence, request });
   }
 }
 
+/** @typedef {WorkerClient} Client */
+
+/** @type {WorkerClient | null} */
 let sharedClient = null;
 
 // Created on the first calculator page (or on intent), then kept for the whole visit.
+/** @returns {WorkerClient} */
 export function workerClient() {
   if (!sharedClient) sharedClient = new WorkerClient();
   return sharedClient;
 }
 
-export function workerStarted() {
+function workerStarted() {
   return sharedClient !== null;
+}
+
+// Every failed user action ends in this sentence, so nobody is left without an answer.
+/** @param {unknown} error @returns {string} */
+export function failureMessage(error) {
+  // The worker has been restarted already (see abandon): no reload needed.
+  if (error instanceof TooSlow) {
+    return "De berekening duurde te lang en is gestopt. Pas de invoer aan of probeer het opnieuw.";
+  }
+  const detail = String(/** @type {any} */ (error)?.message || error || "onbekende fout").trim().replace(/\.+$/, "");
+  return `De rekenhulp gaf geen antwoord (${detail}). Laad de pagina opnieuw of probeer het later nog eens.`;
+}
+
+/** @param {Response | undefined} response @returns {string} */
+export function firstMessage(response) {
+  return response?.errors?.[0]?.message || "De rekenhulp gaf een onverwacht antwoord.";
+}
+
+// ---------------------------------------------------------------- boot on intent
+
+// A pointer resting on, or focus reaching, a link to a calculator page starts the worker
+// before the click, so Pyodide boots while the visitor decides. Without such intent nothing
+// is fetched. The calculator pages are listed in a <meta> by hooks/pyodide_dist.py.
+function calculatorPaths() {
+  const meta = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="rekenhulp-paginas"]'));
+  const paths = (meta?.content || "").split(/\s+/).filter(Boolean);
+  return new Set(paths.map((path) => new URL(path, SITE_ROOT).pathname));
+}
+
+export function watchForIntent() {
+  const paths = calculatorPaths();
+  if (!paths.size) return;
+  /** @param {Event} event @returns {HTMLAnchorElement | null} */
+  const target = (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!(link instanceof HTMLAnchorElement) || workerStarted()) return null;
+    const url = new URL(link.href, location.href);
+    return url.origin === location.origin && paths.has(url.pathname) ? link : null;
+  };
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  document.addEventListener("pointerover", (event) => {
+    const link = target(event);
+    if (!link) return;
+    clearTimeout(timer);
+    timer = setTimeout(workerClient, INTENT_DELAY_MS);
+    link.addEventListener("pointerout", () => clearTimeout(timer), { once: true });
+  });
+  document.addEventListener("focusin", (event) => {
+    if (target(event)) workerClient();
+  });
 }

@@ -12,22 +12,29 @@
 // normally.
 //
 // `?start=snapshot` in this module's URL makes a first visit download the snapshot and
-// restore it instead of booting (bench/bench_site.py measures both; rekenhulp.js picks).
+// restore it instead of booting (bench/bench_site.py measures both; rekenhulp-client.js picks).
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
+
+/** @typedef {import("pyodide").PyodideAPI} PyodideAPI */
+/** @typedef {{file: string, sha256: string}} Manifest  snapshot.json, written at build time */
+/** @typedef {ArrayBuffer | null} Bytes  a download, or null when it is missing or wrong */
 
 const indexURL = new URL("../../pyodide/", import.meta.url).href;
 const SNAPSHOT_CACHE = "rekenhulpen-snapshot";
 const FIRST_START = new URL(import.meta.url).searchParams.get("start") === "snapshot" ? "snapshot" : "plain";
 
+/** @param {string} stage @param {string} message @param {Record<string, unknown>} [extra] */
 function progress(stage, message, extra = {}) {
   postMessage({ type: "progress", stage, message, ...extra });
 }
 
+/** @param {ArrayBuffer} bytes @returns {Promise<string>} */
 async function sha256Hex(bytes) {
   const digest = await crypto.subtle.digest("SHA-256", bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** @returns {Promise<Manifest | null>} */
 async function readManifest() {
   try {
     const response = await fetch(indexURL + "snapshot.json", { cache: "no-cache" });
@@ -37,11 +44,13 @@ async function readManifest() {
   }
 }
 
+/** @param {Manifest} manifest */
 function snapshotKey(manifest) {
   // A synthetic key for Cache Storage only (never fetched); the hash ties it to one build.
   return `${indexURL}${manifest.file}?sha256=${manifest.sha256}`;
 }
 
+/** @param {Manifest | null} manifest @returns {Promise<Bytes>} */
 async function cachedSnapshot(manifest) {
   if (!manifest || !self.caches || !crypto.subtle || !self.DecompressionStream) return null;
   try {
@@ -59,6 +68,7 @@ async function cachedSnapshot(manifest) {
 
 // The compressed snapshot from this site, or null when it is missing or not the file that
 // snapshot.json describes.
+/** @param {Manifest | null} manifest @returns {Promise<Bytes>} */
 async function downloadSnapshot(manifest) {
   if (!manifest || !crypto.subtle || !self.DecompressionStream) return null;
   const response = await fetch(indexURL + manifest.file);
@@ -66,6 +76,7 @@ async function downloadSnapshot(manifest) {
   return response.ok && (await sha256Hex(bytes)) === manifest.sha256 ? bytes : null;
 }
 
+/** @param {Manifest} manifest @param {ArrayBuffer} bytes */
 async function keepSnapshot(manifest, bytes) {
   if (!self.caches) return;
   const cache = await caches.open(SNAPSHOT_CACHE);
@@ -74,17 +85,21 @@ async function keepSnapshot(manifest, bytes) {
   postMessage({ type: "snapshot-stored" });
 }
 
+/** @param {Manifest | null} manifest */
 async function storeSnapshot(manifest) {
   try {
     const bytes = await downloadSnapshot(manifest);
-    if (bytes) await keepSnapshot(manifest, bytes);
+    // Bytes come only with a manifest.
+    if (bytes) await keepSnapshot(/** @type {Manifest} */ (manifest), bytes);
   } catch {
     // Only the next start gets slower; nothing to report.
   }
 }
 
+/** @type {(() => void) | null} */
 let preloadAll = null;
 
+/** @param {PyodideAPI} pyodide @returns {(request: string) => string} */
 function entryPoint(pyodide) {
   const page = pyodide.pyimport("calculators.render.page");
   preloadAll = page.preload_all;
@@ -100,13 +115,14 @@ function preloadSoon() {
   preloaded = true;
   setTimeout(() => {
     try {
-      preloadAll();
+      /** @type {() => void} */ (preloadAll)();
     } catch {
       // Only the next page gets slower; its own request reports any real problem.
     }
   }, 250);
 }
 
+/** @param {ArrayBuffer} bytes @returns {Promise<ArrayBuffer>} */
 async function gunzip(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Response(stream).arrayBuffer();
@@ -114,6 +130,7 @@ async function gunzip(bytes) {
 
 // `compressed` may be a promise: a first visit downloads the snapshot while Pyodide fetches
 // its runtime, so the two downloads overlap.
+/** @param {Bytes | Promise<Bytes>} compressed */
 async function bootFromSnapshot(compressed) {
   progress("runtime", "Rekenhulp wordt gestart…");
   const snapshot = Promise.resolve(compressed).then((bytes) => {
@@ -130,6 +147,7 @@ async function bootPlain() {
   progress("package", "Rekenhulpen laden…");
   // loadPackage does not reject when a download or the sha256 check fails: collect the
   // messages and verify the import ourselves.
+  /** @type {string[]} */
   const loadErrors = [];
   await pyodide.loadPackage("calculators", {
     messageCallback: () => {},
@@ -151,6 +169,7 @@ async function hasCachedSnapshot() {
   }
 }
 
+/** @param {Bytes | Promise<Bytes>} snapshot */
 async function bootWarm(snapshot) {
   try {
     const handle = await bootFromSnapshot(snapshot);
@@ -163,11 +182,14 @@ async function bootWarm(snapshot) {
 }
 
 // First visit with ?start=snapshot: download and restore the snapshot, keep it for later.
+/** @param {Promise<Manifest | null>} manifestPromise */
 async function bootFirstFromSnapshot(manifestPromise) {
   const download = manifestPromise.then(downloadSnapshot).catch(() => null);
   const handle = await bootWarm(download);
   if (handle) {
-    download.then(async (bytes) => keepSnapshot(await manifestPromise, bytes)).catch(() => {});
+    // A handle means the download succeeded, so neither is null.
+    download.then(async (bytes) => keepSnapshot(
+      /** @type {Manifest} */ (await manifestPromise), /** @type {ArrayBuffer} */ (bytes))).catch(() => {});
   }
   return handle;
 }
@@ -203,6 +225,6 @@ self.onmessage = async (event) => {
     postMessage({ id, sequence, response, elapsedMs: performance.now() - started });
     if (request.action === "compute") preloadSoon();
   } catch (error) {
-    postMessage({ id, sequence, error: String(error.message || error) });
+    postMessage({ id, sequence, error: String(/** @type {any} */ (error).message || error) });
   }
 };

@@ -70,7 +70,6 @@ from ._in_force import (
 )
 from ._lineage import lineage_columns, lineage_figure, lineage_pairs, lineage_steps
 from ._markdown import md_text, rel
-from ._money import budget_cents, euro_text
 from ._new_decision import DEFAULT_REGION, create_record, new_record, next_id
 from ._new_year import plan_next_year, start_next_year
 from ._open_data import SCHEMA as DECISIONS_SCHEMA_FILE
@@ -169,13 +168,11 @@ __all__ = [
     "agenda_json_src",
     "agenda_table",
     "atom_feed",
-    "budget_cents",
     "changes",
     "create_record",
     "csv_text",
     "decisions_folder",
     "decisions_json",
-    "euro_text",
     "filter_src",
     "find_root",
     "format_date",

@@ -11,14 +11,14 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 import yaml
+
+from calculators.core import money
 
 from ._errors import ContentError
 from ._goals import SCALES, Goals
 from ._ids import DECISION_ID
-from ._money import MAX_BUDGET_EUROS, budget_cents, euro_text
 from ._paths import shown
 from ._text import file_text_problem, strip_bom, value_problems
 from ._yaml import YAMLError, YamlMapping, error_line, error_text, load_yaml, top_level
@@ -39,7 +39,8 @@ YEAR_PAGE_RE = re.compile(r"^(\d{4})\.md$")
 BUDGET_HOW = (
     "schrijf hele euro's als getal zonder punten en zonder voorloopnul (bijvoorbeeld 25000), "
     "euro's met centen als tekst tussen aanhalingstekens met een komma (bijvoorbeeld "
-    f"\"3000,55\"), of precies '{TBD}'; het hoogste bedrag is {euro_text(MAX_BUDGET_EUROS)}"
+    f"\"3000,55\"), of precies '{TBD}'; het hoogste bedrag is "
+    f"{money.euro(money.MAX_BUDGET_EUROS * 100, whole=True)}"
 )
 # Fields that hold one line; the others may hold paragraphs.
 MULTI_LINE = ("omschrijving", "voortgang", "toelichting")
@@ -57,7 +58,7 @@ class Activity:
     schaal: list[str]
     trekker: str
     planning: str
-    budget: float | str  # euros, or TBD
+    budget_cent: int | None  # whole cents; None while the budget is TBD
     status: str
     omschrijving: str = ""
     financiering: str = ""
@@ -69,7 +70,7 @@ class Activity:
 
     @property
     def budget_known(self) -> bool:
-        return self.budget != TBD
+        return self.budget_cent is not None
 
     @property
     def goal_key(self) -> tuple[int, int]:
@@ -286,13 +287,13 @@ def _check_values(
 
     budget = a.get("budget")
     if budget is not None and budget != "" and budget != TBD:
-        if budget_cents(budget) is not None and not (file_source or _text(a.get("bron"))):
+        if money.read_budget(budget) is not None and not (file_source or _text(a.get("bron"))):
             problem(
                 "budget",
                 "een bedrag heeft een bron nodig; zet 'bron: …' (bijvoorbeeld de begroting "
                 "met het hoofdstuk) bij deze activiteit of bovenaan het bestand.",
             )
-        if budget_cents(budget) is None:
+        if money.read_budget(budget) is None:
             written = raws.get("budget", str(budget))
             problem(
                 "budget",
@@ -469,9 +470,8 @@ def load_agenda(path: Path, goals: Goals, decision_ids: Collection[str] | None =
                 schaal=scales_of(item["schaal"]),
                 trekker=item["trekker"],
                 planning=str(item["planning"]),
-                # Euros as an exact number of cents / 100: page and CSV round alike.
-                # validate_agenda accepted the amount, so budget_cents gives cents, not None.
-                budget=TBD if budget == TBD else cast(int, budget_cents(budget)) / 100,
+                # validate_agenda accepted the amount: TBD, or one that read_budget reads.
+                budget_cent=None if budget == TBD else money.read_budget(budget),
                 status=item["status"],
                 besluiten=[str(d) for d in item.get("besluiten") or []],
                 **{

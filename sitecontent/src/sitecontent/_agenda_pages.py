@@ -11,21 +11,21 @@ from typing import Any, Protocol, cast
 
 import pandas as pd
 
+from calculators.core import money
 from calculators.render.html import Column, table
 
 from . import _agenda_tables as tables
-from ._agenda import STATUSES, Activity, Agenda
+from ._agenda import STATUSES, TBD, Activity, Agenda
 from ._decisions import Register
 from ._goals import SCALES, Goal, Goals
 from ._markdown import count, md_text, rel
-from ._money import euro_text
 from ._templates import render
 
 
 class _Figures(Protocol):
     """One row of a totals table: a record of ``tables.totals`` (pandas values) or the
-    ``tables.Totals`` of the whole year; both have activiteiten, met_budget, budget and
-    zonder_budget."""
+    ``tables.Totals`` of the whole year; both have activiteiten, met_budget, budget_cent
+    and zonder_budget."""
 
     def __getitem__(self, key: str, /) -> Any: ...
 
@@ -61,7 +61,7 @@ def _totals_table(
     columns = [Column(first_header, numeric=False), *(Column(c) for c in TOTALS_COLUMNS)]
 
     def cells(label: str, row: _Figures) -> list[object]:
-        budget = euro_text(row["budget"])
+        budget = money.euro(row["budget_cent"], whole=True)
         return [label, row["activiteiten"], row["met_budget"], budget, row["zonder_budget"]]
 
     return agenda_table(caption, columns, [cells(*r) for r in rows], cells("Totaal", total))
@@ -71,9 +71,9 @@ def _status_table(jaar: int, df: pd.DataFrame, total: tables.Totals) -> str:
     """Activities and known budget per status; the total leaves ``vervallen`` out."""
     budgets = tables.status_budgets(df)
 
-    def amount(status: str | None, known: int, value: float) -> str:
+    def amount(status: str | None, known: int, cents: int) -> str:
         # "€ 0" would read as "costs nothing" where no amount is known yet.
-        text = euro_text(value) if known else "geen bedrag bekend"
+        text = money.euro(cents, whole=True) if known else "geen bedrag bekend"
         return text + (" (telt niet mee)" if status == tables.CANCELLED and known else "")
 
     rows = [[s, n, amount(s, *budgets[s])] for s, n in tables.status_counts(df).items()]
@@ -81,10 +81,16 @@ def _status_table(jaar: int, df: pd.DataFrame, total: tables.Totals) -> str:
     footer = [
         "Totaal (zonder vervallen budget)",
         total["activiteiten"],
-        amount(None, total["met_budget"], total["budget"]),
+        amount(None, total["met_budget"], total["budget_cent"]),
     ]
     caption = f"Activiteiten en bekend budget per status in {jaar}"
     return agenda_table(caption, columns, rows, footer)
+
+
+def _budget_text(activity: Activity) -> str:
+    if activity.budget_cent is None:
+        return TBD
+    return money.euro(activity.budget_cent, whole=True)
 
 
 def _scale_order(label: str) -> tuple[int, list[int]]:
@@ -191,7 +197,7 @@ class AgendaPages:
             pagina_bestaat=lambda target: target in self.existing,
             doel_link=lambda goal_id: self._goal_link(from_src, goal_id),
             besluit_links=lambda ids: self._decision_links(from_src, ids),
-            budget=lambda a: euro_text(a.budget) if a.budget_known else "nog te bepalen",
+            budget=_budget_text,
         )
 
     def overview(self, from_src: str) -> str:

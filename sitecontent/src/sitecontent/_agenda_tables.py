@@ -1,6 +1,7 @@
 """The beleidsagenda as pandas tables: one row per activity, totals, changes, CSV.
 
-Build-time only; the calculators never import pandas.
+Budgets are whole cents in a nullable integer column (``Int64``, ``<NA>`` while unknown), so
+every sum is an exact integer sum. Build-time only; the calculators never import pandas.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TypedDict, cast
 
 import pandas as pd
 
+from calculators.core import money
 from calculators.core.csvio import write_csv
 
 from ._agenda import STATUSES, TBD, Agenda
@@ -25,7 +27,7 @@ class Totals(TypedDict):
     met_budget: int
     zonder_budget: int
     vervallen: int
-    budget: float
+    budget_cent: int  # the known budget that counts, in whole cents
 
 
 COLUMNS = [
@@ -40,7 +42,7 @@ COLUMNS = [
     "schaal",
     "trekker",
     "planning",
-    "budget",
+    "budget_cent",
     "budget_bekend",
     "budget_telt",
     "financiering",
@@ -58,6 +60,7 @@ def scale_label(scales: list[str]) -> str:
 
 def frame(agenda: Agenda, goals: Goals) -> pd.DataFrame:
     rows = []
+    cents = []
     for activity in agenda.activities:
         ambition = goals.ambitions[activity.ambitie]
         known = activity.budget_known
@@ -75,7 +78,6 @@ def frame(agenda: Agenda, goals: Goals) -> pd.DataFrame:
                 "schaal": scale_label(activity.schaal),
                 "trekker": activity.trekker,
                 "planning": activity.planning,
-                "budget": float(activity.budget) if known else float("nan"),
                 "budget_bekend": known,
                 # A cancelled activity spends nothing: its amount is shown, never added up.
                 "budget_telt": known and activity.status != CANCELLED,
@@ -85,26 +87,32 @@ def frame(agenda: Agenda, goals: Goals) -> pd.DataFrame:
                 "besluiten": ", ".join(activity.besluiten),
             }
         )
-    return pd.DataFrame(rows, columns=COLUMNS)
+        cents.append(activity.budget_cent)
+    df = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "budget_cent"])
+    # Straight from the ints into Int64: a column built from [int, None] would be float64.
+    budget = pd.Series(cents, index=df.index, dtype="Int64")
+    df.insert(COLUMNS.index("budget_cent"), "budget_cent", budget)
+    return df
 
 
 def _counted(df: pd.DataFrame) -> pd.DataFrame:
     """Only the budgets that count: known and not of a cancelled activity."""
     return df.assign(
-        budget=df["budget"].where(df["budget_telt"]),
+        budget_cent=df["budget_cent"].where(df["budget_telt"]),
         open_budget=(~df["budget_bekend"]) & (df["status"] != CANCELLED),
     )
 
 
 def totals(df: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     """Per group: activities, how many have a known budget that counts, their sum, and how
-    many still wait for one. Cancelled activities count as activities, not as budget."""
+    many still wait for one. Cancelled activities count as activities, not as budget.
+    ``budget_cent`` is an exact ``Int64`` sum (0 where no budget is known)."""
     grouped = _counted(df).groupby(by, sort=True)
     result = pd.DataFrame(
         {
             "activiteiten": grouped["id"].count(),
             "met_budget": grouped["budget_telt"].sum().astype(int),
-            "budget": grouped["budget"].sum(min_count=0),
+            "budget_cent": grouped["budget_cent"].sum(min_count=0),
             "zonder_budget": grouped["open_budget"].sum().astype(int),
         }
     )
@@ -113,13 +121,12 @@ def totals(df: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
 
 def grand_total(df: pd.DataFrame) -> Totals:
     counted = _counted(df)
-    known = int(df["budget_telt"].sum())
     return {
         "activiteiten": len(df),
-        "met_budget": known,
+        "met_budget": int(df["budget_telt"].sum()),
         "zonder_budget": int(counted["open_budget"].sum()),
         "vervallen": int((df["status"] == CANCELLED).sum()),
-        "budget": float(counted["budget"].sum(min_count=0)) if known else 0.0,
+        "budget_cent": int(counted["budget_cent"].sum(min_count=0)),
     }
 
 
@@ -128,13 +135,13 @@ def status_counts(df: pd.DataFrame) -> dict[str, int]:
     return {status: int(counts.get(status, 0)) for status in STATUSES}
 
 
-def status_budgets(df: pd.DataFrame) -> dict[str, tuple[int, float]]:
-    """Per status: how many activities have a known budget, and its sum (also for
-    ``vervallen``, shown apart from the total)."""
+def status_budgets(df: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """Per status: how many activities have a known budget, and its sum in whole cents (also
+    for ``vervallen``, shown apart from the total)."""
     result = {}
     for status in STATUSES:
         chosen = df[(df["status"] == status) & df["budget_bekend"]]
-        result[status] = (len(chosen), float(chosen["budget"].sum()))
+        result[status] = (len(chosen), int(chosen["budget_cent"].sum(min_count=0)))
     return result
 
 
@@ -174,12 +181,9 @@ CSV_COLUMNS = [
 ]
 
 
-def _budget_cell(value: float, known: bool) -> int | Decimal | str:
+def _budget_cell(cents: int | None) -> int | Decimal | str:
     """A number for Excel: whole euros as an integer, euros and cents with two decimals."""
-    if not known:
-        return TBD
-    cents = round(value * 100)
-    return cents // 100 if cents % 100 == 0 else Decimal(cents).scaleb(-2)
+    return TBD if cents is None else money.euro_value(cents)
 
 
 def csv_text(df: pd.DataFrame) -> str:
@@ -189,6 +193,7 @@ def csv_text(df: pd.DataFrame) -> str:
     text that Excel would run as a formula (=, +, -, @) gets a leading apostrophe."""
     rows = []
     for row in df.to_dict("records"):
-        row["budget_euro"] = _budget_cell(row["budget"], row["budget_bekend"])
+        # An Int64 cell comes out of to_dict as a Python int, or None while unknown.
+        row["budget_euro"] = _budget_cell(row["budget_cent"])
         rows.append([row[column] for column in CSV_COLUMNS])
     return write_csv(CSV_COLUMNS, rows, "nl")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from ._agenda import Activity, Agenda
 from ._decisions import Register
@@ -81,13 +80,8 @@ def agenda_json(agenda: Agenda) -> str:
             "schaal": list(activity.schaal),
             "trekker": activity.trekker,
             "planning": activity.planning,
-            # budget_known: the budget is a number of euros, not the text TBD.
-            "budget_cent": round(cast(float, activity.budget) * 100)
-            if activity.budget_known
-            else None,
-            "budget_bron": (activity.bron or agenda.bron or None)
-            if activity.budget_known
-            else None,
+            "budget_cent": activity.budget_cent,
+            "budget_bron": _budget_source(agenda, activity),
             "status": activity.status,
             "financiering": activity.financiering or None,
             "voortgang": activity.voortgang or None,

@@ -8,11 +8,17 @@ from pathlib import Path
 
 import jinja2
 
+from calculators.core import money
+
 from ._dates import format_date
 from ._markdown import md_text, rel
-from ._money import euro_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _euro(cents: int) -> str:
+    # The `euro` filter: an amount in whole cents, on a page ("€ 12.500", "€ 3.000,55").
+    return money.euro(cents, whole=True)
 
 
 def _oneline(text: str) -> str:
@@ -32,9 +38,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        md=md_text, datum=format_date, euro=euro_text, xml=html.escape, oneline=_oneline
-    )
+    env.filters.update(md=md_text, datum=format_date, euro=_euro, xml=html.escape, oneline=_oneline)
     env.globals.update(rel=rel)
     return env
 

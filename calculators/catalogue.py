@@ -1,4 +1,5 @@
-"""Preset keys, each tied to the decision (record id) and document it implements.
+"""Shared catalogue: preset keys (each tied to the decision record id and document it
+implements), used by every calculator that offers a key over the 2019/2020 criteria.
 
 The decision ids are module constants so that a test can check every preset against the
 machine-readable front matter of its decision record in ``decisions/``.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..core.key import KeyPreset
+from .core.key import KeyPreset
 
 __all__ = [
     "DECISION_KANDIDAAT_2019",
