@@ -1,12 +1,4 @@
-"""Command line: ``python -m calculators verdeelsleutel SCENARIO.json``.
-
-Usage::
-
-    python -m calculators verdeelsleutel SCENARIO.json         uitkomst als JSON
-    python -m calculators verdeelsleutel -                     scenario van stdin
-    python -m calculators verdeelsleutel --default             het standaardscenario
-    python -m calculators verdeelsleutel SCENARIO.json --csv   uitkomst als CSV
-        [--convention nl|international]
+"""Command line: ``python -m calculators verdeelsleutel SCENARIO.json`` (see :data:`USAGE`).
 
 Exit codes: 0 success, 1 problems in the scenario (printed as "veld: melding" on stderr),
 2 wrong use of the command, 3 the output could not be written (disk full, pipe closed).
@@ -15,6 +7,7 @@ It goes through the same entry point as the web page.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import json
@@ -23,9 +16,9 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
-from .core.entry import calculator_names, handle, handle_request
+from .core.entry import calculator_names, handle_request
 from .core.format import canonical_number
 from .core.problems import InputError
 from .core.safejson import MAX_REQUEST_CHARS, parse_json
@@ -83,6 +76,8 @@ def _write(stream: TextIO | None, text: str) -> None:
 
 def _output_failed(failure: _OutputError) -> int:
     """Say in Dutch why the output is missing (on stderr, if that still works); exit 3."""
+    if failure.stream is sys.stderr:
+        return 3  # the messages themselves could not be written: the exit code is all there is
     error = failure.error
     if error is not None and error.errno in (errno.ENOSPC, errno.EDQUOT):
         why = "de schijf is vol"
@@ -92,33 +87,27 @@ def _output_failed(failure: _OutputError) -> int:
         why = "de uitvoer is gesloten"
     else:
         why = "er ging iets mis bij het schrijven"
-    where = "de foutmeldingen" if failure.stream is sys.stderr else "de uitkomst"
-    if failure.stream is not sys.stderr:
-        # Python flushes stdout once more on exit; pointing it at devnull keeps that flush
-        # (of what could not be written) from printing an English traceback.
-        _silence_stdout()
-        try:
-            _write(sys.stderr, f"De rekenhulp kon {where} niet wegschrijven: {why}.\n")
-        except _OutputError:
-            pass  # stderr is gone too: the exit code is all that is left
-    return 3
-
-
-def _silence_stdout() -> None:
-    try:
+    # Python flushes stdout once more on exit; pointing it at devnull keeps that flush (of what
+    # could not be written) from printing an English traceback.
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # no stdout, or no fd
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    except (AttributeError, OSError, ValueError):  # no stdout, or no file descriptor
-        pass
+    with contextlib.suppress(_OutputError):  # stderr is gone too: only the exit code is left
+        _write(sys.stderr, f"De rekenhulp kon de uitkomst niet wegschrijven: {why}.\n")
+    return 3
+
+
+def _usage() -> str:
+    return USAGE.format(names=", ".join(calculator_names()))
 
 
 def _usage_error(message: str) -> int:
-    _write(sys.stderr, f"{message}\n\n{USAGE.format(names=', '.join(calculator_names()))}")
+    _write(sys.stderr, f"{message}\n\n{_usage()}")
     return 2
 
 
-def _report(response: dict) -> int:
+def _report(response: dict[str, Any]) -> int:
     lines = []
     for error in response.get("errors", []):
         field, message = error.get("field", ""), error.get("message", "")
@@ -129,18 +118,16 @@ def _report(response: dict) -> int:
 
 def _options(rest: Sequence[str]) -> _Options:
     options = _Options()
-    i = 0
-    while i < len(rest):
-        arg = rest[i]
+    args = iter(rest)
+    for arg in args:
         if arg == "--csv":
             options.as_csv = True
         elif arg == "--default":
             options.want_default = True
         elif arg == "--convention":
-            if i + 1 >= len(rest):
+            options.convention = next(args, None)
+            if options.convention is None:
                 raise _UsageError("Na --convention hoort nl of international.")
-            options.convention = rest[i + 1]
-            i += 1
         elif arg.startswith("--convention="):
             options.convention = arg.split("=", 1)[1]
         elif arg.startswith("--"):
@@ -149,7 +136,6 @@ def _options(rest: Sequence[str]) -> _Options:
             options.source = arg
         else:
             raise _UsageError("Geef één scenariobestand op.")
-        i += 1
     if options.convention is not None and not options.as_csv:
         raise _UsageError("--convention hoort bij --csv.")
     if options.convention not in (None, "nl", "international"):
@@ -200,7 +186,7 @@ def _read(source: str) -> str:
 _KINDS = {type(None): "alleen null (leeg)", bool: "alleen true of false", str: "alleen tekst"}
 
 
-def _scenario(source: str) -> dict:
+def _scenario(source: str) -> dict[str, Any]:
     """The parsed scenario; raises _UsageError or InputError with a Dutch message."""
     scenario = parse_json(_read(source))  # exact: decimals as Decimal, like the web page
     if not isinstance(scenario, dict):
@@ -226,31 +212,14 @@ def _json_default(value: object) -> object:
     return str(value)
 
 
-def _show_default(calculator: str) -> int:
-    response = json.loads(handle(json.dumps({"calculator": calculator, "action": "default"})))
-    if not response.get("ok"):
-        return _report(response)
-    _write(sys.stdout, json.dumps(response["scenario"], indent=2, ensure_ascii=False) + "\n")
-    return 0
-
-
-def _run(calculator: str, scenario: dict, options: _Options) -> int:
-    request = {
-        "calculator": calculator,
-        "action": "export_csv" if options.as_csv else "compute",
-        "scenario": scenario,
-    }
-    if options.convention:
-        request["convention"] = options.convention
-    response = handle_request(request)
-    if not response.get("ok"):
-        return _report(response)
-    if options.as_csv:
-        _write(sys.stdout, response["text"].lstrip("\ufeff"))
-    else:
-        text = json.dumps(response, indent=2, ensure_ascii=False, default=_json_default)
-        _write(sys.stdout, text + "\n")
-    return 0
+def _request(calculator: str, options: _Options) -> dict[str, Any]:
+    """The request to the entry point; raises _UsageError or InputError with a Dutch message."""
+    if options.want_default:
+        return {"calculator": calculator, "action": "default"}
+    assert options.source is not None  # checked by _options
+    action = "export_csv" if options.as_csv else "compute"
+    request = {"calculator": calculator, "action": action, "scenario": _scenario(options.source)}
+    return request | ({"convention": options.convention} if options.convention else {})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -265,22 +234,26 @@ def _main(argv: Sequence[str] | None) -> int:
     if not args:
         return _usage_error("Geef een rekenhulp en een scenariobestand op.")
     if args[0] in ("-h", "--help"):
-        _write(sys.stdout, USAGE.format(names=", ".join(calculator_names())))
+        _write(sys.stdout, _usage())
         return 0
-    calculator = args[0]
-    if calculator not in calculator_names():
-        return _usage_error(f"De rekenhulp ‘{calculator}’ bestaat niet.")
+    if args[0] not in calculator_names():
+        return _usage_error(f"De rekenhulp ‘{args[0]}’ bestaat niet.")
     try:
         options = _options(args[1:])
-        if options.want_default:
-            return _show_default(calculator)
-        assert options.source is not None  # checked by _options
-        scenario = _scenario(options.source)
+        response = handle_request(_request(args[0], options))
     except _UsageError as error:
         return _usage_error(str(error))
     except InputError as error:
         return _report({"errors": [p.to_dict() for p in error.problems]})
-    return _run(calculator, scenario, options)
+    if not response.get("ok"):
+        return _report(response)
+    if options.as_csv:
+        output = response["text"].lstrip("\ufeff")
+    else:
+        shown = response["scenario"] if options.want_default else response
+        output = json.dumps(shown, indent=2, ensure_ascii=False, default=_json_default) + "\n"
+    _write(sys.stdout, output)
+    return 0
 
 
 if __name__ == "__main__":

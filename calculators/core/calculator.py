@@ -33,9 +33,9 @@ from .validators import choice
 __all__ = ["Action", "Calculator", "actions", "calculator_names", "find"]
 
 #: Sub-packages of ``calculators`` that are shared code, not calculators.
-_NOT_CALCULATORS = frozenset({"core", "render"})
+_NOT_CALCULATORS = frozenset({"catalogue", "core", "render"})
 EXPORT_CONVENTIONS = ("nl", "international")
-_JSON_TYPES = {dict: "een object", list: "een lijst", str: "tekst"}
+_JSON_TYPES: dict[type, str] = {dict: "een object", list: "een lijst", str: "tekst"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +113,10 @@ class Calculator:
 
     def columns(self, scenario: Mapping[str, object]) -> Sequence[Column]:
         """The table's columns for CSV import; raises InputError when they are wrong."""
-        found = [s.columns for s in fields.inputs(self.scenario).values() if s.columns]
-        return found[0](scenario) if found else ()
+        for name, spec in fields.inputs(self.scenario).items():
+            if spec.columns is not None:
+                return spec.columns(scenario.get(name))
+        return ()
 
 
 def _scenario(request: Mapping[str, Any]) -> Any:
@@ -125,7 +127,8 @@ def _scenario(request: Mapping[str, Any]) -> Any:
 
 def _region(request: Mapping[str, Any], default: str) -> str:
     options = {r.id: r.label for r in REGIONS.values()}
-    return choice(options, default=default)(request.get("region"), "region", "de regio")
+    region: str = choice(options, default=default)(request.get("region"), "region", "de regio")
+    return region
 
 
 def check_shape(calc: Calculator, data: object) -> None:

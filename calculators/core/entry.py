@@ -130,11 +130,21 @@ def handle_request(request: object) -> dict[str, Any]:
         return _failure(calculator, [Problem("", INTERNAL_ERROR_MESSAGE)])
 
 
-def handle(request_json: str, present: Callable[[dict[str, Any]], None] | None = None) -> str:
+def handle(
+    request_json: str,
+    present: Callable[[dict[str, Any]], None] | None = None,
+    *,
+    ascii_only: bool = False,
+) -> str:
     """The JSON entry point: request text in, response text out; never raises.
 
     ``present`` may add to a successful response before it is encoded (the page adds the
-    result's HTML), so a request costs one decode and one encode."""
+    result's HTML), so a request costs one decode and one encode.
+
+    ``ascii_only`` writes every other character as an escape (``"\\u20ac"`` for ``"€"``):
+    the same JSON to any reader, in pure ASCII. For the browser worker: Pyodide hands a
+    Python string with any non-ASCII character to JavaScript at some 50 ns a character, about
+    85 ms for the 1,7 MB answer on 2.000 municipalities, and an ASCII string in 2 ms."""
     try:
         try:
             request = parse_json(request_json)
@@ -144,6 +154,7 @@ def handle(request_json: str, present: Callable[[dict[str, Any]], None] | None =
             response = handle_request(request)
             if present is not None and response.get("ok"):
                 present(response)
-        return json.dumps(response, ensure_ascii=False, allow_nan=False, default=_default)
+        return json.dumps(response, ensure_ascii=ascii_only, allow_nan=False, default=_default)
     except Exception:  # e.g. a programming error in the response
-        return json.dumps(_failure(None, [Problem("", INTERNAL_ERROR_MESSAGE)]), ensure_ascii=False)
+        failure = _failure(None, [Problem("", INTERNAL_ERROR_MESSAGE)])
+        return json.dumps(failure, ensure_ascii=ascii_only)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Protocol
@@ -51,6 +51,7 @@ __all__ = [
     "nested",
     "number",
     "parse",
+    "schedule",
     "table",
     "text",
     "title",
@@ -115,8 +116,9 @@ class Input:
     json_type: type | None = None
     #: how messages call it ("de sleutel"), where that is not the label
     noun: str = ""
-    #: tables only: scenario JSON -> the table's columns (for CSV import); raises InputError
-    columns: Callable[[Mapping[str, object]], Sequence[Column]] | None = None
+    #: a table with fixed columns, or the criteria: this input's JSON -> the table's columns
+    #: (for CSV import); raises InputError
+    columns: Callable[[object], Sequence[Column]] | None = None
     #: objects only: the dataclass that declares the inputs inside (see :func:`nested`)
     inner: type | None = None
 
@@ -164,7 +166,7 @@ def text(label: str, *, maximum: int = 200, example: object = "", **extra: Any) 
 
 def _bound(value: Number) -> str:
     # Dutch groups thousands in large numbers, never in a year such as 2200.
-    return format_decimal(value, 0, grouping=abs(value) >= 10_000)
+    return format_decimal(value, 0, grouping=not -10_000 < value < 10_000)
 
 
 def _range_text(
@@ -272,9 +274,58 @@ def choice(
 
 
 def custom(label: str, read: Reader, **extra: Any) -> Any:
-    """An input with its own reader (a table, a key, a schedule): pass ``dump``, ``controls``,
-    ``rules`` and ``example`` as it needs them."""
+    """An input with its own reader: pass ``dump``, ``controls``, ``rules`` and ``example`` as
+    it needs them."""
     return _declare(label, read, extra)
+
+
+def schedule(label: str, *, steps: int, rising: str, **extra: Any) -> Any:
+    """Percentages typed as ``10; 20; 30`` (a tuple of Decimal): each from 0 to 100 with at
+    most 6 decimals, never lower than the one before, at most ``steps`` of them. ``rising``
+    ends the message about a step that is lower (why it may not fall)."""
+    percent = validators.number(percent=True, maximum=100)
+
+    def read(
+        raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems
+    ) -> tuple[Decimal, ...] | Any:
+        items = raw.split(";") if isinstance(raw, str) and raw.strip() else []
+        found: list[Decimal] = []
+        try:
+            if not items:
+                raise InputError.single(
+                    path,
+                    f"Vul bij {label} per jaar een percentage in, gescheiden door puntkomma’s, "
+                    "bijvoorbeeld ‘10; 25; 50; 75; 100’.",
+                )
+            if len(items) > steps:
+                raise InputError.single(
+                    path,
+                    f"{label} heeft {len(items)} stappen; dat zijn er te veel. Gebruik er "
+                    f"hoogstens {steps}.",
+                )
+            for k, item in enumerate(items, start=1):
+                step = f"stap {k} van {label} (scheid de stappen met een puntkomma)"
+                found.append(percent(item, path, step))
+                if k > 1 and found[-1] < found[-2]:
+                    raise InputError.single(
+                        path,
+                        f"{label} mag niet dalen: stap {k} ({quote(item.strip())}) is lager "
+                        f"dan stap {k - 1}. {rising}",
+                    )
+        except InputError as error:
+            p.collect(error)
+            return INVALID
+        return tuple(found)
+
+    return _declare(
+        label,
+        read,
+        extra,
+        controls=input_control,
+        hint="Gescheiden door puntkomma’s, nooit dalend, van 0 tot 100.",
+        rules="Percentages gescheiden door puntkomma’s, elk van 0 tot en met 100 en nooit "
+        f"dalend; hoogstens {steps} stappen.",
+    )
 
 
 def nested(
@@ -390,17 +441,19 @@ def table(
     caption: str,
     columns: Sequence[Column] | str,
     *,
-    required: Callable[[Mapping[str, Any]], set[str]] | set[str] = frozenset(),
+    required: Callable[[Mapping[str, Any]], Set[str]] | Set[str] = frozenset(),
     keys: Mapping[str, str] | None = None,
     adjust: Callable[[Sequence[Column], Mapping[str, Any]], Sequence[Column]] | None = None,
     needs: tuple[str, ...] = (),
     **extra: Any,
 ) -> Any:
     """The table per municipality (``municipalities``). ``columns``: fixed, or the name of the
-    criteria field. ``keys``: key field -> how messages call it; every column such a key
-    weighs is required too, and may not be 0 for every municipality. ``adjust`` may tighten
-    columns from other inputs."""
+    criteria field (see :func:`criteria`, which then gives the columns for CSV import).
+    ``keys``: key field -> how messages call it; every column such a key weighs is required
+    too, and may not be 0 for every municipality. ``adjust`` may tighten columns from other
+    inputs."""
     keys = keys or {}
+    fixed = None if isinstance(columns, str) else columns
     waits = (*needs, *keys, *((columns,) if isinstance(columns, str) else ()))
 
     def read(raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems) -> Any:
@@ -426,15 +479,6 @@ def table(
     def placed(path: str, spec: Input, inside: list[Control]) -> list[Placed]:
         return [(spec.group, spec.when, controls.table(caption, columns, path))]
 
-    def import_columns(scenario: Mapping[str, object]) -> Sequence[Column]:
-        if not isinstance(columns, str):
-            return columns
-        p = Problems()
-        found = parse_columns(scenario.get(columns), p)
-        p.raise_if_any()
-        assert found is not None
-        return found
-
     return _declare(
         caption,
         read,
@@ -443,16 +487,25 @@ def table(
         controls=placed,
         json_type=list,
         needs=waits,
-        columns=import_columns,
+        columns=None if fixed is None else (lambda raw: fixed),
     )
 
 
-def criteria(label: str, **extra: Any) -> Any:
-    """User-chosen columns of the table: a list of {id, label, reference}."""
+def criteria(label: str, catalogue: Mapping[str, Column], **extra: Any) -> Any:
+    """User-chosen columns of the table: a list of {id, label, reference}. A criterion whose
+    id is in ``catalogue`` (id -> column) takes its whole-number rule and CSV aliases from
+    there."""
 
     def read(raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems) -> Any:
-        found = parse_columns(raw, p)
+        found = parse_columns(raw, p, catalogue)
         return INVALID if found is None else tuple(found)
+
+    def import_columns(raw: object) -> Sequence[Column]:
+        p = Problems()
+        found = parse_columns(raw, p, catalogue)
+        p.raise_if_any()
+        assert found is not None
+        return found
 
     return _declare(
         label,
@@ -460,6 +513,7 @@ def criteria(label: str, **extra: Any) -> Any:
         extra,
         dump=lambda value, scenario: [c.to_dict() for c in value],
         json_type=list,
+        columns=import_columns,
     )
 
 

@@ -17,12 +17,12 @@ __all__ = [
     "Number",
     "canonical_number",
     "format_decimal",
-    "format_euro",
-    "format_euro_cents",
     "format_percent",
     "plain_number",
+    "ratio",
     "round_half_up",
     "round_half_up_int",
+    "round_ratio",
     "to_fraction",
 ]
 
@@ -34,6 +34,25 @@ def to_fraction(value: Number) -> Fraction:
     if isinstance(value, Fraction):
         return value
     return Fraction(value)
+
+
+def ratio(value: Number) -> tuple[int, int]:
+    """``value`` as a numerator and a positive denominator, not necessarily in lowest terms.
+
+    The arithmetic below works on these two integers: building and normalising a Fraction
+    for every amount on a page of 2.000 municipalities cost more than the computation."""
+    if isinstance(value, (int, Fraction, Decimal)):
+        return value.as_integer_ratio()  # raises for NaN and infinity, as Fraction() does
+    exact = to_fraction(value)
+    return exact.numerator, exact.denominator
+
+
+def round_ratio(numerator: int, denominator: int, places: int) -> int:
+    """``numerator / denominator · 10**places`` rounded to a whole number, a half away from
+    zero (``denominator > 0``)."""
+    scaled: int = abs(numerator) * 10**places
+    rounded = (2 * scaled + denominator) // (2 * denominator)
+    return -rounded if numerator < 0 else rounded
 
 
 def _terminating_decimal(value: Fraction) -> Decimal:
@@ -48,8 +67,8 @@ def _terminating_decimal(value: Fraction) -> Decimal:
     if den != 1:
         raise ValueError(f"{value} has no finite decimal expansion")
     places = max(twos, fives)
-    scaled = value * 10**places
-    return _decimal_from_scaled(scaled.numerator, places)
+    unit: int = 10**places
+    return _decimal_from_scaled(value.numerator * (unit // value.denominator), places)
 
 
 def _decimal_from_scaled(scaled: int, places: int) -> Decimal:
@@ -68,20 +87,23 @@ def canonical_number(value: Number) -> str:
     Trailing zeros after the comma are dropped. :func:`parse_number` reads the result back to
     exactly the same value. A Fraction must have a finite decimal expansion.
     """
-    if isinstance(value, bool):
-        raise TypeError("bool is not a number here")
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, Fraction):
-        value = _terminating_decimal(value)
-    if not value.is_finite():
-        raise ValueError("not a finite number")
-    text = format(value, "f")  # exact, never scientific notation
+    if type(value) is Decimal:  # the common case (every table cell): no other checks first
+        if not value.is_finite():
+            raise ValueError("not a finite number")
+        text = format(value, "f")  # exact, never scientific notation
+    else:
+        if isinstance(value, bool):
+            raise TypeError("bool is not a number here")
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, Fraction):
+            value = _terminating_decimal(value)
+        if not value.is_finite():
+            raise ValueError("not a finite number")
+        text = format(value, "f")
     if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text.replace(".", ",")
+        text = text.rstrip("0").rstrip(".").replace(".", ",")
+    return "0" if text in ("-0", "") else text
 
 
 def plain_number(value: Number, decimal_mark: str = ",") -> str:
@@ -93,52 +115,35 @@ def plain_number(value: Number, decimal_mark: str = ",") -> str:
 def round_half_up(value: Number, places: int = 0) -> Decimal:
     """Round exactly to ``places`` decimals, a half away from zero; returns a Decimal with
     exactly ``places`` digits after the point."""
-    scaled = to_fraction(value) * 10**places
-    magnitude = abs(scaled)
-    rounded = (2 * magnitude.numerator + magnitude.denominator) // (2 * magnitude.denominator)
-    if scaled < 0:
-        rounded = -rounded
-    return _decimal_from_scaled(rounded, places)
+    return _decimal_from_scaled(round_ratio(*ratio(value), places), places)
 
 
 def round_half_up_int(value: Number) -> int:
     """Round exactly to a whole number, a half away from zero (``2.5`` → 3, ``-2.5`` → -3)."""
-    return int(round_half_up(value, 0))
+    return round_ratio(*ratio(value), 0)
 
 
-def _group(digits: str) -> str:
-    parts = []
-    while len(digits) > 3:
-        parts.append(digits[-3:])
-        digits = digits[:-3]
-    parts.append(digits)
-    return ".".join(reversed(parts))
+def _group(whole: int) -> str:
+    """``1234567`` → ``"1.234.567"``."""
+    return f"{whole:_}".replace("_", ".")
+
+
+def _format_ratio(numerator: int, denominator: int, places: int, grouping: bool = True) -> str:
+    rounded = round_ratio(numerator, denominator, places)
+    unit: int = 10**places
+    whole, fraction = divmod(abs(rounded), unit)
+    text = _group(whole) if grouping else str(whole)
+    if places:
+        text = f"{text},{fraction:0{places}d}"
+    return f"-{text}" if rounded < 0 else text
 
 
 def format_decimal(value: Number, places: int = 2, *, grouping: bool = True) -> str:
     """Dutch display: ``format_decimal(Decimal("-1234.565"), 2)`` → ``"-1.234,57"``."""
-    rounded = round_half_up(value, places)
-    text = format(abs(rounded), "f")
-    whole, _, fraction = text.partition(".")
-    if grouping:
-        whole = _group(whole)
-    out = f"{whole},{fraction}" if places else whole
-    return f"-{out}" if rounded < 0 else out
-
-
-def format_euro_cents(cents: int) -> str:
-    """``123456`` → ``"€ 1.234,56"``; ``-123456`` → ``"-€ 1.234,56"``."""
-    if isinstance(cents, bool) or not isinstance(cents, int):
-        raise TypeError("cents must be an int")
-    text = format_decimal(Fraction(abs(cents), 100), 2)
-    return f"-€ {text}" if cents < 0 else f"€ {text}"
-
-
-def format_euro(value: Number) -> str:
-    """An exact euro amount, rounded half up to cents, as ``"€ 1.234,56"``."""
-    return format_euro_cents(round_half_up_int(to_fraction(value) * 100))
+    return _format_ratio(*ratio(value), places, grouping)
 
 
 def format_percent(fraction: Number, places: int = 2) -> str:
     """A share (``0.1234``) as ``"12,34 %"``."""
-    return f"{format_decimal(to_fraction(fraction) * 100, places)} %"
+    numerator, denominator = ratio(fraction)
+    return f"{_format_ratio(numerator * 100, denominator, places)} %"

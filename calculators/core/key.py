@@ -7,6 +7,7 @@ a surplus. Presets tie a key to the decision (record id) and document that fixed
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -74,20 +75,26 @@ class KeyPreset:
         }
 
 
-def _weights(raw: dict, path: str, what: str, columns, p: Problems) -> dict[str, Decimal]:
-    by_id = {c.id: c for c in columns} if columns is not None else None
+def _weights(
+    raw: Mapping[str, object],
+    path: str,
+    what: str,
+    columns: Sequence[Column] | None,
+    p: Problems,
+) -> dict[str, Decimal]:
+    by_id = {c.id: c for c in columns} if columns is not None else {}
+    validator = number(percent=True, maximum=100, decimals=WEIGHT_DECIMALS)
     weights: dict[str, Decimal] = {}
     for cid, value in raw.items():
         wpath = field_path(path, "weights", str(cid))
-        if by_id is not None and cid not in by_id:
+        if columns is not None and cid not in by_id:
             p.add(
                 wpath,
                 f"Bij {what} staat een gewicht voor {quote(cid)}, maar dat criterium bestaat "
                 f"niet.{suggest(cid, list(by_id))} Kies uit: {columns_text(columns)}.",
             )
             continue
-        shown = quote(by_id[cid].label) if by_id is not None else quote(cid)
-        validator = number(percent=True, maximum=100, decimals=WEIGHT_DECIMALS)
+        shown = quote(by_id[cid].label) if columns is not None else quote(cid)
         try:
             weights[str(cid)] = validator(value, wpath, f"het gewicht van {shown} bij {what}")
         except InputError as error:
@@ -171,17 +178,32 @@ def check_key_columns(
 
 
 def shares(rows: Sequence[Row], key: Key) -> dict[str, Fraction]:
-    """Exact share per municipality (in table order); they sum to exactly 1."""
-    result = {r.name: Fraction(0) for r in rows}
+    """Exact share per municipality (in table order); they sum to exactly 1.
+
+    Computed in whole numbers on one common denominator, with one Fraction per municipality
+    at the end: adding Fractions cell by cell normalised every intermediate sum (a quarter of
+    the time of a compute on 2.000 municipalities)."""
+    by_name = {r.name: r for r in rows}  # a name given twice counts once, as its last row
+    numerators = dict.fromkeys(by_name, 0)
+    parts = []
     for cid, weight in key.weights.items():
         if weight == 0:
             continue
-        column = {r.name: Fraction(r.value(cid)) for r in rows}
-        total = sum(column.values(), Fraction(0))
-        factor = Fraction(weight) / 100 / total  # total > 0: check_key_columns
-        for name, value in column.items():
-            result[name] += factor * value
-    return result
+        ratios = [r.value(cid).as_integer_ratio() for r in by_name.values()]
+        scale = math.lcm(*(d for _, d in ratios))
+        column = [n * (scale // d) for n, d in ratios]
+        total = sum(column)
+        if total == 0:  # check_key_columns refuses such a key before it gets here
+            raise ZeroDivisionError(f"column {cid!r} sums to 0")
+        # weight / 100 · value / total = (w_n · value) / (w_d · 100 · total), value on `scale`
+        w_n, w_d = weight.as_integer_ratio()
+        parts.append((column, w_n, w_d * 100 * total))
+    denominator = math.lcm(*(d for _, _, d in parts)) if parts else 1
+    for column, w_n, d in parts:
+        factor = w_n * (denominator // d)
+        for name, value in zip(numerators, column, strict=True):
+            numerators[name] += factor * value
+    return {name: Fraction(n, denominator) for name, n in numerators.items()}
 
 
 def key_to_json(key: Key | None) -> dict[str, object] | None:

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from .format import Number, format_decimal, round_half_up_int, to_fraction
+from .format import Number, ratio, round_ratio
 
 __all__ = [
     "MAX_BUDGET_EUROS",
@@ -37,15 +37,17 @@ MAX_BUDGET_EUROS = 999_999_999_999
 def to_cents(amount: Number) -> int:
     """An exact amount in euro with at most two decimals, in cents; finer raises ValueError
     (validation allows two decimals, so this is a programming error)."""
-    cents = to_fraction(amount) * 100
-    if cents.denominator != 1:
+    numerator, denominator = ratio(amount)
+    cents, rest = divmod(numerator * 100, denominator)
+    if rest:
         raise ValueError(f"{amount} is not a whole number of cents")
-    return cents.numerator
+    return cents
 
 
 def round_cents(amount: Number | Fraction) -> int:
     """An exact amount in euro, rounded to cents, a half away from zero."""
-    return round_half_up_int(to_fraction(amount) * 100)
+    numerator, denominator = ratio(amount)
+    return round_ratio(numerator * 100, denominator, 0)
 
 
 def read_budget(value: object) -> int | None:
@@ -66,12 +68,16 @@ def read_budget(value: object) -> int | None:
 
 def euro(cents: int, *, whole: bool = False) -> str:
     """``123456`` -> ``"€ 1.234,56"``; ``-123456`` -> ``"-€ 1.234,56"``. With ``whole``, an
-    amount without cents is written without them: ``"€ 12.500"``."""
-    if isinstance(cents, bool) or not isinstance(cents, int):
+    amount without cents is written without them: ``"€ 12.500"``. An exact amount that is
+    not whole cents is written as ``euro(round_cents(amount))``."""
+    if type(cents) is not int:  # bool is an int subclass, and no amount
         raise TypeError("cents must be an int")
-    places = 0 if whole and cents % 100 == 0 else 2
-    text = format_decimal(Fraction(abs(cents), 100), places)
-    return f"-€ {text}" if cents < 0 else f"€ {text}"
+    # Called for every amount of a result (tens of thousands on 2.000 rows): one format and
+    # one replace, no Fraction and no Decimal.
+    sign, size = ("-", -cents) if cents < 0 else ("", cents)
+    units, part = divmod(size, 100)
+    text = f"{sign}€ {units:_}".replace("_", ".")
+    return text if whole and part == 0 else f"{text},{part:02d}"
 
 
 def euro_value(cents: int) -> int | Decimal:

@@ -2,7 +2,9 @@
 
 Scenario JSON keeps the table as ``municipalities: [{"name": ..., "values": {column id:
 number}}]``. The columns are :class:`Column` specs: fixed by a calculator (Spreiding) or
-chosen by the user as ``criteria`` (Verdeelsleutel, parsed with :func:`parse_columns`).
+chosen by the user as ``criteria`` (Verdeelsleutel, parsed with :func:`parse_columns`, which
+looks each id up in the catalogue it is given: whole numbers or not, other CSV headers).
+Core names no column itself: the criteria are declared in :mod:`calculators.catalogue`.
 :func:`parse_table` validates names and values and collects every problem with its field path.
 """
 
@@ -17,6 +19,7 @@ from .csvio import normalize_label
 from .format import canonical_number
 from .problems import InputError, Problems, field_path, quote
 from .validators import (
+    Validator,
     check_unknown,
     municipality_name,
     name_key,
@@ -26,7 +29,6 @@ from .validators import (
 )
 
 __all__ = [
-    "COUNT_COLUMNS",
     "Column",
     "MAX_MUNICIPALITIES",
     "Row",
@@ -41,12 +43,10 @@ MAX_COLUMNS = 20
 MAX_LABEL = 80
 MAX_REFERENCE = 200
 MAX_ID = 40
-#: Counts of people, clients or places: whole numbers up to this.
+#: Counts of people, clients or places (``Column.integer``): whole numbers up to this.
 MAX_COUNT = Decimal(100_000_000)
 #: Any other value may be an amount in euro.
 MAX_VALUE = Decimal(100_000_000_000)
-#: Columns with these ids hold counts of people or places, so they take whole numbers only.
-COUNT_COLUMNS = frozenset({"inwoners", "inwoners_18plus", "clienten", "plaatsen"})
 COLUMN_FIELDS = ("id", "label", "reference")
 ROW_FIELDS = ("name", "values")
 _ID_RE = re.compile(r"[a-z0-9_]+")
@@ -57,11 +57,15 @@ class Column:
     id: str
     label: str
     reference: str = ""
+    #: A count of people, clients or places: whole numbers only.
     integer: bool = False
     #: When set, 0 is refused too; the text says why ("want er wordt door gedeeld").
     positive: str = ""
     #: At most this many decimals (2 for amounts in euro: whole cents).
     decimals: int = 6
+    #: Other names for the column in a CSV header, as CBS and Excel sheets tend to call it;
+    #: used only when no code or name matched (see :mod:`calculators.core.tableimport`).
+    aliases: tuple[str, ...] = ()
 
     @property
     def maximum(self) -> Decimal:
@@ -106,13 +110,20 @@ def _column_id(raw: object, path: str, where: str, seen: dict[str, int], p: Prob
     return False
 
 
-def _one_column(item: dict, j: int, seen_ids: dict, seen_labels: dict, p: Problems):
+def _one_column(
+    item: Mapping[str, object],
+    j: int,
+    catalogue: Mapping[str, Column],
+    seen_ids: dict[str, int],
+    seen_labels: dict[str, int],
+    p: Problems,
+) -> Column | None:
     path, where = field_path("criteria", j), f"criterium {j + 1}"
     before = len(p)
     check_unknown(item, COLUMN_FIELDS, path, f"bij {where}", p)
     cid = item.get("id")
     id_ok = _column_id(cid, path, where, seen_ids, p)
-    label = None
+    label: str | None = None
     try:
         label = text(maximum=MAX_LABEL, required=True)(
             item.get("label"), f"{path}.label", f"de naam (‘label’) van {where}"
@@ -130,21 +141,30 @@ def _one_column(item: dict, j: int, seen_ids: dict, seen_labels: dict, p: Proble
             )
         else:
             seen_labels[norm] = j
+    reference = ""
     try:
         reference = text(maximum=MAX_REFERENCE)(
             item.get("reference"), f"{path}.reference", f"de peildatum (‘reference’) van {where}"
         )
     except InputError as error:
         p.collect(error)
-    if id_ok:
-        seen_ids[cid] = j
-    if len(p) == before:
-        return Column(cid, label, reference, integer=cid in COUNT_COLUMNS)
-    return None
+    if not id_ok or not isinstance(cid, str):
+        return None
+    seen_ids[cid] = j
+    if len(p) > before or label is None:
+        return None
+    known = catalogue.get(cid)
+    if known is None:
+        return Column(cid, label, reference)
+    return Column(cid, label, reference, integer=known.integer, aliases=known.aliases)
 
 
-def parse_columns(raw: object, p: Problems) -> list[Column] | None:
-    """User-chosen columns (``criteria``); ``None`` when the list itself is unusable."""
+def parse_columns(raw: object, p: Problems, catalogue: Mapping[str, Column]) -> list[Column] | None:
+    """User-chosen columns (``criteria``); ``None`` when the list itself is unusable.
+
+    A column whose id is in ``catalogue`` takes whole numbers only if the catalogue's does,
+    and is found in a CSV header by the catalogue's aliases too; its label and reference
+    are the user's."""
     if raw is None or (isinstance(raw, list) and not raw):
         p.add("criteria", "Voeg ten minste één criterium toe (‘criteria’), bijvoorbeeld inwoners.")
         return None
@@ -168,13 +188,13 @@ def parse_columns(raw: object, p: Problems) -> list[Column] | None:
                 f"Criterium {j + 1} moet een object zijn met ‘id’, ‘label’ en ‘reference’.",
             )
             continue
-        column = _one_column(item, j, seen_ids, seen_labels, p)
+        column = _one_column(item, j, catalogue, seen_ids, seen_labels, p)
         if column is not None:
             columns.append(column)
     return columns
 
 
-def _rows_list(raw: object, p: Problems) -> list | None:
+def _rows_list(raw: object, p: Problems) -> list[object] | None:
     if not isinstance(raw, list):
         p.add(
             "municipalities",
@@ -195,7 +215,9 @@ def _rows_list(raw: object, p: Problems) -> list | None:
     return raw
 
 
-def _row_name(item: dict, i: int, seen: dict[str, tuple[int, str]], p: Problems) -> str | None:
+def _row_name(
+    item: Mapping[str, object], i: int, seen: dict[str, tuple[int, str]], p: Problems
+) -> str | None:
     path = field_path("municipalities", i, "name")
     try:
         name = municipality_name(item.get("name"), path, f"rij {i + 1}")
@@ -216,7 +238,11 @@ def _row_name(item: dict, i: int, seen: dict[str, tuple[int, str]], p: Problems)
     return name
 
 
-def _validators(columns: Sequence[Column], required: set[str]) -> list[tuple]:
+#: (column id, its label as messages quote it, its validator)
+_Checked = tuple[str, str, Validator]
+
+
+def _validators(columns: Sequence[Column], required: set[str]) -> list[_Checked]:
     """Per column once (not per cell): its validator and its name as messages quote it."""
     return [
         (
@@ -235,7 +261,7 @@ def _validators(columns: Sequence[Column], required: set[str]) -> list[tuple]:
 
 
 def _row_values(
-    values: dict, i: int, shown: str, validators: list[tuple], p: Problems
+    values: Mapping[str, object], i: int, shown: str, validators: list[_Checked], p: Problems
 ) -> dict[str, Decimal | None] | None:
     known = [cid for cid, _, _ in validators]
     ok = True
@@ -297,15 +323,16 @@ def parse_table(
     return rows
 
 
+def _cell(value: Decimal | None) -> str:
+    return "" if value is None else canonical_number(value)
+
+
 def table_to_json(rows: Sequence[Row], columns: Sequence[Column]) -> list[dict[str, object]]:
     """Rows as scenario JSON: every column present, numbers as canonical Dutch strings."""
     return [
         {
             "name": r.name,
-            "values": {
-                c.id: "" if r.values.get(c.id) is None else canonical_number(r.values[c.id])
-                for c in columns
-            },
+            "values": {c.id: _cell(r.values.get(c.id)) for c in columns},
         }
         for r in rows
     ]

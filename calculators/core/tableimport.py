@@ -1,7 +1,8 @@
 """Read a pasted or uploaded CSV (Excel, international, CBS StatLine) into a scenario's table.
 
 Columns are matched to the table's columns by code or name (case, spaces, accents and a
-trailing "(…)" ignored, plus the aliases CBS and Excel sheets tend to use). Rows named
+trailing "(…)" ignored), or by a column's ``aliases``: the names CBS and Excel sheets tend to
+use, declared with the criterion in :mod:`calculators.catalogue`. Rows named
 "Totaal" (and "Nederland" in a CBS download) and result columns of our own export are
 skipped, so an exported CSV reads back in.
 """
@@ -18,16 +19,12 @@ from .problems import InputError, Problems, quote
 from .table import MAX_MUNICIPALITIES, Column, columns_text
 from .validators import municipality_name, name_key
 
-__all__ = ["COLUMN_ALIASES", "ImportResult", "import_rows"]
+__all__ = ["ImportResult", "import_rows"]
 
-#: Other column names for common columns, as CBS and Excel sheets tend to call them. Used only
-#: when a column with that id exists and no code or name matched.
-COLUMN_ALIASES = {
-    "inwoners": ("Bevolking", "Totale bevolking", "Bevolking op 1 januari", "Aantal inwoners"),
-    "inwoners_18plus": ("Inwoners 18 jaar en ouder", "Inwoners van 18 jaar of ouder", "18+"),
-    "clienten": ("Cliënten", "Aantal cliënten", "Clienten"),
-    "plaatsen": ("Plaatsen nu", "Aantal plaatsen", "Plekken", "Huidige plaatsen"),
-}
+#: A row of scenario JSON.
+Json = dict[str, object]
+#: (line in the file, municipality, column id -> canonical number, "" when empty)
+FileRow = tuple[int, str, dict[str, str]]
 _TOTAL_ROW_NAMES = {"totaal", "total"}
 # CBS downloads often add the whole country as a region.
 _CBS_TOTAL_ROW_NAMES = {"nederland"}
@@ -36,7 +33,7 @@ _CBS_TOTAL_ROW_NAMES = {"nederland"}
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     #: The new ``municipalities`` list (scenario JSON).
-    municipalities: list[dict[str, object]]
+    municipalities: list[Json]
     summary: str
     convention: str
 
@@ -56,7 +53,7 @@ def _match_column(candidates: Sequence[str], columns: Sequence[Column]) -> Colum
         by_norm.setdefault(normalize_label(c.id), c)
         by_norm.setdefault(normalize_label(c.label), c)
     for c in columns:
-        for alias in COLUMN_ALIASES.get(c.id, ()):
+        for alias in c.aliases:
             by_norm.setdefault(normalize_label(alias), c)
         by_bare.setdefault(_bare(c.label), []).append(c)
     for text in candidates:
@@ -109,10 +106,12 @@ def _map_columns(
     return mapped, ignored
 
 
-def _file_rows(table: Table, mapped: dict[int, Column], p: Problems):
+def _file_rows(
+    table: Table, mapped: dict[int, Column], p: Problems
+) -> tuple[list[FileRow], list[str]]:
     """(line, name, values) per municipality in the file, and the skipped total rows."""
     skip = _TOTAL_ROW_NAMES | (_CBS_TOTAL_ROW_NAMES if table.convention == "cbs" else set())
-    rows: list[tuple[int, str, dict[str, str]]] = []
+    rows: list[FileRow] = []
     skipped: list[str] = []
     seen: dict[str, int] = {}
     for row in table.rows:
@@ -156,11 +155,12 @@ def _file_rows(table: Table, mapped: dict[int, Column], p: Problems):
     return rows, skipped
 
 
-def _update(existing: list, file_rows, p: Problems) -> tuple[list, int, list[str]]:
-    municipalities = [dict(m) if isinstance(m, dict) else {} for m in existing]
-    known = [
-        m.get("name").strip() if isinstance(m.get("name"), str) else "" for m in municipalities
-    ]
+def _update(
+    existing: Sequence[object], file_rows: Sequence[FileRow], p: Problems
+) -> tuple[list[Json], int, list[str]]:
+    municipalities: list[Json] = [dict(m) if isinstance(m, dict) else {} for m in existing]
+    names = [m.get("name") for m in municipalities]
+    known = [name.strip() if isinstance(name, str) else "" for name in names]
     matches = match_names([name for _, name, _ in file_rows], known)
     taken: dict[int, tuple[int, str]] = {}
     for (line, name, values), index in zip(file_rows, matches, strict=True):
@@ -180,8 +180,8 @@ def _update(existing: list, file_rows, p: Problems) -> tuple[list, int, list[str
         else:
             taken[index] = (line, name)
             entry = municipalities[index]
-            old = entry.get("values") if isinstance(entry.get("values"), dict) else {}
-            entry["values"] = {**old, **values}
+            old = entry.get("values")
+            entry["values"] = {**(old if isinstance(old, dict) else {}), **values}
     untouched = [known[i] for i in range(len(known)) if i not in taken and known[i]]
     return municipalities, len(taken), untouched
 
@@ -227,7 +227,7 @@ def import_rows(
     labels = ", ".join(c.label for c in mapped.values())
     count = _plural(len(mapped), "kolom", "kolommen")
     if mode == "replace":
-        municipalities = [
+        municipalities: list[Json] = [
             {"name": name, "values": {c.id: values.get(c.id, "") for c in columns}}
             for _, name, values in file_rows
         ]
@@ -238,7 +238,8 @@ def import_rows(
         if empty:
             summary += f"; niet in het bestand en dus leeg: {', '.join(empty)}"
     else:
-        municipalities, updated, untouched = _update(existing, file_rows, p)
+        rows = existing if isinstance(existing, list) else []  # a list: checked above
+        municipalities, updated, untouched = _update(rows, file_rows, p)
         p.raise_if_any()
         summary = f"{_plural(updated, 'gemeente', 'gemeenten')}, {count} bijgewerkt ({labels})"
         if untouched:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from .format import Number
-from .parse import parse_number
+from .parse import parse_number, plain_whole_number
 from .problems import InputError, Problems, field_path, quote
 
 __all__ = [
@@ -41,14 +41,21 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _has_category(text: str, category: str) -> bool:
+    # Only for text that is not printable: str.isprintable() is False for every character of
+    # the categories Cc and Cf, so printable text needs no look at each character.
+    return any(unicodedata.category(ch) == category for ch in text)
+
+
 def name_key(name: str) -> str:
     """Comparison form of a municipality name: case, extra spaces, compatibility forms
     (fullwidth ``Ｖｅｎｌｏ``) and invisible format characters (category Cf: zero-width
     space, LRM/RLM, ZWJ/ZWNJ, soft hyphen, BOM) do not count, so such look-alikes are found
     as duplicates."""
     normal = unicodedata.normalize("NFKC", name)
-    visible = "".join(ch for ch in normal if unicodedata.category(ch) != "Cf")
-    return " ".join(visible.casefold().split())
+    if not normal.isprintable():  # only then can it hold a format character (the slow part)
+        normal = "".join(ch for ch in normal if unicodedata.category(ch) != "Cf")
+    return " ".join(normal.casefold().split())
 
 
 def suggest(word: object, options: Sequence[str]) -> str:
@@ -76,7 +83,7 @@ def text(*, maximum: int = 200, required: bool = False, default: str = "") -> Va
                 f"{_cap(label)} is te lang ({len(value)} tekens); gebruik hoogstens "
                 f"{maximum} tekens.",
             )
-        if any(unicodedata.category(ch) == "Cc" for ch in value):
+        if not value.isprintable() and _has_category(value, "Cc"):
             raise InputError.single(
                 field,
                 f"{_cap(label)} bevat een onzichtbaar teken, zoals een tab of regeleinde. "
@@ -99,13 +106,15 @@ def municipality_name(raw: object, field: str, where: str) -> str:
             f"De naam bij {where} is te lang ({len(name)} tekens); gebruik hoogstens "
             f"{MAX_NAME} tekens.",
         )
-    if any(unicodedata.category(ch) == "Cc" for ch in name):
+    if name.isprintable():
+        pass  # no control or format character: the common case, checked in one step
+    elif _has_category(name, "Cc"):
         raise InputError.single(
             field,
             f"De naam bij {where} bevat een onzichtbaar teken, zoals een tab of regeleinde. "
             "Haal dat weg.",
         )
-    if any(unicodedata.category(ch) == "Cf" for ch in name):
+    elif _has_category(name, "Cf"):
         # Invisible, yet it makes "Venlo" and "Ven\u200blo" two municipalities.
         raise InputError.single(
             field,
@@ -154,6 +163,9 @@ def number(
     when set, 0 is refused too and the text says why (e.g. "want er wordt door gedeeld")."""
 
     def validate(raw: object, field: str, label: str) -> Decimal | None:
+        plain = plain_whole_number(raw, maximum)  # most cells: skip the general rules
+        if plain is not None and (plain > 0 or not positive):
+            return plain
         value = parse_number(
             raw,
             field,

@@ -7,9 +7,10 @@ The inputs are the fields of :class:`.model.Scenario`; :func:`.compute.compute` 
 
 from __future__ import annotations
 
+from ..catalogue import BIJLAGE_2_STRUCTUREEL
 from .compute import compute
 from .compute import export_table as export
-from .model import BIJLAGE_2_STRUCTUREEL, Scenario
+from .model import Scenario
 from .render import render_result as render
 
 __all__ = ["BIJLAGE_2_STRUCTUREEL", "Scenario", "compute", "export", "is_result_column", "render"]

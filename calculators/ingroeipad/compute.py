@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from typing import Any
 
+from ..core import money
 from ..core.apportion import round_scaled
-from ..core.format import format_euro, format_percent
+from ..core.format import format_percent
+from ..core.money import euro
 from .model import COLUMNS, Scenario
 
 __all__ = ["capped", "compute", "export_table", "yearly_path"]
@@ -33,7 +36,9 @@ def _scaled(values: list[Decimal]) -> list[int]:
     return [w // divisor for w in whole]
 
 
-def capped(nums: list[int], den: int, lo: list[int], hi: list[int], n: list[int]):
+def capped(
+    nums: list[int], den: int, lo: list[int], hi: list[int], n: list[int]
+) -> tuple[list[int], int, dict[int, int]]:
     """``y_i = clamp(x_i + μ·n_i, lo_i, hi_i)`` with Σy = Σx (``x_i = nums_i/den``), by
     variable fixing (Bitran and Hax 1981; Kiwiel 2008). Returns the numerators of y over one
     new denominator, that denominator, and the municipalities held at a bound (bound in cents).
@@ -50,13 +55,14 @@ def capped(nums: list[int], den: int, lo: list[int], hi: list[int], n: list[int]
     at least one more municipality for good (E⁺ ≥ E⁻ with E⁺ = 0 means no crossing at all),
     so there are at most len(nums) + 1 passes.
     """
-    total, held, fixed = sum(nums), {}, 0
-    free, s, v = list(range(len(nums))), 1, {}
+    held: dict[int, int] = {}  # municipality -> the bound it is held at, in cents
+    v: dict[int, int] = {}  # the free ones' values of a pass, as y_i · s · den
+    total, fixed, free, s = sum(nums), 0, list(range(len(nums))), 1
     while free:
         s = sum(n[i] for i in free)
         r = total - den * fixed - sum(nums[i] for i in free)
         sd = s * den
-        v = {i: s * nums[i] + r * n[i] for i in free}  # y_i · s · den
+        v = {i: s * nums[i] + r * n[i] for i in free}
         over = [i for i in free if v[i] > sd * hi[i]]
         under = [i for i in free if v[i] < sd * lo[i]]
         if not over and not under:
@@ -71,7 +77,7 @@ def capped(nums: list[int], den: int, lo: list[int], hi: list[int], n: list[int]
     return [held[i] * scale if i in held else v[i] for i in range(len(nums))], scale, held
 
 
-def round_cents(keys: list[str], nums: list[int], den: int, total: int) -> list[int]:
+def apportion_cents(keys: list[str], nums: list[int], den: int, total: int) -> list[int]:
     """Whole cents for the amounts ``nums_i / den`` (summing to ``total``), in table order."""
     return list(round_scaled(total, dict(zip(keys, nums, strict=True)), den).values())
 
@@ -84,24 +90,24 @@ def yearly_path(s: Scenario, n: list[int]) -> tuple[list[list[int]], list[int], 
     hist, obj = _scaled(s.column("historisch")), _scaled(s.column("objectief"))
     sh, so = sum(hist), sum(obj)
     limits = [0 if s.cap is None else int(s.cap.per_inhabitant * 100) * k for k in n]
-    years, held = [round_cents(keys, [budget * h for h in hist], sh, budget)], [0] * len(n)
+    years, held = [apportion_cents(keys, [budget * h for h in hist], sh, budget)], [0] * len(n)
     for alpha in s.alphas:
         a, d, prev = alpha.numerator, alpha.denominator, years[-1]
         # The numerators of x over the common denominator d·Σh·Σo.
         nums = [budget * ((d - a) * h * so + a * o * sh) for h, o in zip(hist, obj, strict=True)]
         exact = nums, d * sh * so
         if s.cap is None:
-            years.append(round_cents(keys, *exact, budget))
+            years.append(apportion_cents(keys, *exact, budget))
             continue
         lo = [max(0, p - c) for p, c in zip(prev, limits, strict=True)]
         hi = [p + c for p, c in zip(prev, limits, strict=True)]
         nums, scale, bound = capped(*exact, lo, hi, n)
         # lo and hi are whole cents, and rounding moves an amount only to a neighbouring whole
         # cent, so the rounded amounts stay within the cap too.
-        years.append(round_cents(keys, nums, scale, budget))
+        years.append(apportion_cents(keys, nums, scale, budget))
         for i, cents in bound.items():
             held[i] += abs(cents - prev[i]) == limits[i]
-    target = round_cents(keys, *exact, budget)
+    target = apportion_cents(keys, *exact, budget)
     gaps = [abs(t - a) for t, a in zip(target, years[-1], strict=True)]
     if any(g and not c for g, c in zip(gaps, limits, strict=True)):
         return years, held, target, 0
@@ -109,21 +115,13 @@ def yearly_path(s: Scenario, n: list[int]) -> tuple[list[list[int]], list[int], 
     return years, held, target, len(s.alphas) + more
 
 
-def euro(cents: int) -> str:
-    """:func:`~calculators.core.format.format_euro_cents` in whole numbers only (5 times
-    faster; the path shows thousands of amounts)."""
-    whole, part = divmod(abs(cents), 100)
-    shown = f"{whole:,}".replace(",", ".") + f",{part:02d}"
-    return f"-€ {shown}" if cents < 0 else f"€ {shown}"
-
-
 def _per_inhabitant(cents: int, inhabitants: int) -> str:
-    """Cents per inhabitant, rounded half away from zero to whole cents (as format_euro)."""
+    """Cents per inhabitant, rounded half away from zero to whole cents (as money.round_cents)."""
     rounded = (2 * abs(cents) + inhabitants) // (2 * inhabitants)
     return euro(rounded if cents >= 0 else -rounded)
 
 
-def _row(name: str, amounts: list[int], target: int, held: int, n: int) -> dict[str, object]:
+def _row(name: str, amounts: list[int], target: int, held: int, n: int) -> dict[str, Any]:
     change = amounts[-1] - amounts[0]
     step = max(abs(b - a) for a, b in zip(amounts, amounts[1:], strict=False))
     return {
@@ -141,48 +139,38 @@ def _row(name: str, amounts: list[int], target: int, held: int, n: int) -> dict[
     }
 
 
-def _warnings(s: Scenario, result: dict) -> list[dict[str, str]]:
-    found, last = [], result["years"][-1]
-    if len(s.alpha_schedule or ()) > 1 and max(s.alpha_schedule) <= 1:
+def _warnings(s: Scenario, result: dict[str, Any]) -> list[dict[str, str]]:
+    found, last, schedule = [], result["years"][-1], s.alpha_schedule or ()
+    if len(schedule) > 1 and max(schedule) <= 1:
         found.append(("alpha_schedule", "Het schema staat in procenten: 1 is 1 %, niet 100 %."))
     if s.alphas[-1] < 1:
-        found.append(
-            (
-                "alpha_schedule",
-                f"Het schema eindigt bij {result['alphas'][-1]}: ook in {last} is de verdeling "
-                "nog niet helemaal objectief.",
-            )
-        )
+        ends = f"Het schema eindigt bij {result['alphas'][-1]}: ook in {last} is de verdeling"
+        found.append(("alpha_schedule", f"{ends} nog niet helemaal objectief."))
     if not result["reached"]:
         end = "de objectieve verdeling" if s.alphas[-1] == 1 else "het eind van het schema"
-        more = result["reached_year"]
         after = (
-            f"Met dezelfde grens is {end} op zijn vroegst in {more} bereikt."
-            if more
+            f"Met dezelfde grens is {end} op zijn vroegst in {result['reached_year']} bereikt."
+            if result["reached_year"]
             else "Met een grens van € 0 komt het pad er nooit."
         )
-        found.append(
-            (
-                "cap.per_inhabitant",
-                f"Door de grens van {result['cap_display']} per inwoner per jaar haalt het pad "
-                f"{end} in {last} niet. Bij {result['off_count']} gemeenten wijkt het bedrag dan "
-                f"nog af; samen moet er nog {result['off_display']} verschuiven. {after}",
-            )
+        held = (
+            f"Door de grens van {result['cap_display']} per inwoner per jaar haalt het pad "
+            f"{end} in {last} niet. Bij {result['off_count']} gemeenten wijkt het bedrag dan "
+            f"nog af; samen moet er nog {result['off_display']} verschuiven. {after}"
         )
+        found.append(("cap.per_inhabitant", held))
     hist_total = sum(s.column("historisch"))
     if hist_total * 100 != s.budget_cents:
-        found.append(
-            (
-                "budget",
-                f"De historische bedragen tellen op tot {format_euro(hist_total)}, het budget is "
-                f"{euro(s.budget_cents)}. De rekenhulp gebruikt de historische en "
-                "de objectieve bedragen als verhouding.",
-            )
+        ratio = (
+            f"De historische bedragen tellen op tot {euro(money.round_cents(hist_total))}, het "
+            f"budget is {euro(s.budget_cents)}. De rekenhulp gebruikt de historische en de "
+            "objectieve bedragen als verhouding."
         )
+        found.append(("budget", ratio))
     return [{"field": f, "message": m} for f, m in found]
 
 
-def compute(s: Scenario) -> dict[str, object]:
+def compute(s: Scenario) -> dict[str, Any]:
     """The ``result`` and ``warnings`` of the compute response."""
     n = [int(v) for v in s.column("inwoners")]
     years, held, target, earliest = yearly_path(s, n)
@@ -197,7 +185,7 @@ def compute(s: Scenario) -> dict[str, object]:
         "alphas": [format_percent(a, 1) for a in s.alphas],
         "budget_display": euro(s.budget_cents),
         "totals": [euro(sum(year)) for year in years],
-        "cap_display": None if s.cap is None else format_euro(s.cap.per_inhabitant),
+        "cap_display": None if s.cap is None else euro(money.round_cents(s.cap.per_inhabitant)),
         "reached": final == target,
         "reached_year": s.first_year - 1 + earliest if earliest else None,
         "off_count": sum(a != b for a, b in zip(final, target, strict=True)),
@@ -210,14 +198,14 @@ def compute(s: Scenario) -> dict[str, object]:
 def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
     """Inputs, the amount per year and the change, per municipality, with a total row."""
     result = compute(s)["result"]
-    headers = ["Gemeente", *(c.label for c in COLUMNS)]
-    headers += [f"Jaar {y} (euro)" for y in result["years"][1:]]
-    headers += ["Verschil (euro)", "Voordeel of nadeel"]
+    years = [f"Jaar {y} (euro)" for y in result["years"][1:]]
+    headers = ["Gemeente", *(c.label for c in COLUMNS), *years, "Verschil (euro)"]
+    headers.append("Voordeel of nadeel")
+    numbers: list[list[Decimal]] = []  # the columns with a total
     rows: list[list[object]] = []
     for m, r in zip(s.municipalities, result["rows"], strict=True):
         euros = [Decimal(c).scaleb(-2) for c in r["amounts"]]
-        inputs = [m.values[c.id] for c in COLUMNS]
-        rows.append([m.name, *inputs, *euros[1:], euros[-1] - euros[0], r["kind"]])
-    totals = [sum(row[k] for row in rows) for k in range(1, len(headers) - 1)]
-    rows.append(["Totaal", *totals, ""])
+        numbers.append([*(m.value(c.id) for c in COLUMNS), *euros[1:], euros[-1] - euros[0]])
+        rows.append([m.name, *numbers[-1], r["kind"]])
+    rows.append(["Totaal", *(sum(column) for column in zip(*numbers, strict=True)), ""])
     return headers, rows

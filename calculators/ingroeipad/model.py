@@ -8,103 +8,37 @@ eerste stap plaats") and year N (2031) is fully objective. Year 0, before the pa
 historical distribution.
 
 Every input is declared once, as a field of :class:`Scenario` (see
-:mod:`calculators.core.fields`); parser, form, JSON and the format table come from there.
+:mod:`calculators.core.fields`); parser, form, JSON and the format table come from there. The
+example figures (and Bijlage 2 of the Leidse Regio) are in :mod:`calculators.catalogue`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import ClassVar
 
+from ..catalogue import CRITERIA
+from ..catalogue.figures import ingroeipad_rows
 from ..core import fields
 from ..core.format import canonical_number, round_half_up, round_half_up_int
-from ..core.problems import InputError, Problems, quote
-from ..core.regions import REGIONS
+from ..core.problems import Problems
 from ..core.table import MAX_VALUE, Column, Row
-from ..core.validators import number
 
-__all__ = ["BIJLAGE_2_STRUCTUREEL", "COLUMNS", "Cap", "Scenario"]
+__all__ = ["COLUMNS", "Cap", "Scenario"]
 
 MAX_YEARS = 50
 COLUMNS = (
-    Column("inwoners", "Inwoners", integer=True,
-           positive="want de rekenhulp rekent per inwoner"),
+    replace(CRITERIA["inwoners"], positive="want de rekenhulp rekent per inwoner"),
     Column("historisch", "Historisch (euro)", "nu: de centrumgemeente krijgt alles"),
     Column("objectief", "Objectief (euro)", "de objectieve verdeling aan het eind"),
-)  # fmt: skip
+)
 ALPHA_MODES = {
     "linear": "lineair: elk jaar een even grote stap",
     "schedule": "eigen schema: een percentage per jaar",
 }
 BUDGET = "Budget en jaren"
-_PERCENT = number(percent=True, maximum=100)  # at most 6 decimals
-
-#: Uitvoeringsagenda Maatschappelijke Zorg Leidse Regio, Bijlage 2: the Leidse Regio's
-#: "Lokaal Structureel Investeringsfonds" per municipality, in euro, as printed: 2018, 2019,
-#: 2020 and the row total. Real figures; the 2020 column is the Leidse Regio's objective side.
-BIJLAGE_2_STRUCTUREEL = {
-    "Leiden": (177_809, 266_713, 266_713, 711_235),
-    "Leiderdorp": (38_433, 57_650, 57_650, 153_732),
-    "Oegstgeest": (32_862, 49_293, 49_293, 131_447),
-    "Voorschoten": (36_476, 54_714, 54_714, 145_904),
-    "Zoeterwoude": (12_028, 18_042, 18_042, 48_112),
-}
-#: EXAMPLE, not from the sources: a budget of € 100 per inhabitant, split by inhabitants.
-EXAMPLE_PER_INHABITANT = 100
-
-
-def example_rows(region: str) -> list[dict[str, object]]:
-    people = REGIONS[region].example_inhabitants
-    # Midden-Limburg has no centrumgemeente of its own (until 2022 it was Venlo's region):
-    # the largest municipality stands in, as an example.
-    centre = REGIONS[region].centre or max(people, key=people.get)
-    if region == "leidse-regio":
-        objective = {name: years[2] for name, years in BIJLAGE_2_STRUCTUREEL.items()}
-    else:
-        objective = {name: n * EXAMPLE_PER_INHABITANT for name, n in people.items()}
-    historical = dict.fromkeys(people, 0) | {centre: sum(objective.values())}
-    rows = []
-    for name, n in people.items():
-        values = {"inwoners": n, "historisch": historical[name], "objectief": objective[name]}
-        rows.append({"name": name, "values": {k: str(v) for k, v in values.items()}})
-    return rows
-
-
-def read_schedule(
-    raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems
-) -> tuple[Decimal, ...] | Any:
-    """'10; 20; 30' → percentages; each 0-100, never lower than the one before."""
-    items = raw.split(";") if isinstance(raw, str) and raw.strip() else []
-    found: list[Decimal] = []
-    try:
-        if not items:
-            raise InputError.single(
-                path,
-                f"Vul bij {label} per jaar een percentage in, gescheiden door puntkomma’s, "
-                "bijvoorbeeld ‘10; 25; 50; 75; 100’.",
-            )
-        if len(items) > MAX_YEARS:
-            raise InputError.single(
-                path,
-                f"{label} heeft {len(items)} stappen; dat zijn er te veel. Gebruik er hoogstens "
-                f"{MAX_YEARS}.",
-            )
-        for k, item in enumerate(items, start=1):
-            step = f"stap {k} van {label} (scheid de stappen met een puntkomma)"
-            found.append(_PERCENT(item, path, step))
-            if k > 1 and found[-1] < found[-2]:
-                raise InputError.single(
-                    path,
-                    f"{label} mag niet dalen: stap {k} ({quote(item.strip())}) is lager dan "
-                    f"stap {k - 1}. Het objectieve deel groeit elk jaar of blijft gelijk.",
-                )
-    except InputError as error:
-        p.collect(error)
-        return fields.INVALID
-    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,20 +88,17 @@ class Scenario:
         example="10",
         dump=lambda value, s: str(len(s.alphas)),  # in schedule mode too, as a start for linear
     )
-    alpha_schedule: tuple[Decimal, ...] | None = fields.custom(
+    alpha_schedule: tuple[Decimal, ...] | None = fields.schedule(
         "Aandeel objectief per jaar in procenten",
-        read_schedule,
+        steps=MAX_YEARS,
+        rising="Het objectieve deel groeit elk jaar of blijft gelijk.",
         # In linear mode the linear steps, as a start for an own schedule.
         dump=lambda value, s: "; ".join(
             canonical_number(round_half_up(a * 100, 2)) for a in s.alphas
         ),
-        controls=fields.input_control,
-        hint="Gescheiden door puntkomma’s, nooit dalend, van 0 tot 100.",
         group="Eigen schema",
         when=("alpha_mode", "schedule"),
         example="10; 20; 30; 40; 50; 60; 70; 80; 90; 100",
-        rules=f"Percentages gescheiden door puntkomma’s, elk van 0 tot en met 100 en nooit "
-        f"dalend; hoogstens {MAX_YEARS} stappen.",
     )
     cap: Cap | None = fields.nested(
         Cap,
@@ -183,7 +114,7 @@ class Scenario:
         "Cijfers per gemeente (historisch: de centrumgemeente krijgt alles)",
         COLUMNS,
         required={c.id for c in COLUMNS},
-        example=example_rows,
+        example=ingroeipad_rows,
         about="De tabel, met vaste kolommen: `inwoners`, `historisch` en `objectief` (euro).",
         rules="Inwoners: een heel getal groter dan 0. Bedragen: 0 of meer.",
     )
@@ -205,9 +136,9 @@ class Scenario:
 
     @property
     def alphas(self) -> tuple[Fraction, ...]:
-        if self.alpha_mode == "linear":
+        if self.alpha_mode == "linear" and self.years is not None:  # read in linear mode
             return tuple(Fraction(t, self.years) for t in range(1, self.years + 1))
-        return tuple(Fraction(a) / 100 for a in self.alpha_schedule)
+        return tuple(Fraction(a) / 100 for a in self.alpha_schedule or ())
 
     def column(self, cid: str) -> list[Decimal]:
         return [r.value(cid) for r in self.municipalities]

@@ -2,44 +2,46 @@
 
 from __future__ import annotations
 
-from ..render.html import Column, line_chart, table, text
+from operator import itemgetter
+from typing import Any
+
+from ..render.html import Column, line_chart, municipality_columns, table, text
 
 KINDS = {"voordeel": "voordeelgemeente", "nadeel": "nadeelgemeente", "gelijk": "gelijk"}
+#: The cells of the voordeel-en-nadeel table after the first and last year's amount.
+_EFFECTS = itemgetter(
+    "target_display", "change_display", "final_per_inhabitant",
+    "change_per_inhabitant", "largest_step_per_inhabitant", "held_years",
+)  # fmt: skip
+LISTS = {
+    "voordeel": "Voordeelgemeenten (krijgen er geld bij)",
+    "nadeel": "Nadeelgemeenten (gaan er geld op achteruit)",
+}
 
 
-def _summary(r: dict) -> str:
+def _summary(r: dict[str, Any]) -> str:
     years = r["years"]
-    cap = (
-        f" De verandering is begrensd op {r['cap_display']} per inwoner per jaar."
-        if r["cap_display"]
-        else " Er is geen grens op de verandering per jaar."
-    )
-    end = (
-        f" In {years[-1]} is het eind van het pad bereikt."
-        if r["reached"]
-        else f" In {years[-1]} is het eind van het pad nog niet bereikt (zie ‘Let op’)."
-    )
+    if r["cap_display"]:
+        cap = f" De verandering is begrensd op {r['cap_display']} per inwoner per jaar."
+    else:
+        cap = " Er is geen grens op de verandering per jaar."
+    end = "bereikt." if r["reached"] else "nog niet bereikt (zie ‘Let op’)."
     return (
         f'<p class="rekenhulp-samenvatting">Budget per jaar: <strong>'
         f"{text(r['budget_display'])}</strong>. Het pad loopt van {years[1]} tot en met "
         f"{years[-1]} in {len(years) - 1} stappen, van de historische naar de objectieve "
-        f"verdeling.{text(cap)}{text(end)}</p>"
+        f"verdeling.{text(cap)} In {years[-1]} is het eind van het pad {text(end)}</p>"
     )
 
 
-def _years(r: dict) -> list[str]:
-    return [f"Nu ({r['years'][0]})", *(str(y) for y in r["years"][1:])]
-
-
-def _amounts(r: dict) -> str:
-    columns = [Column("Gemeente", numeric=False), *(Column(y) for y in _years(r))]
-    rows = [(x["name"], *x["displays"]) for x in r["rows"]]
+def _amounts(r: dict[str, Any], years: list[str]) -> str:
     alpha = ("Aandeel objectief (α)", "0,0 %", *r["alphas"])
-    return table("Bedrag per gemeente per jaar", columns, [alpha, *rows], footer=("Totaal",
-                 *r["totals"]))  # fmt: skip
+    rows = [alpha, *((x["name"], *x["displays"]) for x in r["rows"])]
+    footer = ("Totaal", *r["totals"])
+    return table("Bedrag per gemeente per jaar", municipality_columns(*years), rows, footer=footer)
 
 
-def _chart(r: dict) -> str:
+def _chart(r: dict[str, Any], years: list[str]) -> str:
     # The axis shows whole numbers in a narrow margin: thousands, or millions from € 100 mln.
     top = max(c for x in r["rows"] for c in x["amounts"])
     unit, cents = ("miljoenen", 10**8) if top >= 10**10 else ("duizenden", 10**5)
@@ -48,7 +50,7 @@ def _chart(r: dict) -> str:
         f"Bedrag per gemeente per jaar (in {unit} euro)",
         "Lijndiagram van het bedrag per gemeente per jaar. Dezelfde bedragen staan in de tabel "
         "'Bedrag per gemeente per jaar'.",
-        _years(r),
+        years,
         # Highest end first: line_chart only moves a clashing label down, so the labels then
         # keep the order of the lines.
         [
@@ -58,28 +60,25 @@ def _chart(r: dict) -> str:
     )
 
 
-def _effects(r: dict) -> str:
-    last = r["years"][-1]
-    labels = ("Gemeente", "Inwoners", f"Nu ({r['years'][0]})", str(last), f"Doel {last}",
-              "Verschil", f"Per inwoner {last}", "Verschil per inwoner",
-              "Grootste stap per inwoner", "Jaren begrensd", "Voordeel of nadeel")  # fmt: skip
-    columns = [Column(label, numeric=i not in (0, 10)) for i, label in enumerate(labels)]
+def _effects(r: dict[str, Any]) -> str:
+    now, last = r["years"][0], r["years"][-1]
+    labels = ["Inwoners", f"Nu ({now})", str(last), f"Doel {last}", "Verschil"]
+    labels += [f"Per inwoner {last}", "Verschil per inwoner", "Grootste stap per inwoner"]
+    columns = municipality_columns(*labels, "Jaren begrensd")
+    columns.append(Column("Voordeel of nadeel", numeric=False))
     rows = [
-        (x["name"], f"{x['inhabitants']:,}".replace(",", "."), x["displays"][0],
-         x["displays"][-1], x["target_display"], x["change_display"], x["final_per_inhabitant"],
-         x["change_per_inhabitant"], x["largest_step_per_inhabitant"], x["held_years"],
-         KINDS[x["kind"]])
+        (x["name"], f"{x['inhabitants']:,}".replace(",", "."), x["displays"][0], x["displays"][-1])
+        + _EFFECTS(x)
+        + (KINDS[x["kind"]],)
         for x in r["rows"]
-    ]  # fmt: skip
+    ]
     lists = ""
-    for kind, label in (
-        ("voordeel", "Voordeelgemeenten (krijgen er geld bij)"),
-        ("nadeel", "Nadeelgemeenten (gaan er geld op achteruit)"),
-    ):
+    for kind, label in LISTS.items():
         names = ", ".join(x["name"] for x in r["rows"] if x["kind"] == kind)
         lists += f"<p>{label}: {text(names or 'geen')}.</p>"
     return table(f"Voordeel en nadeel per gemeente, {last} tegenover nu", columns, rows) + lists
 
 
-def render_result(result: dict, scenario: dict | None = None) -> str:
-    return _summary(result) + _amounts(result) + _chart(result) + _effects(result)
+def render_result(result: dict[str, Any], scenario: dict[str, Any] | None = None) -> str:
+    years = [f"Nu ({result['years'][0]})", *(str(y) for y in result["years"][1:])]
+    return _summary(result) + _amounts(result, years) + _chart(result, years) + _effects(result)

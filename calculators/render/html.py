@@ -22,6 +22,11 @@ class Column:
     numeric: bool = True
 
 
+def municipality_columns(*labels: str) -> list[Column]:
+    """The usual columns: the municipality's name (the row headers), then numeric columns."""
+    return [Column("Gemeente", numeric=False), *(Column(label) for label in labels)]
+
+
 def table(
     caption: str,
     columns: Sequence[Column],
@@ -59,6 +64,20 @@ class Series:
     displays: Sequence[str]
 
 
+def _svg_start(
+    extra_class: str, chart_id: str, width: int, height: int, title: str, description: str
+) -> list[str]:
+    """The opening of a chart: an image named by its title and described by its description."""
+    chart = text(chart_id)
+    return [
+        f'<svg class="rekenhulp-grafiek{extra_class}" id="{chart}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{chart}-titel {chart}-uitleg" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart}-titel">{text(title)}</title>',
+        f'<desc id="{chart}-uitleg">{text(description)}</desc>',
+    ]
+
+
 def bar_chart(
     chart_id: str, title: str, description: str, labels: Sequence[str], series: Sequence[Series]
 ) -> str:
@@ -80,13 +99,7 @@ def bar_chart(
     def x(value: float) -> float:
         return label_width + (value - low) / span * plot_width
 
-    parts = [
-        f'<svg class="rekenhulp-grafiek" id="{text(chart_id)}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="{text(chart_id)}-titel {text(chart_id)}-uitleg" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{text(chart_id)}-titel">{text(title)}</title>',
-        f'<desc id="{text(chart_id)}-uitleg">{text(description)}</desc>',
-    ]
+    parts = _svg_start("", chart_id, width, height, title, description)
     for index, item in enumerate(series):
         lx = label_width + index * 200
         parts.append(
@@ -112,9 +125,8 @@ def bar_chart(
             )
     parts.append(
         f'<line class="as-nul" x1="{zero:.1f}" x2="{zero:.1f}" y1="{legend_height - 2}" '
-        f'y2="{height - 6}"/>'
+        f'y2="{height - 6}"/></svg>'
     )
-    parts.append("</svg>")
     return "".join(parts)
 
 
@@ -142,16 +154,11 @@ def line_chart(
     def y(value: float) -> float:
         return top + plot_h - value / high * plot_h
 
-    parts = [
-        f'<svg class="rekenhulp-grafiek as-lijnen" id="{text(chart_id)}" '
-        f'viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="{text(chart_id)}-titel {text(chart_id)}-uitleg" '
-        'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{text(chart_id)}-titel">{text(title)}</title>',
-        f'<desc id="{text(chart_id)}-uitleg">{text(description)}</desc>',
+    parts = _svg_start(" as-lijnen", chart_id, width, height, title, description)
+    parts += [
         f'<line class="as-nul" x1="{left}" x2="{left + plot_w}" y1="{y(0):.1f}" y2="{y(0):.1f}"/>',
         f'<text x="{left - 6}" y="{y(high) + 4:.1f}" text-anchor="end">'
-        f"{text(_number(high))}</text>",
+        f"{text(f'{high:,.0f}'.replace(',', '.'))}</text>",
         f'<text x="{left - 6}" y="{y(0) + 4:.1f}" text-anchor="end">0</text>',
     ]
     for i, label in enumerate(x_labels):
@@ -164,9 +171,9 @@ def line_chart(
     )
     for index, ((label, series), label_y) in enumerate(zip(lines, label_ys, strict=True)):
         points = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in enumerate(series))
-        parts.append(f'<polyline class="as-lijn-{index % 6}" points="{points}"/>')
         # A short sample of the line's own stroke before its name ties the two together.
         parts.append(
+            f'<polyline class="as-lijn-{index % 6}" points="{points}"/>'
             f'<line class="as-lijn-{index % 6}" x1="{left + plot_w + 6}" x2="{left + plot_w + 24}" '
             f'y1="{label_y:.1f}" y2="{label_y:.1f}"/>'
             f'<text x="{left + plot_w + 28}" y="{label_y + 4:.1f}">{text(label)}</text>'
@@ -191,7 +198,3 @@ def _spread_labels(ends: Sequence[float], low: float, high: float, gap: float = 
     for k, i in enumerate(order):
         placed[i] = heights[k]
     return placed
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".")

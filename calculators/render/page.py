@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from calculators.core.calculator import calculator_names, find
 from calculators.core.entry import handle
@@ -12,10 +13,10 @@ from .html import text
 
 def handle_page(request_json: str) -> str:
     """Like ``handle``, and adds the result's HTML to every successful computation."""
-    return handle(request_json, present=_add_html)
+    return handle(request_json, present=_add_html, ascii_only=True)
 
 
-def _add_html(response: dict) -> None:
+def _add_html(response: dict[str, Any]) -> None:
     calculator = response.get("calculator")
     declaration = find(calculator) if isinstance(calculator, str) else None
     if "result" in response and declaration is not None:
@@ -42,7 +43,7 @@ def _title_html(title: object) -> str:
     return f'<p class="rekenhulp-titel">Scenario: <strong>{text(title)}</strong></p>'
 
 
-def _warnings_html(warnings: list[dict]) -> str:
+def _warnings_html(warnings: list[dict[str, str]]) -> str:
     """Warnings do not stop the calculation, but the reader must see them above the result."""
     if not warnings:
         return ""
@@ -53,17 +54,27 @@ def _warnings_html(warnings: list[dict]) -> str:
     )
 
 
-def default_result(calculator: str) -> dict:
-    default = json.loads(handle(json.dumps({"calculator": calculator, "action": "default"})))
-    request = {"calculator": calculator, "action": "compute", "scenario": default["scenario"]}
-    response = json.loads(handle_page(json.dumps(request)))
+def _default_scenario(calculator: str) -> dict[str, Any]:
+    response = json.loads(handle(json.dumps({"calculator": calculator, "action": "default"})))
+    scenario: dict[str, Any] = response["scenario"]
+    return scenario
+
+
+def default_result(calculator: str) -> dict[str, Any]:
+    """The default scenario computed as the page computes it, with its HTML (the Pyodide
+    snapshot build runs this for every calculator, so all their modules are loaded)."""
+    scenario = _default_scenario(calculator)
+    request = {"calculator": calculator, "action": "compute", "scenario": scenario}
+    response: dict[str, Any] = json.loads(handle_page(json.dumps(request)))
     if not response.get("ok"):
         raise ValueError(f"Default scenario of {calculator} is invalid: {response}")
     return response
 
 
 def render_static(calculator: str) -> str:
-    return default_result(calculator)["html"]
+    """The default scenario's result, for the page as built (print, no JavaScript)."""
+    html: str = default_result(calculator)["html"]
+    return html
 
 
 def calculator_block(calculator: str) -> str:
@@ -88,23 +99,13 @@ def alabama_example() -> str:
     place when the total grows."""
     from calculators.core.apportion import APPORTIONMENT_METHODS, apportion
 
-    from .html import Column, table
+    from .html import municipality_columns, table
 
-    houses = (25, 26)
-    results = {
-        (m, h): apportion(h, ALABAMA_WEIGHTS, m) for m in APPORTIONMENT_METHODS for h in houses
-    }
-    columns = [Column("Gemeente", numeric=False), Column("Cliënten")] + [
-        Column(f"{APPORTIONMENT_METHODS[m].label}, {h} plaatsen")
-        for m in APPORTIONMENT_METHODS
-        for h in houses
-    ]
+    cases = [(m, h) for m in APPORTIONMENT_METHODS.values() for h in (25, 26)]
+    results = [apportion(h, ALABAMA_WEIGHTS, m.id) for m, h in cases]
+    columns = municipality_columns("Cliënten", *(f"{m.label}, {h} plaatsen" for m, h in cases))
     rows = [
-        (
-            f"Gemeente {name}",
-            weight,
-            *(results[(m, h)][name] for m in APPORTIONMENT_METHODS for h in houses),
-        )
+        (f"Gemeente {name}", weight, *(places[name] for places in results))
         for name, weight in ALABAMA_WEIGHTS.items()
     ]
     return table("Alabama-paradox: 25 en 26 plaatsen over zes gemeenten", columns, rows)
@@ -139,8 +140,7 @@ def format_table(calculator: str) -> str:
 def example_json(calculator: str, rows: int = 2) -> str:
     """The default scenario as a JSON block for the Scenario-formaat page: the first ``rows``
     municipalities, one short value per line."""
-    response = json.loads(handle(json.dumps({"calculator": calculator, "action": "default"})))
-    scenario = response["scenario"]
+    scenario = _default_scenario(calculator)
     scenario["municipalities"] = scenario["municipalities"][:rows]
     lines = []
     for key, value in scenario.items():

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from ..core.apportion import largest_remainder
 from ..core.format import canonical_number as canonical
-from ..core.format import format_euro_cents, format_percent, round_half_up, round_half_up_int
+from ..core.format import format_percent, round_half_up, round_half_up_int
 from ..core.key import shares
-from ..core.money import to_cents
+from ..core.money import euro, to_cents
 from .model import CARE_LINES, COLUMNS, OPERATING_LINES, Scenario
 
 __all__ = ["RESULT_HEADERS", "compute", "export_table"]
@@ -35,11 +36,11 @@ RESULT_FIELDS = ("result", "net", "alone", "effect")
 COMPARED = ("own", "alone", "effect")
 
 
-def money(cents: int) -> dict[str, object]:
-    return {"cents": cents, "display": format_euro_cents(cents)}
+def money(cents: int) -> dict[str, Any]:
+    return {"cents": cents, "display": euro(cents)}
 
 
-def _pool(s: Scenario) -> dict[str, object]:
+def _pool(s: Scenario) -> dict[str, Any]:
     pool = sum(to_cents(r.value("inleg")) for r in s.municipalities)
     percent = s.innovation_percent or Decimal(0)
     innovation = round_half_up_int(Fraction(pool) * Fraction(percent) / 100)
@@ -63,7 +64,7 @@ def _pool(s: Scenario) -> dict[str, object]:
     }
 
 
-def _rows(s: Scenario, pool: dict) -> list[dict[str, object]]:
+def _rows(s: Scenario, pool: dict[str, Any]) -> list[dict[str, Any]]:
     weights = shares(s.municipalities, s.key)
     parts = largest_remainder(pool["result"]["cents"], weights)
     operating = largest_remainder(pool["operating"]["cents"], weights)
@@ -87,14 +88,14 @@ def _rows(s: Scenario, pool: dict) -> list[dict[str, object]]:
     return rows
 
 
-def _total(rows: list[dict], field: str) -> dict[str, object] | None:
+def _total(rows: list[dict[str, Any]], field: str) -> dict[str, Any] | None:
     """The column's total, or ``None`` when some municipality has no value there."""
     if any(r[field] is None for r in rows):
         return None
     return money(sum(r[field]["cents"] for r in rows))
 
 
-def _warnings(pool: dict, rows: list[dict]) -> list[dict[str, str]]:
+def _warnings(pool: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, str]]:
     found = []
     if pool["pool"]["cents"] == 0:
         found.append(("municipalities", "De pot is leeg: de inleg is bij elke gemeente € 0,00."))
@@ -105,7 +106,7 @@ def _warnings(pool: dict, rows: list[dict]) -> list[dict[str, str]]:
     own = sum(r["own"]["cents"] for r in given)
     if given and len(given) == len(rows) and own != pool["care"]["cents"]:
         text = (
-            f"De eigen cliëntkosten tellen op tot {format_euro_cents(own)}, maar de zorgkosten "
+            f"De eigen cliëntkosten tellen op tot {euro(own)}, maar de zorgkosten "
             f"in de pot zijn {pool['care']['display']}. Maak ze gelijk, dan sluit de "
             "vergelijking met solidariteit."
         )
@@ -113,12 +114,12 @@ def _warnings(pool: dict, rows: list[dict]) -> list[dict[str, str]]:
     return [{"field": f, "message": m} for f, m in found]
 
 
-def compute(s: Scenario) -> dict[str, object]:
+def compute(s: Scenario) -> dict[str, Any]:
     """The ``result`` and ``warnings`` of the compute response."""
     pool = _pool(s)
     rows = _rows(s, pool)
     compared = any(r["own"] is not None for r in rows)
-    totals = {f: _total(rows, f) for f in ("inleg", "result", "net", "own", "alone", "effect")}
+    totals: dict[str, Any] = {f: _total(rows, f) for f in ("inleg", "result", "net", *COMPARED)}
     inhabitants = sum(r["inhabitants"] for r in rows)
     per_inhabitant = round_half_up_int(Fraction(totals["net"]["cents"], inhabitants))
     totals |= {"inhabitants": inhabitants, "net_per_inhabitant": money(per_inhabitant)}
@@ -126,12 +127,14 @@ def compute(s: Scenario) -> dict[str, object]:
     return {"result": result | {"totals": totals}, "warnings": _warnings(pool, rows)}
 
 
-def _euro(cell: dict | None) -> Decimal | None:
-    return None if cell is None else round_half_up(Fraction(cell["cents"], 100), 2)
+def _euro(cell: dict[str, Any] | None) -> Decimal | None:
+    return None if cell is None else Decimal(cell["cents"]).scaleb(-2)  # exact, two decimals
 
 
 def _sum(values: list[Decimal | None]) -> Decimal | None:
-    return None if None in values else sum(values, Decimal(0))  # type: ignore[arg-type]
+    """The column's total, or ``None`` (an empty cell) when a value is missing."""
+    given = [v for v in values if v is not None]
+    return sum(given, Decimal(0)) if len(given) == len(values) else None
 
 
 def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
@@ -139,11 +142,11 @@ def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
     result = compute(s)["result"]
     weights = shares(s.municipalities, s.key)
     headers = ["Gemeente", *(c.label for c in COLUMNS), *RESULT_HEADERS]
-    rows: list[list[object]] = [
-        [m.name, *(m.values.get(c.id) for c in COLUMNS), round_half_up(weights[m.name] * 100, 4)]
-        + [_euro(r[f]) for f in RESULT_FIELDS]
-        for m, r in zip(s.municipalities, result["rows"], strict=True)
-    ]
+    rows: list[list[object]] = []
+    for m, r in zip(s.municipalities, result["rows"], strict=True):
+        inputs = [m.values.get(c.id) for c in COLUMNS]
+        share = round_half_up(weights[m.name] * 100, 4)
+        rows.append([m.name, *inputs, share, *(_euro(r[f]) for f in RESULT_FIELDS)])
     totals = result["totals"]
     inputs = [_sum([m.values.get(c.id) for m in s.municipalities]) for c in COLUMNS]
     rows.append(["Totaal", *inputs, Decimal(100), *(_euro(totals[f]) for f in RESULT_FIELDS)])

@@ -3,8 +3,11 @@ solidarity costs or brings compared with paying only for one's own clients."""
 
 from __future__ import annotations
 
-from ..core.format import format_decimal, format_euro_cents
-from ..render.html import Column, Series, bar_chart, table, text
+from typing import Any
+
+from ..core.format import format_decimal
+from ..core.money import euro
+from ..render.html import Column, Series, bar_chart, municipality_columns, table, text
 
 _KIND = {
     "overschot": "een <strong>overschot</strong> van",
@@ -13,8 +16,8 @@ _KIND = {
 }
 
 
-def _summary(r: dict) -> str:
-    amount = format_euro_cents(abs(r["result"]["cents"]))
+def _summary(r: dict[str, Any]) -> str:
+    amount = euro(abs(r["result"]["cents"]))
     share = ""
     if r["kind"] != "sluitend":
         share = f" De gemeenten delen het met de sleutel <strong>{text(r['key_label'])}</strong>."
@@ -28,13 +31,13 @@ def _summary(r: dict) -> str:
     )
 
 
-def _account(r: dict) -> str:
+def _account(r: dict[str, Any]) -> str:
     columns = [Column("Post", numeric=False), Column("Bedrag")]
     rows = [("Inleg van alle gemeenten", r["pool"]["display"])]
-    rows += [(line["label"], format_euro_cents(-line["cents"])) for line in r["lines"]]
+    rows += [(line["label"], euro(-line["cents"])) for line in r["lines"]]
     innovation = r["innovation"]
     shown = f"Innovatiebudget ({innovation['percent_display']} van de pot)"
-    rows.append((shown, format_euro_cents(-innovation["cents"])))
+    rows.append((shown, euro(-innovation["cents"])))
     label = {"overschot": "Overschot", "tekort": "Tekort"}.get(r["kind"], "Resultaat")
     return table("De pot", columns, rows, footer=(label, r["result"]["display"]))
 
@@ -43,28 +46,24 @@ _RESULT = ("Inwoners", "Inleg", "Aandeel in de sleutel", "Deel van het resultaat
 _SOLIDARITY = ("Eigen cliëntkosten", "Zonder solidariteit", "Met solidariteit (netto kosten)")
 
 
-def _columns(*labels: str) -> list[Column]:
-    return [Column("Gemeente", numeric=False), *(Column(label) for label in labels)]
-
-
-def _cells(x: dict, share: str) -> tuple[str, ...]:
+def _cells(x: dict[str, Any], share: str) -> tuple[str, ...]:
     amounts = (x[f]["display"] for f in ("result", "net", "net_per_inhabitant"))
     return (format_decimal(x["inhabitants"], 0), x["inleg"]["display"], share, *amounts)
 
 
-def _per_municipality(r: dict) -> str:
-    columns = _columns(*_RESULT, "Netto kosten per inwoner")
+def _per_municipality(r: dict[str, Any]) -> str:
+    columns = municipality_columns(*_RESULT, "Netto kosten per inwoner")
     rows = [(x["name"], *_cells(x, x["share_display"])) for x in r["rows"]]
     footer = ("Totaal", *_cells(r["totals"], "100,00 %"))
     return table("Uitkomst per gemeente", columns, rows, footer=footer)
 
 
-def _shown(cell: dict | None) -> str:
+def _shown(cell: dict[str, Any] | None) -> str:
     return "" if cell is None else cell["display"]
 
 
-def _solidarity(r: dict) -> str:
-    columns = _columns(*_SOLIDARITY, "Verschil door solidariteit")
+def _solidarity(r: dict[str, Any]) -> str:
+    columns = municipality_columns(*_SOLIDARITY, "Verschil door solidariteit")
     given = [x for x in r["rows"] if x["own"] is not None]
     fields = ("own", "alone", "net", "effect")
     rows = [(x["name"], *(x[f]["display"] for f in fields)) for x in given]
@@ -99,7 +98,7 @@ def _solidarity(r: dict) -> str:
     )
 
 
-def render_result(result: dict, scenario: dict | None = None) -> str:
+def render_result(result: dict[str, Any], scenario: dict[str, Any] | None = None) -> str:
     parts = [_summary(result), _account(result), _per_municipality(result)]
     if result["compared"]:
         parts.append(_solidarity(result))

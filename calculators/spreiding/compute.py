@@ -9,80 +9,75 @@ year adds up exactly to that year's total.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 from ..core.apportion import APPORTIONMENT_METHODS, Infeasible, apportion
-from ..core.format import format_decimal, format_euro, format_percent
+from ..core.format import format_decimal, format_percent
 from ..core.key import shares
+from ..core.money import euro, round_cents
 from ..core.problems import InputError, quote
 from .model import FACILITIES, Scenario
 from .path import moves, yearly_path, years_needed
 
-__all__ = ["compute", "export_table", "final_total"]
-
-
-def final_total(s: Scenario) -> int:
-    current = sum(s.places("plaatsen").values())
-    if s.total_mode == "fixed":
-        return s.total_places
-    if s.total_mode == "decline":
-        total = current - s.decline_per_year * s.years
-        if total < 0:
-            raise InputError.single(
-                "decline_per_year",
-                f"Met {s.decline_per_year} plaatsen minder per jaar zijn er na {s.years} jaar "
-                f"geen plaatsen meer over (nu {current}). Kies een kleinere daling of minder "
-                "jaren.",
-            )
-        return total
-    return current
-
-
-def _infeasible_message(error: Infeasible, total: int) -> InputError:
-    names = ", ".join(error.names)
-    if error.kind == "bounds":
-        text = f"Bij {names} is het minimum groter dan het maximum."
-    elif error.kind == "minimum":
-        text = (
-            f"De minimums van {names} zijn samen meer dan het totaal van {total} plaatsen. "
-            "Verlaag een minimum of kies een hoger totaal."
-        )
-    else:
-        text = (
-            f"Het totaal van {total} plaatsen past niet: {names} zitten allemaal aan hun maximum. "
-            "Verhoog een maximum, kies een lager totaal of geef een gemeente zonder maximum "
-            "gewicht in de grondslag."
-        )
-    return InputError.single("municipalities", f"Deze grenzen kunnen niet samen: {text}")
-
-
-def targets(s: Scenario, method: str, total: int, weights: dict[str, Fraction]) -> dict[str, int]:
-    try:
-        return apportion(total, weights, method, s.bound("minimum"), s.bound("maximum"))
-    except Infeasible as error:
-        raise _infeasible_message(error, total) from None
-
+__all__ = ["compute", "export_table"]
 
 #: Longest path the "maximum per year" mode computes: one row per year, so a maximum of 1
 #: place a year over a million places would otherwise mean a million-year table.
 MAX_PATH_YEARS = 100
 
+#: Why the minimums and maximums cannot hold together, per kind of :class:`Infeasible`.
+_INFEASIBLE = {
+    "bounds": "Bij {names} is het minimum groter dan het maximum.",
+    "minimum": "De minimums van {names} zijn samen meer dan het totaal van {total} plaatsen. "
+    "Verlaag een minimum of kies een hoger totaal.",
+    "maximum": "Het totaal van {total} plaatsen past niet: {names} zitten allemaal aan hun "
+    "maximum. Verhoog een maximum, kies een lager totaal of geef een gemeente zonder maximum "
+    "gewicht in de grondslag.",
+}
 
-def _places(count: int) -> str:
-    return "1 plaats" if count == 1 else f"{count} plaatsen"
+
+def _final_total(s: Scenario, current: int) -> int:
+    """The total at the end of the path: as now, as chosen, or a yearly decline from now."""
+    if s.total_mode == "current":
+        return current
+    if s.total_mode == "fixed":
+        assert s.total_places is not None  # required in this mode
+        return s.total_places
+    assert s.decline_per_year is not None and s.years is not None  # required with a decline
+    total = current - s.decline_per_year * s.years
+    if total < 0:
+        raise InputError.single(
+            "decline_per_year",
+            f"Met {s.decline_per_year} plaatsen minder per jaar zijn er na {s.years} jaar "
+            f"geen plaatsen meer over (nu {current}). Kies een kleinere daling of minder jaren.",
+        )
+    return total
 
 
-def _path_years(s: Scenario, current: dict, target: dict) -> int:
+def _targets(s: Scenario, method: str, total: int, weights: dict[str, Fraction]) -> dict[str, int]:
+    try:
+        return apportion(total, weights, method, s.bound("minimum"), s.bound("maximum"))
+    except Infeasible as error:
+        why = _INFEASIBLE[error.kind].format(names=", ".join(error.names), total=total)
+        message = f"Deze grenzen kunnen niet samen: {why}"
+        raise InputError.single("municipalities", message) from None
+
+
+def _path_years(s: Scenario, current: dict[str, int], target: dict[str, int]) -> int:
     if s.path_mode == "years":
+        assert s.years is not None  # required in this mode
         return s.years
-    years = years_needed(current, target, s.max_moves_per_year)
+    most = s.max_moves_per_year
+    assert most is not None  # required in this mode
+    years = years_needed(current, target, most)
     if years > MAX_PATH_YEARS:
-        added, removed = moves(current, target)
-        enough = -(-max(added, removed) // MAX_PATH_YEARS)
+        enough = -(-max(moves(current, target)) // MAX_PATH_YEARS)
         raise InputError.single(
             "max_moves_per_year",
-            f"Met hoogstens {_places(s.max_moves_per_year)} per jaar duurt het verplaatsen "
-            f"{years} jaar; de rekenhulp maakt een tijdpad van hoogstens {MAX_PATH_YEARS} jaar. "
-            f"Vul bij ‘Hoogstens te verplaatsen per jaar’ minstens {enough} in.",
+            f"Met hoogstens {'1 plaats' if most == 1 else f'{most} plaatsen'} per jaar duurt het "
+            f"verplaatsen {years} jaar; de rekenhulp maakt een tijdpad van hoogstens "
+            f"{MAX_PATH_YEARS} jaar. Vul bij ‘Hoogstens te verplaatsen per jaar’ minstens "
+            f"{enough} in.",
         )
     return years
 
@@ -90,52 +85,62 @@ def _path_years(s: Scenario, current: dict, target: dict) -> int:
 def _warnings(s: Scenario, current_total: int, total: int) -> list[dict[str, str]]:
     found = []
     if total > current_total:
-        found.append(
-            (
-                "total_places",
-                f"Het totaal ({total}) is hoger dan nu ({current_total}): dat is uitbreiding. "
-                "De besluiten gaan uit van substitutie, niet van extra plaatsen.",
-            )
+        growth = (
+            f"Het totaal ({total}) is hoger dan nu ({current_total}): dat is uitbreiding. De "
+            "besluiten gaan uit van substitutie, niet van extra plaatsen."
         )
+        found.append({"field": "total_places", "message": growth})
     for row in s.municipalities:
         low, high, now = row.values["minimum"], row.values["maximum"], row.value("plaatsen")
         if (low is not None and now < low) or (high is not None and now > high):
-            found.append(
-                (
-                    "municipalities",
-                    f"{quote(row.name)} heeft nu {now} plaatsen, buiten het minimum of maximum; "
-                    "het pad gaat daar in stappen naartoe.",
-                )
+            message = (
+                f"{quote(row.name)} heeft nu {now} plaatsen, buiten het minimum of maximum; het "
+                "pad gaat daar in stappen naartoe."
             )
-    return [{"field": f, "message": m} for f, m in found]
+            found.append({"field": "municipalities", "message": message})
+    return found
 
 
-def _row(row, current, target, share, by_method, total) -> dict[str, object]:
-    name = row.name
-    return {
-        "name": name,
-        "inhabitants": int(row.value("inwoners")),
-        "clients": int(row.value("clienten")),
-        "share_display": format_percent(share),
-        "exact_display": format_decimal(share * total, 2),
-        "current": current[name],
-        "target": target[name],
-        "gap": target[name] - current[name],
-        "by_method": {m: places[name] for m, places in by_method.items()},
-    }
-
-
-def compute(s: Scenario) -> dict[str, object]:
+def compute(s: Scenario) -> dict[str, Any]:
     """The ``result`` and ``warnings`` of the compute response."""
     current = s.places("plaatsen")
     current_total = sum(current.values())
-    total = final_total(s)
+    total = _final_total(s, current_total)
     weights = shares(s.municipalities, s.key)
-    by_method = {m: targets(s, m, total, weights) for m in APPORTIONMENT_METHODS}
+    by_method = {m: _targets(s, m, total, weights) for m in APPORTIONMENT_METHODS}
     target = by_method[s.method]
-    years = _path_years(s, current, target)
-    path = yearly_path(current, target, years) if years else []
+    # 0 years (an empty path) only where nothing moves, in the max_moves mode.
+    path = yearly_path(current, target, _path_years(s, current, target))
     added, removed = moves(current, target)
+    rows = [
+        {
+            "name": r.name,
+            "inhabitants": int(r.value("inwoners")),
+            "clients": int(r.value("clienten")),
+            "share_display": format_percent(weights[r.name]),
+            "exact_display": format_decimal(weights[r.name] * total, 2),
+            "current": current[r.name],
+            "target": target[r.name],
+            "gap": target[r.name] - current[r.name],
+            "by_method": {m: places[r.name] for m, places in by_method.items()},
+        }
+        for r in s.municipalities
+    ]
+    years = [
+        {
+            "year": s.start_year + i,
+            "places": year,
+            "total": sum(year.values()),
+            "moved": moves(before, year)[0],
+        }
+        for i, (before, year) in enumerate(zip([current, *path], path, strict=False), 1)
+    ]
+    friction = None
+    if s.cost_per_move is not None:
+        friction = {
+            "cost_display": euro(round_cents(s.cost_per_move)),
+            "budget_display": euro(round_cents(Fraction(s.cost_per_move) * added)),
+        }
     result = {
         "facility": FACILITIES[s.facility],
         "method": s.method,
@@ -144,27 +149,11 @@ def compute(s: Scenario) -> dict[str, object]:
         "total": total,
         "moved": added,
         "removed": removed,
-        "rows": [
-            _row(r, current, target, weights[r.name], by_method, total) for r in s.municipalities
-        ],
+        "rows": rows,
         "disagree": [n for n in current if len({p[n] for p in by_method.values()}) > 1],
-        "years": [
-            {
-                "year": s.start_year + i + 1,
-                "places": year,
-                "total": sum(year.values()),
-                "moved": moves(before, year)[0],
-            }
-            for i, (before, year) in enumerate(zip([current, *path], path, strict=False))
-        ],
-        "friction": None,
+        "years": years,
+        "friction": friction,
     }
-    if s.cost_per_move is not None:
-        budget = Fraction(s.cost_per_move) * added
-        result["friction"] = {
-            "cost_display": format_euro(s.cost_per_move),
-            "budget_display": format_euro(budget),
-        }
     return {"result": result, "warnings": _warnings(s, current_total, total)}
 
 
@@ -174,11 +163,11 @@ def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
     years = result["years"]
     headers = ["Gemeente", "Inwoners", "Cliënten", "Plaatsen nu", "Doel", "Verschil"]
     headers += [f"Jaar {y['year']}" for y in years]
-    rows = [
-        [r["name"], r["inhabitants"], r["clients"], r["current"], r["target"], r["gap"]]
-        + [y["places"][r["name"]] for y in years]
+    fields = ("inhabitants", "clients", "current", "target", "gap")
+    rows: list[list[object]] = [
+        [r["name"], *(r[f] for f in fields), *(y["places"][r["name"]] for y in years)]
         for r in result["rows"]
     ]
-    totals = ["Totaal", *(sum(r[i] for r in rows) for i in range(1, 6))]
-    rows.append(totals + [y["total"] for y in years])
+    totals = (sum(r[f] for r in result["rows"]) for f in fields)
+    rows.append(["Totaal", *totals, *(y["total"] for y in years)])
     return headers, rows

@@ -2,7 +2,9 @@
 (a key over inhabitants and clients), the total, the apportionment method and the path.
 
 Every input is declared once, as a field of :class:`Scenario` (see
-:mod:`calculators.core.fields`); parser, form, JSON and the format table come from there.
+:mod:`calculators.core.fields`); parser, form, JSON and the format table come from there. The
+criteria, the presets (beslispunt 5 of 2019, uitgangspunt 5 of 2020) and the example figures
+are in :mod:`calculators.catalogue`.
 """
 
 from __future__ import annotations
@@ -11,19 +13,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
+from ..catalogue import PLACES_2022, SPREIDING_PRESETS, columns
+from ..catalogue.figures import spreiding_rows
 from ..core import fields
 from ..core.apportion import APPORTIONMENT_METHODS
-from ..core.key import Key, KeyPreset
+from ..core.key import Key
 from ..core.problems import Problems
-from ..core.regions import REGIONS
 from ..core.table import Column, Row
 
-__all__ = ["BASIS", "COLUMNS", "FACILITIES", "PRESETS", "Scenario"]
+__all__ = ["BASIS", "COLUMNS", "FACILITIES", "Scenario"]
 
 MAX_PLACES = 100_000
 MAX_YEARS = 50
 MAX_COST = Decimal(10_000_000)
-DECISIONS = ("bp-2019-05", "up-2020-05")
 
 FACILITIES = {
     "beschermd-wonen": "beschermd wonen",
@@ -37,75 +39,11 @@ TOTAL_MODES = {
 PATH_MODES = {"years": "in een aantal jaren", "max_moves": "met een maximum per jaar"}
 METHODS = [(m.id, m.label, m.explanation) for m in APPORTIONMENT_METHODS.values()]
 COLUMNS = (
-    Column("inwoners", "Inwoners", integer=True),
-    Column("clienten", "Cliënten (gemeente van herkomst)", integer=True),
-    Column("plaatsen", "Plaatsen nu", integer=True),
+    *columns("inwoners", "clienten", "plaatsen"),
     Column("minimum", "Minimum", integer=True),
     Column("maximum", "Maximum", integer=True),
 )
 BASIS = COLUMNS[:2]
-_SOURCE = "beslispunt 5 (2019) en uitgangspunt 5 (2020)"
-PRESETS = {
-    p.id: p
-    for p in (
-        KeyPreset(
-            "inwoners",
-            "Naar inwoners",
-            "Elke gemeente krijgt plaatsen naar verhouding van haar aantal inwoners. Dit is een "
-            "van de twee grondslagen die de gemeenten in 2019 noemden.",
-            {"inwoners": Decimal(100), "clienten": Decimal(0)},
-            DECISIONS[0],
-            _SOURCE,
-        ),
-        KeyPreset(
-            "clienten",
-            "Naar cliënten",
-            "Elke gemeente krijgt plaatsen naar verhouding van het aantal cliënten dat uit die "
-            "gemeente komt: de andere grondslag uit 2019.",
-            {"inwoners": Decimal(0), "clienten": Decimal(100)},
-            DECISIONS[0],
-            _SOURCE,
-        ),
-        KeyPreset(
-            "half-half",
-            "Half inwoners, half cliënten (voorbeeld)",
-            "Een gemengde grondslag; de gewichten zijn een voorbeeld, geen besluit.",
-            {"inwoners": Decimal(50), "clienten": Decimal(50)},
-            None,
-            None,
-            weights_fixed=False,
-        ),
-    )
-}
-
-#: The regiovisie: for 2022, 258 BW places were bought jointly (a fact). How they are spread
-#: over the municipalities today is not in the sources: these are EXAMPLE figures.
-PLACES_2022 = 258
-_EXAMPLE = {  # municipality: (clients by origin, places now), examples only
-    "Beesel": (10, 2), "Bergen": (9, 1), "Echt-Susteren": (20, 6), "Gennep": (12, 3),
-    "Horst aan de Maas": (28, 8), "Leudal": (19, 5), "Maasgouw": (13, 4), "Nederweert": (9, 3),
-    "Peel en Maas": (27, 8), "Roerdalen": (11, 3), "Roermond": (50, 50), "Venlo": (85, 95),
-    "Venray": (33, 40), "Weert": (32, 30),
-}  # fmt: skip
-
-
-def example_rows(region: str) -> list[dict[str, object]]:
-    chosen = REGIONS[region]
-    rows = []
-    for name, inhabitants in chosen.example_inhabitants.items():
-        clients = inhabitants // 1000 * (2 if name == chosen.centre else 1)
-        # Elsewhere: everything sits in the centre today, the situation spreading undoes.
-        places = clients * 3 // 2 if name == chosen.centre else 0
-        clients, places = _EXAMPLE.get(name, (clients, places))
-        values = {"inwoners": inhabitants, "clienten": clients, "plaatsen": places}
-        rows.append(
-            {
-                "name": name,
-                "values": {k: str(v) for k, v in values.items()} | {"minimum": "", "maximum": ""},
-            }
-        )
-    return rows
-
 
 WHAT = "Wat wordt gespreid"
 PATH = "Tijdpad"
@@ -145,10 +83,10 @@ class Scenario:
     )
     key: Key = fields.key(
         "Grondslag: naar inwoners, cliënten of een mix",
-        PRESETS,
+        SPREIDING_PRESETS,
         BASIS,
         noun="de grondslag",
-        example=PRESETS["inwoners"].key_json(),
+        example=SPREIDING_PRESETS["inwoners"].key_json(),
         about="De grondslag: een sleutel over `inwoners` en `clienten`.",
         rules="Zoals `key` bij de Verdeelsleutel. Voorinstellingen: `inwoners`, `clienten`, "
         "`half-half`.",
@@ -202,7 +140,7 @@ class Scenario:
         COLUMNS,
         required={"plaatsen"},
         keys={"key": "de grondslag"},
-        example=example_rows,
+        example=spreiding_rows,
         about="De tabel, met vaste kolommen: `inwoners`, `clienten` (cliënten naar gemeente "
         "van herkomst), `plaatsen` (plaatsen nu), `minimum` en `maximum`.",
         rules="Hele getallen, 0 of meer; `minimum` en `maximum` mogen leeg.",

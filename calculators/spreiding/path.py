@@ -25,32 +25,21 @@ from ..core.apportion import dhondt_series
 __all__ = ["moves", "yearly_path", "years_needed"]
 
 
-def _checked_places(label: str, places: Mapping[str, int]) -> None:
-    for name, value in places.items():
-        if not isinstance(name, str):
-            raise TypeError(f"{label}: keys must be strings")
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{label}: places of {name!r} must be an int")
-        if value < 0:
-            raise ValueError(f"{label}: places of {name!r} are negative")
+def _whole(name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int")
 
 
-def _checked_pair(
-    before: Mapping[str, int], after: Mapping[str, int], labels: tuple[str, str]
-) -> None:
-    _checked_places(labels[0], before)
-    _checked_places(labels[1], after)
+def _check(before: Mapping[str, int], after: Mapping[str, int]) -> None:
+    """Both must give whole places, 0 or more, to the same municipalities."""
+    for places in (before, after):
+        for name, value in places.items():
+            if not isinstance(name, str) or isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"places must map names to ints, not {name!r} to {value!r}")
+            if value < 0:
+                raise ValueError(f"the places of {name!r} are negative")
     if set(before) != set(after):
-        raise ValueError(f"{labels[0]} and {labels[1]} must name the same municipalities")
-
-
-def _gains_and_losses(
-    current: Mapping[str, int], target: Mapping[str, int]
-) -> tuple[dict[str, int], dict[str, int]]:
-    _checked_pair(current, target, ("current", "target"))
-    gains = {name: max(0, target[name] - places) for name, places in current.items()}
-    losses = {name: max(0, places - target[name]) for name, places in current.items()}
-    return gains, losses
+        raise ValueError("before and after must name the same municipalities")
 
 
 def _dhondt_counts(weights: Mapping[str, int], houses: list[int]) -> list[dict[str, int]]:
@@ -69,12 +58,13 @@ def yearly_path(
     ``Σ current + ⌊y·G/years⌋ - ⌊y·L/years⌋``. ``years`` may be 0 only when nothing moves
     (then the path is empty).
     """
-    gains, losses = _gains_and_losses(current, target)
-    if isinstance(years, bool) or not isinstance(years, int):
-        raise TypeError("years must be an int")
-    if years < 0 or (years == 0 and (any(gains.values()) or any(losses.values()))):
-        raise ValueError("years must be positive (0 only when nothing moves)")
+    _check(current, target)
+    _whole("years", years)
+    gains = {name: max(0, target[name] - places) for name, places in current.items()}
+    losses = {name: max(0, places - target[name]) for name, places in current.items()}
     total_gain, total_loss = sum(gains.values()), sum(losses.values())
+    if years < 0 or (years == 0 and (total_gain or total_loss)):
+        raise ValueError("years must be positive (0 only when nothing moves)")
     steps = range(1, years + 1)
     gained = _dhondt_counts(gains, [y * total_gain // years for y in steps])
     lost = _dhondt_counts(losses, [y * total_loss // years for y in steps])
@@ -99,18 +89,16 @@ def years_needed(
     Fewer years would not do: ``G`` places must be added in ``Y`` years, so some year adds at
     least ``G/Y``, which exceeds K when ``Y < G/K``.
     """
-    gains, losses = _gains_and_losses(current, target)
-    if isinstance(max_moves_per_year, bool) or not isinstance(max_moves_per_year, int):
-        raise TypeError("max_moves_per_year must be an int")
+    added, removed = moves(current, target)
+    _whole("max_moves_per_year", max_moves_per_year)
     if max_moves_per_year < 1:
         raise ValueError("max_moves_per_year must be at least 1")
-    k = max_moves_per_year
-    return max(-(-sum(gains.values()) // k), -(-sum(losses.values()) // k))
+    return max(-(-added // max_moves_per_year), -(-removed // max_moves_per_year))
 
 
 def moves(before: Mapping[str, int], after: Mapping[str, int]) -> tuple[int, int]:
     """(places added, places removed) from ``before`` to ``after``, summed over municipalities."""
-    _checked_pair(before, after, ("before", "after"))
+    _check(before, after)
     added = sum(max(0, after[name] - places) for name, places in before.items())
     removed = sum(max(0, places - after[name]) for name, places in before.items())
     return added, removed

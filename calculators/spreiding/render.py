@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..core.apportion import APPORTIONMENT_METHODS
-from ..render.html import Column, Series, bar_chart, line_chart, table, text
+from ..render.html import Series, bar_chart, line_chart, municipality_columns, table, text
 
 
-def _summary(r: dict) -> str:
+def _summary(r: dict[str, Any]) -> str:
     change = r["total"] - r["current_total"]
-    total = f"{r['total']} plaatsen"
-    if change:
-        total += f" ({'+' if change > 0 else ''}{change} ten opzichte van nu)"
+    total = f"{r['total']} plaatsen" + (f" ({change:+d} ten opzichte van nu)" if change else "")
     years = r["years"]
     path = (
         f" Het pad duurt {len(years)} jaar en is in {years[-1]['year']} klaar."
@@ -33,46 +33,27 @@ def _summary(r: dict) -> str:
     )
 
 
-def _targets(r: dict) -> str:
-    columns = [
-        Column("Gemeente", numeric=False),
-        Column("Inwoners"),
-        Column("Cliënten"),
-        Column("Aandeel"),
-        Column("Exact aandeel in plaatsen"),
-        Column("Plaatsen nu"),
-        Column("Doel"),
-        Column("Verschil"),
-    ]
+def _targets(r: dict[str, Any]) -> str:
+    labels = ("Inwoners", "Cliënten", "Aandeel", "Exact aandeel in plaatsen", "Plaatsen nu")
+    columns = municipality_columns(*labels, "Doel", "Verschil")
+    fields = ("inhabitants", "clients", "share_display", "exact_display", "current", "target")
     rows = [
-        (
-            x["name"],
-            x["inhabitants"],
-            x["clients"],
-            x["share_display"],
-            x["exact_display"],
-            x["current"],
-            x["target"],
-            f"{x['gap']:+d}" if x["gap"] else "0",
-        )
+        (x["name"], *(x[f] for f in fields), f"{x['gap']:+d}" if x["gap"] else "0")
         for x in r["rows"]
     ]
     footer = ("Totaal", "", "", "100,00 %", r["total"], r["current_total"], r["total"], "")
     return table("Doel per gemeente", columns, rows, footer=footer)
 
 
-def _methods(r: dict) -> str:
+def _methods(r: dict[str, Any]) -> str:
     if not r["disagree"]:
         return (
             '<p class="rekenhulp-methoden">De drie rekenmethoden geven hier hetzelfde doel '
             "voor elke gemeente.</p>"
         )
-    ids = list(APPORTIONMENT_METHODS)
-    columns = [Column("Gemeente", numeric=False)] + [
-        Column(APPORTIONMENT_METHODS[m].label) for m in ids
-    ]
+    columns = municipality_columns(*(m.label for m in APPORTIONMENT_METHODS.values()))
     rows = [
-        (x["name"], *(x["by_method"][m] for m in ids))
+        (x["name"], *(x["by_method"][m] for m in APPORTIONMENT_METHODS))
         for x in r["rows"]
         if x["name"] in r["disagree"]
     ]
@@ -83,51 +64,41 @@ def _methods(r: dict) -> str:
     )
 
 
-def _path(r: dict, start: str) -> str:
+def _path(r: dict[str, Any], start: str) -> str:
     years = r["years"]
     if not years:
         return ""
-    columns = [Column("Gemeente", numeric=False), Column(f"Nu ({start})")] + [
-        Column(str(y["year"])) for y in years
+    labels = [f"Nu ({start})", *(str(y["year"]) for y in years)]
+    lines = [
+        (x["name"], [x["current"], *(y["places"][x["name"]] for y in years)]) for x in r["rows"]
     ]
-    rows = [(x["name"], x["current"], *(y["places"][x["name"]] for y in years)) for x in r["rows"]]
-    footer = ("Totaal", r["current_total"], *(y["total"] for y in years))
     moved = ("Verplaatst dat jaar", "", *(y["moved"] for y in years))
+    rows = [*((name, *places) for name, places in lines), moved]
+    footer = ("Totaal", r["current_total"], *(y["total"] for y in years))
     chart = line_chart(
         "spreiding-pad",
         "Plaatsen per gemeente per jaar",
         "Lijndiagram van het aantal plaatsen per gemeente per jaar. Dezelfde aantallen staan in "
         "de tabel 'Pad per jaar'.",
-        [f"Nu ({start})", *(str(y["year"]) for y in years)],
-        [(x["name"], [x["current"], *(y["places"][x["name"]] for y in years)]) for x in r["rows"]],
+        labels,
+        lines,
     )
-    return table("Pad per jaar", columns, [*rows, moved], footer=footer) + chart
+    columns = municipality_columns(*labels)
+    return table("Pad per jaar", columns, rows, footer=footer) + chart
 
 
-def render_result(result: dict, scenario: dict | None = None) -> str:
-    start = (scenario or {}).get("start_year", "")
-    names = [x["name"] for x in result["rows"]]
+def render_result(result: dict[str, Any], scenario: dict[str, Any] | None = None) -> str:
+    rows = result["rows"]
     chart = bar_chart(
         "spreiding-grafiek",
         "Plaatsen nu en doel per gemeente",
         "Staafdiagram van de plaatsen nu en het doel per gemeente. Dezelfde aantallen staan in "
         "de tabel 'Doel per gemeente'.",
-        names,
+        [x["name"] for x in rows],
         [
-            Series(
-                "Nu",
-                "as-reeks-1",
-                [x["current"] for x in result["rows"]],
-                [str(x["current"]) for x in result["rows"]],
-            ),
-            Series(
-                "Doel",
-                "as-reeks-2",
-                [x["target"] for x in result["rows"]],
-                [str(x["target"]) for x in result["rows"]],
-            ),
+            Series(label, f"as-reeks-{i}", [x[f] for x in rows], [str(x[f]) for x in rows])
+            for i, (label, f) in enumerate((("Nu", "current"), ("Doel", "target")), 1)
         ],
     )
-    return "".join(
-        (_summary(result), _targets(result), chart, _methods(result), _path(result, str(start)))
-    )
+    start = str((scenario or {}).get("start_year", ""))
+    return _summary(result) + _targets(result) + chart + _methods(result) + _path(result, start)

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from ..core.apportion import largest_remainder
 from ..core.format import (
     canonical_number,
-    format_euro,
-    format_euro_cents,
     format_percent,
     round_half_up,
     round_half_up_int,
 )
 from ..core.key import Key, shares
+from ..core.money import euro, round_cents
 from .model import Scenario
 
 __all__ = ["compute", "export_table"]
@@ -32,11 +32,11 @@ def _per_inhabitant(cents: int, inhabitants: Decimal) -> int:
     return round_half_up_int(Fraction(cents) / Fraction(inhabitants))
 
 
-def _money(prefix: str, cents: int) -> dict[str, object]:
-    return {f"{prefix}cents": cents, f"{prefix}display": format_euro_cents(cents)}
+def _money(prefix: str, cents: int) -> dict[str, Any]:
+    return {f"{prefix}cents": cents, f"{prefix}display": euro(cents)}
 
 
-def apply_key(s: Scenario, key: Key) -> dict[str, object]:
+def apply_key(s: Scenario, key: Key) -> dict[str, Any]:
     """The key's result JSON: share, cents and euro per inhabitant per municipality."""
     exact = shares(s.municipalities, key)
     cents = largest_remainder(s.amount_cents, exact)
@@ -56,7 +56,9 @@ def apply_key(s: Scenario, key: Key) -> dict[str, object]:
     return {"label": key.label, "preset": key.preset, "rows": rows, **total}
 
 
-def _difference(inhabitants: Decimal, base: dict, other: dict, limit: Fraction) -> dict:
+def _difference(
+    inhabitants: Decimal, base: dict[str, Any], other: dict[str, Any], limit: Fraction
+) -> dict[str, Any]:
     cents = other["cents"] - base["cents"]
     exact = Fraction(cents) / Fraction(inhabitants)
     return {
@@ -67,9 +69,10 @@ def _difference(inhabitants: Decimal, base: dict, other: dict, limit: Fraction) 
     }
 
 
-def compute(s: Scenario) -> dict[str, object]:
+def compute(s: Scenario) -> dict[str, Any]:
     """The ``result`` of the compute response (see the scenario-format page), the warnings."""
-    key, compare, warnings = apply_key(s, s.key), None, {}
+    key, compare = apply_key(s, s.key), None
+    warnings: dict[str, str] = {}  # field -> message
     if s.amount == 0:
         warnings["amount"] = "Het bedrag is € 0,00; er valt niets te verdelen."
     if s.compare_key is not None:
@@ -78,7 +81,7 @@ def compute(s: Scenario) -> dict[str, object]:
         rows = zip(s.municipalities, key["rows"], compare["rows"], strict=True)
         differences = [_difference(s.inhabitants(m), a, b, limit) for m, a, b in rows]
         exceeding = [d["name"] for d in differences if d["exceeds_threshold"]]
-        threshold = format_euro(s.threshold_per_inhabitant)
+        threshold = euro(round_cents(s.threshold_per_inhabitant))
         compare |= {"differences": differences, "threshold_display": threshold}
         compare["exceeding"] = exceeding
         a, b = s.key, s.compare_key
@@ -101,7 +104,7 @@ def compute(s: Scenario) -> dict[str, object]:
 
 
 def _euro(cents: int) -> Decimal:
-    return round_half_up(Fraction(cents, 100), 2)
+    return Decimal(cents).scaleb(-2)  # exact: "12.50", always with two decimals
 
 
 def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
@@ -130,7 +133,8 @@ def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
     inhabitants = sum((s.inhabitants(m) for m in s.municipalities), Decimal(0))
     total: list[object] = ["Totaal"]
     for column in ([m.values.get(c.id) for m in s.municipalities] for c in criteria):
-        total.append(None if None in column else sum(column, Decimal(0)))  # type: ignore[arg-type]
+        given = [v for v in column if v is not None]  # a missing value leaves the total empty
+        total.append(sum(given, Decimal(0)) if len(given) == len(column) else None)
     for cents in (k["total_cents"] for k in keys):
         total += [Decimal("100.0000"), _euro(cents), _euro(_per_inhabitant(cents, inhabitants))]
     if compare:

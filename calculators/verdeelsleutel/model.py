@@ -1,62 +1,33 @@
 """Scenario of the Verdeelsleutel (version 1): an amount, user-chosen criteria, the table, one
 key and optionally a second key to compare with. Every input is declared once, as a field of
-:class:`Scenario` (see :mod:`calculators.core.fields`).
-
-The 2019 plan names the seven Noord-Limburg municipalities and about 280.000 inhabitants, but
-its table per municipality is empty: the figures are round examples (inhabitants add up to
-280.000, 18+ is 80 % of that, the rest is invented) and labelled as such wherever shown.
+:class:`Scenario` (see :mod:`calculators.core.fields`); criteria, presets and the example
+figures come from :mod:`calculators.catalogue`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..catalogue import DEFAULT_THRESHOLD_PER_INHABITANT, PRESETS
+from ..catalogue import CRITERIA, DEFAULT_THRESHOLD_PER_INHABITANT, PRESET_CRITERIA, PRESETS
+from ..catalogue.figures import verdeelsleutel_rows
 from ..core import fields
 from ..core.key import Key
 from ..core.problems import Problems, quote
-from ..core.regions import REGIONS
 from ..core.table import Column, Row, columns_text
 
-__all__ = ["DEFAULT_CRITERIA", "Scenario"]
+__all__ = ["Scenario"]
 
 MAX_AMOUNT = Decimal(100_000_000_000)
 DIVIDES = "want het bedrag per inwoner wordt erdoor gedeeld"
-DEFAULT_CRITERIA = (
-    # Only the 2019 key names reference dates (for inwoners 18+ and gebruik); the others are
-    # left empty rather than invented.
-    {"id": "inwoners", "label": "Inwoners", "reference": ""},
-    {"id": "inwoners_18plus", "label": "Inwoners 18+", "reference": "peildatum 1 januari t-1"},
-    {"id": "gebruik", "label": "Gebruik beschermd wonen (cliënten)", "reference": "peiljaar t-2"},
-    {"id": "inleg", "label": "Inleg (euro)", "reference": ""},
-    {"id": "zeggenschap", "label": "Zeggenschap (stemgewicht)", "reference": ""},
-)
-_NOORD_LIMBURG = {  # examples only: inwoners 18+, gebruik, inleg (euro), zeggenschap
-    "Beesel": (10800, 10, 1300000, 1), "Bergen": (10400, 8, 1200000, 1),
-    "Gennep": (13600, 15, 1600000, 1), "Horst aan de Maas": (33600, 35, 3900000, 1),
-    "Peel en Maas": (34800, 35, 4000000, 1), "Venlo": (85600, 180, 10000000, 1),
-    "Venray": (35200, 60, 4000000, 1),
-}  # fmt: skip
 
 
-def example_rows(region: str) -> list[dict[str, object]]:
-    chosen = REGIONS[region]
-    ids = [c["id"] for c in DEFAULT_CRITERIA]
-    rows = []
-    for name, n in chosen.example_inhabitants.items():
-        # Elsewhere invented: 80 % adults, about 1 client per 1.000 inhabitants (twice that in
-        # the centre, where the facilities are), € 90 inleg per inhabitant.
-        clients = n // 1000 * (2 if name == chosen.centre else 1)
-        values = (n, *_NOORD_LIMBURG.get(name, (n * 4 // 5, clients, n * 90, 1)))
-        rows.append({"name": name, "values": dict(zip(ids, map(str, values), strict=True))})
-    return rows
-
-
-def _inhabitants(raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems):
-    columns = values["criteria"]
+def _inhabitants(
+    raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems
+) -> str | Any:
+    columns: Sequence[Column] = values["criteria"]
     if columns is fields.INVALID:
         return fields.INVALID
     ids = [c.id for c in columns]
@@ -78,7 +49,7 @@ def _counted(columns: Sequence[Column], values: Mapping[str, Any]) -> list[Colum
     return [replace(c, integer=True, positive=DIVIDES) if c.id == chosen else c for c in columns]
 
 
-def _preset(preset: str, label: str) -> Any:
+def _preset(preset: str, label: str) -> Callable[[str], dict[str, object]]:
     return lambda region: {**PRESETS[preset].key_json(), "label": label}
 
 
@@ -102,7 +73,8 @@ class Scenario:
     )
     criteria: tuple[Column, ...] = fields.criteria(
         "Criteria",
-        example=lambda region: [dict(c) for c in DEFAULT_CRITERIA],
+        catalogue=CRITERIA,
+        example=lambda region: [c.to_dict() for c in PRESET_CRITERIA],
         about="De criteria waarnaar verdeeld kan worden.",
         rules="1 tot 20 criteria, elk met een code `id`, een `label` en een `reference`.",
     )
@@ -151,7 +123,7 @@ class Scenario:
         keys={"key": "de sleutel", "compare_key": "de vergelijkingssleutel"},
         adjust=_counted,
         needs=("inhabitants_criterion",),
-        example=example_rows,
+        example=verdeelsleutel_rows,
         about="De tabel: per gemeente een naam en per criterium een getal.",
         rules="Getallen 0 of meer; leeg alleen bij een criterium dat in geen sleutel meetelt.",
     )

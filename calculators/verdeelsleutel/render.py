@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..render.html import Column, Series, bar_chart, table, text
+from typing import Any
 
-_NAME = Column("Gemeente", numeric=False)
+from ..render.html import Column, Series, bar_chart, municipality_columns, table, text
 
 
-def _key_table(key: dict) -> str:
-    columns = [_NAME, Column("Aandeel"), Column("Bedrag"), Column("Per inwoner")]
+def _key_table(key: dict[str, Any]) -> str:
+    columns = municipality_columns("Aandeel", "Bedrag", "Per inwoner")
     rows = [
         (r["name"], r["share_display"], r["display"], r["per_inhabitant_display"])
         for r in key["rows"]
@@ -17,15 +17,10 @@ def _key_table(key: dict) -> str:
     return table(f"Verdeling met {key['label']}", columns, rows, footer=footer)
 
 
-def _comparison_table(key: dict, compare: dict) -> str:
-    columns = [
-        _NAME,
-        Column(f"Bedrag: {key['label']}"),
-        Column(f"Bedrag: {compare['label']}"),
-        Column("Verschil"),
-        Column("Verschil per inwoner"),
-        Column(f"Boven {compare['threshold_display']} per inwoner?", numeric=False),
-    ]
+def _comparison_table(key: dict[str, Any], compare: dict[str, Any]) -> str:
+    labels = (f"Bedrag: {key['label']}", f"Bedrag: {compare['label']}", "Verschil")
+    columns = municipality_columns(*labels, "Verschil per inwoner")
+    columns.append(Column(f"Boven {compare['threshold_display']} per inwoner?", numeric=False))
     rows = [
         (
             d["name"],
@@ -41,13 +36,13 @@ def _comparison_table(key: dict, compare: dict) -> str:
     return table(caption, columns, rows, css_class="rekenhulp-tabel rekenhulp-vergelijking")
 
 
-def _weights(scenario: dict, slot: str) -> dict[str, str]:
+def _weights(scenario: dict[str, Any], slot: str) -> dict[str, str]:
     """The weights of a key in the scenario JSON that count (not 0 or empty)."""
     key = scenario.get(slot) or {"weights": {}}
     return {cid: w for cid, w in key["weights"].items() if w not in ("0", "")}
 
 
-def _weights_text(scenario: dict | None, slot: str) -> str:
+def _weights_text(scenario: dict[str, Any] | None, slot: str) -> str:
     """'25 % Inwoners 18+, 75 % Gebruik …' so a printout shows which key was used."""
     if not scenario:
         return ""
@@ -56,17 +51,15 @@ def _weights_text(scenario: dict | None, slot: str) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _inputs_table(scenario: dict | None) -> str:
+def _inputs_table(scenario: dict[str, Any] | None) -> str:
     """The figures the result rests on; for readers without JavaScript and for print."""
     if not scenario:
         return ""
     used = {scenario.get("inhabitants_criterion", "inwoners")}
     used |= {*_weights(scenario, "key"), *_weights(scenario, "compare_key")}
     criteria = [c for c in scenario["criteria"] if c["id"] in used]
-    columns = [_NAME] + [
-        Column(f"{c['label']} ({c['reference']})" if c.get("reference") else c["label"])
-        for c in criteria
-    ]
+    labels = (c["label"] + (f" ({c['reference']})" if c.get("reference") else "") for c in criteria)
+    columns = municipality_columns(*labels)
     rows = [
         [m["name"], *(m["values"].get(c["id"], "") for c in criteria)]
         for m in scenario["municipalities"]
@@ -75,7 +68,7 @@ def _inputs_table(scenario: dict | None) -> str:
     return f'<div class="rekenhulp-cijfers">{figures}</div>'
 
 
-def render_result(result: dict, scenario: dict | None = None) -> str:
+def render_result(result: dict[str, Any], scenario: dict[str, Any] | None = None) -> str:
     key, compare = result["key"], result.get("compare")
     compare_text = ""
     if compare:

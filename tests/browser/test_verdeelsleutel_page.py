@@ -120,6 +120,19 @@ def test_pasted_excel_cells_update_the_table(session, site_server):
     assert shown_key_rows(page) == cpython_rows(url_scenario(page))
 
 
+def test_an_excel_unicode_text_file_is_read(session, site_server, tmp_path):
+    # Excel's "Unicode-tekst": UTF-16 (little endian, with a byte order mark), tabs.
+    page, _ = session
+    open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
+    unicode_text = tmp_path / "gebruik.txt"
+    unicode_text.write_bytes("Gemeente\tGebruik\r\nVenlo\t151\r\nVenray\t76\r\n".encode("utf-16"))
+    page.click(".rekenhulp-import summary")
+    changed(page, lambda: page.set_input_files("#rekenhulp-bestand", str(unicode_text)))
+    assert page.input_value("#veld-municipalities-5-values-gebruik") == "151"
+    assert page.input_value("#veld-municipalities-6-values-gebruik") == "76"
+    assert shown_key_rows(page) == cpython_rows(url_scenario(page))
+
+
 def test_bad_input_gets_a_dutch_message_at_its_field(session, site_server):
     page, _ = session
     open_calculator(page, site_server.url + PAGE, "verdeelsleutel")

@@ -12,12 +12,11 @@ from hypothesis import strategies as st
 from calculators.core.format import (
     canonical_number,
     format_decimal,
-    format_euro,
-    format_euro_cents,
     format_percent,
     round_half_up,
     round_half_up_int,
 )
+from calculators.core.money import euro, round_cents
 from calculators.core.parse import parse_number
 from calculators.core.problems import InputError
 
@@ -296,13 +295,13 @@ def test_round_half_up():
 
 
 def test_euro_and_percent_display():
-    assert format_euro_cents(123456) == "€ 1.234,56"
-    assert format_euro_cents(-123456) == "-€ 1.234,56"
-    assert format_euro_cents(-100000000) == "-€ 1.000.000,00"
-    assert format_euro_cents(0) == "€ 0,00"
-    assert format_euro_cents(-1) == "-€ 0,01"
-    assert format_euro(Decimal("15")) == "€ 15,00"
-    assert format_euro(Fraction(-29, 2000)) == "-€ 0,01"  # -0,0145 → -0,01
+    assert euro(123456) == "€ 1.234,56"
+    assert euro(-123456) == "-€ 1.234,56"
+    assert euro(-100000000) == "-€ 1.000.000,00"
+    assert euro(0) == "€ 0,00"
+    assert euro(-1) == "-€ 0,01"
+    assert euro(round_cents(Decimal("15"))) == "€ 15,00"
+    assert euro(round_cents(Fraction(-29, 2000))) == "-€ 0,01"  # -0,0145 → -0,01
     assert format_percent(Decimal("0.1234")) == "12,34 %"
     assert format_percent(Fraction(6001, 40000)) == "15,00 %"
     assert format_percent(Fraction(1, 3), 1) == "33,3 %"
@@ -328,7 +327,7 @@ def test_canonical_number_round_trip(value):
 @given(st.integers(min_value=-(10**13), max_value=10**13))
 def test_euro_display_reads_back_exactly(cents):
     # Independent check: the displayed amount, read back, is cents / 100 exactly.
-    text = format_euro_cents(cents)
+    text = euro(cents)
     assert parse_number(text, "x", allow_negative=True, max_decimals=2) * 100 == cents
 
 

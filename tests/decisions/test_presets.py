@@ -44,8 +44,10 @@ def test_spreiding_agrees_with_its_decisions():
     from calculators.spreiding import model as spreiding
 
     register = content.load_register(RECORDS)
-    params = {d: register.decisions[d].meta["parameters"]["spreiding"] for d in spreiding.DECISIONS}
-    for decision in spreiding.DECISIONS:
+    decisions = (presets.DECISION_SPREIDING_2019, presets.DECISION_SPREIDING_2020)
+    assert decisions == ("bp-2019-05", "up-2020-05")
+    params = {d: register.decisions[d].meta["parameters"]["spreiding"] for d in decisions}
+    for decision in decisions:
         assert "spreiding" in register.decisions[decision].meta["rekenhulpen"]
         # Substitution, not expansion: the default total is today's total.
         assert params[decision]["substitutie"] is True
@@ -55,7 +57,7 @@ def test_spreiding_agrees_with_its_decisions():
     assert named == set(spreiding.FACILITIES)
     # The two bases of 2019 are presets that name that decision.
     for basis in params["bp-2019-05"]["grondslagen"]:
-        preset = spreiding.PRESETS[basis]
+        preset = presets.SPREIDING_PRESETS[basis]
         assert preset.decision == "bp-2019-05"
         assert {k for k, w in preset.weights.items() if w} == {basis}
 

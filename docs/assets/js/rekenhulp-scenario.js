@@ -120,6 +120,10 @@ export function importSection(calc) {
 
 /** @param {ArrayBuffer} bytes @returns {string} */
 function decodeFile(bytes) {
+  // Excel's "Unicode-tekst" is UTF-16 with a byte order mark; TextDecoder drops the mark.
+  const start = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  if (start[0] === 0xff && start[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (start[0] === 0xfe && start[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

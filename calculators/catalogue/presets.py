@@ -1,5 +1,6 @@
-"""Shared catalogue: preset keys (each tied to the decision record id and document it
-implements), used by every calculator that offers a key over the 2019/2020 criteria.
+"""Preset keys, each tied to the decision record id and document it implements: those over
+the 2019/2020 criteria (:data:`PRESETS`, offered by the Verdeelsleutel and Solidariteit) and
+the bases for spreading places (:data:`SPREIDING_PRESETS`).
 
 The decision ids are module constants so that a test can check every preset against the
 machine-readable front matter of its decision record in ``decisions/``.
@@ -9,15 +10,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .core.key import KeyPreset
+from ..core.key import KeyPreset
 
 __all__ = [
-    "DECISION_KANDIDAAT_2019",
     "DECISION_CRITERIA_2020",
+    "DECISION_KANDIDAAT_2019",
+    "DECISION_SPREIDING_2019",
+    "DECISION_SPREIDING_2020",
     "DEFAULT_THRESHOLD_PER_INHABITANT",
     "PRESETS",
     "SOURCE_2019",
     "SOURCE_2020",
+    "SPREIDING_PRESETS",
     "THRESHOLD_SOURCE",
 ]
 
@@ -25,6 +29,9 @@ __all__ = [
 DECISION_KANDIDAAT_2019 = "bp-2019-09"
 #: Uitgangspunt 8 of 2020 (financial solidarity; key "nog nader te bepalen").
 DECISION_CRITERIA_2020 = "up-2020-08"
+#: Beslispunt 5 of 2019 and uitgangspunt 5 of 2020 (spreading places over the municipalities).
+DECISION_SPREIDING_2019 = "bp-2019-05"
+DECISION_SPREIDING_2020 = "up-2020-05"
 
 SOURCE_2019 = (
     "Uitvoeringsplan doordecentralisatie beschermd wonen en maatschappelijke opvang "
@@ -94,6 +101,41 @@ PRESETS: dict[str, KeyPreset] = {
             weights={"inwoners": Decimal(100)},
             decision=None,
             source=None,
+        ),
+    )
+}
+
+_SPREIDING_SOURCE = "beslispunt 5 (2019) en uitgangspunt 5 (2020)"
+#: The basis for spreading places: a key over inhabitants and clients.
+SPREIDING_PRESETS: dict[str, KeyPreset] = {
+    p.id: p
+    for p in (
+        KeyPreset(
+            "inwoners",
+            "Naar inwoners",
+            "Elke gemeente krijgt plaatsen naar verhouding van haar aantal inwoners. Dit is een "
+            "van de twee grondslagen die de gemeenten in 2019 noemden.",
+            {"inwoners": Decimal(100), "clienten": Decimal(0)},
+            DECISION_SPREIDING_2019,
+            _SPREIDING_SOURCE,
+        ),
+        KeyPreset(
+            "clienten",
+            "Naar cliënten",
+            "Elke gemeente krijgt plaatsen naar verhouding van het aantal cliënten dat uit die "
+            "gemeente komt: de andere grondslag uit 2019.",
+            {"inwoners": Decimal(0), "clienten": Decimal(100)},
+            DECISION_SPREIDING_2019,
+            _SPREIDING_SOURCE,
+        ),
+        KeyPreset(
+            "half-half",
+            "Half inwoners, half cliënten (voorbeeld)",
+            "Een gemengde grondslag; de gewichten zijn een voorbeeld, geen besluit.",
+            {"inwoners": Decimal(50), "clienten": Decimal(50)},
+            None,
+            None,
+            weights_fixed=False,
         ),
     )
 }
