@@ -1,9 +1,9 @@
 """Targets, gaps and a yearly path for spreading places over the municipalities.
 
 Target places: the final total split by the basis key's exact shares with the chosen
-apportionment method, within each municipality's minimum and maximum. The path (see
-:mod:`.path`) moves every municipality monotonically from today's places to its target; every
-year adds up exactly to that year's total.
+apportionment method, within each municipality's minimum and maximum. The path
+(:mod:`calculators.core.path`) moves every municipality monotonically from today's places to
+its target; every year adds up exactly to that year's total.
 """
 
 from __future__ import annotations
@@ -11,19 +11,22 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from ..core import fields
 from ..core.apportion import APPORTIONMENT_METHODS, Infeasible, apportion
 from ..core.format import format_decimal, format_percent
 from ..core.key import shares
 from ..core.money import euro, round_cents
+from ..core.path import moves, yearly_path, years_needed
 from ..core.problems import InputError, quote
 from .model import FACILITIES, Scenario
-from .path import moves, yearly_path, years_needed
 
 __all__ = ["compute", "export_table"]
 
 #: Longest path the "maximum per year" mode computes: one row per year, so a maximum of 1
 #: place a year over a million places would otherwise mean a million-year table.
 MAX_PATH_YEARS = 100
+
+_MAX_MOVES_LABEL = fields.inputs(Scenario)["max_moves_per_year"].label
 
 #: Why the minimums and maximums cannot hold together, per kind of :class:`Infeasible`.
 _INFEASIBLE = {
@@ -76,8 +79,7 @@ def _path_years(s: Scenario, current: dict[str, int], target: dict[str, int]) ->
             "max_moves_per_year",
             f"Met hoogstens {'1 plaats' if most == 1 else f'{most} plaatsen'} per jaar duurt het "
             f"verplaatsen {years} jaar; de rekenhulp maakt een tijdpad van hoogstens "
-            f"{MAX_PATH_YEARS} jaar. Vul bij ‘Hoogstens te verplaatsen per jaar’ minstens "
-            f"{enough} in.",
+            f"{MAX_PATH_YEARS} jaar. Vul bij ‘{_MAX_MOVES_LABEL}’ minstens {enough} in.",
         )
     return years
 

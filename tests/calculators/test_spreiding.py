@@ -247,8 +247,8 @@ def test_a_path_of_more_than_100_years_is_refused_at_the_maximum_per_year():
         (
             "max_moves_per_year",
             "Met hoogstens 1 plaats per jaar duurt het verplaatsen 50000 jaar; de rekenhulp "
-            "maakt een tijdpad van hoogstens 100 jaar. Vul bij ‘Hoogstens te verplaatsen per "
-            "jaar’ minstens 500 in.",
+            "maakt een tijdpad van hoogstens 100 jaar. Vul bij ‘Hoogstens te verplaatsen "
+            "plaatsen per jaar’ minstens 500 in.",
         )
     ]
     scenario["max_moves_per_year"] = "500"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from calculators.spreiding.path import moves, yearly_path, years_needed
+from calculators.core.path import moves, yearly_path, years_needed
 
 FAST = settings(max_examples=150, deadline=None, database=None)
 

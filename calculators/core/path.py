@@ -1,4 +1,5 @@
-"""A yearly path from the current places to the target places, per municipality.
+"""A yearly path from an allocation of whole units (places) to a target allocation, per
+municipality: each moves step by step towards its target, never past it (Spreiding uses it).
 
 Gains ``g_i = max(0, t_i - c_i)`` and losses ``l_i = max(0, c_i - t_i)`` add up to ``G`` and
 ``L``. After year ``y`` of ``Y`` the cumulative gain is ``G_y = ⌊y·G/Y⌋`` and the cumulative loss
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..core.apportion import dhondt_series
+from .apportion import dhondt_series
 
 __all__ = ["moves", "yearly_path", "years_needed"]
 
