@@ -31,12 +31,21 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser aborts requests it no longer needs (a page left, a download cancelled);
+    that is no error of the site, so no traceback for it."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """Serves a folder on 127.0.0.1 at a free port, in a background thread."""
 
     def __init__(self, directory: Path, port: int = 0):
         handler = functools.partial(SiteRequestHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = QuietServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
