@@ -56,6 +56,8 @@ def _warnings_html(warnings: list[dict[str, str]]) -> str:
 
 def _default_scenario(calculator: str) -> dict[str, Any]:
     response = json.loads(handle(json.dumps({"calculator": calculator, "action": "default"})))
+    if not response.get("ok"):  # e.g. an unknown name, or an error in the declaration
+        raise ValueError(f"No default scenario for calculator {calculator!r}: {response}")
     scenario: dict[str, Any] = response["scenario"]
     return scenario
 
