@@ -192,3 +192,40 @@ def test_a_problem_names_the_input_as_the_form_shows_it(name, path):
     assert messages, response
     assert f"‘{spec.label}’" in messages[0]
     assert spec.label in form_labels(calc.form())
+
+
+#: Quoted texts in messages that are not form labels on purpose.
+NOT_LABELS = {
+    "csv utf-8",  # Excel's name for a save format
+    "10; 25; 50; 75; 100",  # an example of what to type
+    "let op",  # the title of the warnings box
+}
+
+
+def test_every_label_written_in_a_message_is_one_the_form_shows():
+    # Messages built in compute or check name inputs by hand; a renamed label must not leave
+    # an old one behind there (the "more than 100 years" message once did).
+    import re
+    from pathlib import Path
+
+    import calculators
+
+    shown = set()
+    for name in calculator_names():
+        for control in find(name).form():
+            stack = [control]
+            while stack:
+                item = stack.pop()
+                shown |= {item[k].casefold() for k in ("label", "legend", "caption") if k in item}
+                shown |= {o["label"].casefold() for o in item.get("options", [])}
+                shown |= {c["label"].casefold() for c in item.get("columns", [])}
+                stack += item.get("controls", [])
+    written = {
+        (path.name, quoted)
+        for path in Path(calculators.__file__).parent.rglob("*.py")
+        for quoted in re.findall(r"‘([^’{}]+)’", path.read_text(encoding="utf-8"))
+        # Field names and codes (‘municipalities’, ‘inwoners_18plus’) are not labels.
+        if not re.fullmatch(r"[a-z0-9_.\-]+", quoted)
+    }
+    strange = {(f, q) for f, q in written if q.casefold() not in shown | NOT_LABELS}
+    assert not strange, strange
