@@ -54,6 +54,7 @@ def form_labels(controls: list) -> list[str]:
         found += [control[k] for k in ("label", "legend", "caption") if k in control]
         found += form_labels(control.get("controls", []))
         found += [c["label"] for c in control.get("columns", [])]
+        found += [o["label"] for o in control.get("options", [])]
     return found
 
 
@@ -210,16 +211,7 @@ def test_every_label_written_in_a_message_is_one_the_form_shows():
 
     import calculators
 
-    shown = set()
-    for name in calculator_names():
-        for control in find(name).form():
-            stack = [control]
-            while stack:
-                item = stack.pop()
-                shown |= {item[k].casefold() for k in ("label", "legend", "caption") if k in item}
-                shown |= {o["label"].casefold() for o in item.get("options", [])}
-                shown |= {c["label"].casefold() for c in item.get("columns", [])}
-                stack += item.get("controls", [])
+    shown = {label.casefold() for n in calculator_names() for label in form_labels(find(n).form())}
     written = {
         (path.name, quoted)
         for path in Path(calculators.__file__).parent.rglob("*.py")
