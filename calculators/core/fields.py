@@ -387,6 +387,32 @@ def _columns_in(
     return None if found is INVALID or found is None else found
 
 
+def _codes(ids: Sequence[str]) -> str:
+    """``a``, ``b`` en ``c``, as the Scenario-formaat page writes codes."""
+    shown = [f"`{i}`" for i in ids]
+    return f"{', '.join(shown[:-1])} en {shown[-1]}" if len(shown) > 1 else "".join(shown)
+
+
+def _table_texts(columns: Sequence[Column], required: Set[str], keyed: bool) -> dict[str, str]:
+    """What the format page says of a table with fixed columns, from the columns themselves."""
+    about = "De tabel per gemeente, met de kolommen " + ", ".join(
+        f"`{c.id}` ({c.label})" for c in columns
+    )
+    rules = ["Getallen, 0 of meer."]
+    groups = (
+        ("Hele getallen", [c.id for c in columns if c.integer]),
+        ("Groter dan 0", [c.id for c in columns if c.positive]),
+        ("Hoogstens 2 cijfers achter de komma", [c.id for c in columns if c.decimals <= 2]),
+    )
+    rules += [f"{what}: {_codes(ids)}." for what, ids in groups if ids]
+    filled = [c.id for c in columns if c.id in required]
+    weighed = "de kolommen die de sleutel meeweegt"
+    if filled or keyed:
+        listed = [_codes(filled)] if filled else []
+        rules.append(f"Altijd ingevuld: {', en '.join([*listed, *([weighed] if keyed else [])])}.")
+    return {"about": about + ".", "rules": " ".join(rules)}
+
+
 def key(
     legend: str,
     presets: Mapping[str, KeyPreset],
@@ -425,10 +451,21 @@ def key(
             )
         ]
 
+    over = (
+        "per criterium"
+        if isinstance(columns, str)
+        else f"per kolom ({_codes([c.id for c in columns])})"
+    )
+    rules = (
+        f"`label`, `preset` en `weights`: {over} een percentage, samen 100. "
+        f"Voorinstellingen: {_codes(list(presets))}."
+        + (" Of `null`: niet vergelijken." if optional else "")
+    )
     return _declare(
         label or legend,
         read,
         extra,
+        rules=rules,
         dump=lambda value, scenario: key_to_json(value),
         controls=placed,
         json_type=dict,
@@ -479,10 +516,12 @@ def table(
     def placed(path: str, spec: Input, inside: list[Control]) -> list[Placed]:
         return [(spec.group, spec.when, controls.table(caption, columns, path))]
 
+    texts = {} if fixed is None or callable(required) else _table_texts(fixed, required, bool(keys))
     return _declare(
         caption,
         read,
         extra,
+        **texts,
         dump=dump,
         controls=placed,
         json_type=list,

@@ -115,8 +115,6 @@ class Scenario:
         COLUMNS,
         required={c.id for c in COLUMNS},
         example=ingroeipad_rows,
-        about="De tabel, met vaste kolommen: `inwoners`, `historisch` en `objectief` (euro).",
-        rules="Inwoners: een heel getal groter dan 0. Bedragen: 0 of meer.",
     )
 
     def check(self, p: Problems) -> None:

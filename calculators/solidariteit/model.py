@@ -109,9 +109,6 @@ class Scenario:
         example=PRESETS["criteria-2020"].key_json(),
         about="De sleutel voor het overschot of tekort, over de criteria van de tabel (zonder "
         "`eigen_kosten`).",
-        rules="Zoals `key` bij de Verdeelsleutel. Voorinstellingen: "
-        + ", ".join(f"`{p}`" for p in PRESETS)
-        + ".",
     )
     municipalities: tuple[Row, ...] = fields.table(
         "Cijfers per gemeente (eigen cliëntkosten mogen leeg)",
@@ -119,8 +116,4 @@ class Scenario:
         required={"inwoners", "inleg"},
         keys={"key": "de verdeelsleutel"},
         example=solidariteit_rows,
-        about="De tabel, met vaste kolommen: `inwoners`, `inwoners_18plus`, `gebruik`, `inleg` "
-        "(euro), `zeggenschap` (stemgewicht) en `eigen_kosten` (euro, eigen cliëntkosten).",
-        rules="Getallen, 0 of meer; `inwoners` groter dan 0; inwoners en gebruik hele getallen; "
-        "euro's hoogstens 2 cijfers achter de komma; `eigen_kosten` mag leeg.",
     )

@@ -87,9 +87,6 @@ class Scenario:
         BASIS,
         noun="de grondslag",
         example=SPREIDING_PRESETS["inwoners"].key_json(),
-        about="De grondslag: een sleutel over `inwoners` en `clienten`.",
-        rules="Zoals `key` bij de Verdeelsleutel. Voorinstellingen: `inwoners`, `clienten`, "
-        "`half-half`.",
     )
     method: str = fields.choice(
         "Rekenmethode",
@@ -141,9 +138,6 @@ class Scenario:
         required={"plaatsen"},
         keys={"key": "de grondslag"},
         example=spreiding_rows,
-        about="De tabel, met vaste kolommen: `inwoners`, `clienten` (cliënten naar gemeente "
-        "van herkomst), `plaatsen` (plaatsen nu), `minimum` en `maximum`.",
-        rules="Hele getallen, 0 of meer; `minimum` en `maximum` mogen leeg.",
     )
 
     def check(self, p: Problems) -> None:
@@ -151,7 +145,8 @@ class Scenario:
             p.add(
                 "decline_per_year",
                 "Een daling per jaar gaat samen met een tijdpad in een vast aantal jaren; kies "
-                "bij ‘Tijdpad’ voor ‘in een aantal jaren’.",
+                f"bij ‘{fields.inputs(Scenario)['path_mode'].label}’ voor "
+                f"‘{PATH_MODES['years']}’.",
             )
 
     def places(self, column: str) -> dict[str, int]:

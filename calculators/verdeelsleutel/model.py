@@ -92,7 +92,6 @@ class Scenario:
         "criteria",
         noun="de sleutel",
         example=_preset("kandidaat-2019", "Kandidaat-sleutel 2019"),
-        rules="`label`, `preset` en `weights`: per criterium een percentage, samen 100.",
     )
     compare_key: Key | None = fields.key(
         "Tweede sleutel om mee te vergelijken",
@@ -103,7 +102,6 @@ class Scenario:
         switched_on=PRESETS["inwoners-100"].key_json(),
         label="Vergelijk met een tweede sleutel",
         example=_preset("inwoners-100", "100 % inwoners"),
-        rules="Zoals `key`, of `null` als u niet wilt vergelijken.",
     )
     threshold_per_inhabitant: Decimal = fields.number(
         "Waarschuw bij een verschil groter dan (euro per inwoner)",
