@@ -107,11 +107,8 @@ def _usage_error(message: str) -> int:
     return 2
 
 
-def _report(response: dict[str, Any]) -> int:
-    lines = []
-    for error in response.get("errors", []):
-        field, message = error.get("field", ""), error.get("message", "")
-        lines.append(f"{field}: {message}" if field else message)
+def _report(errors: list[dict[str, str]]) -> int:
+    lines = [f"{e['field']}: {e['message']}" if e["field"] else e["message"] for e in errors]
     _write(sys.stderr, "\n".join(lines) + "\n")
     return 1
 
@@ -164,10 +161,9 @@ def _read(source: str) -> str:
     shown = f"‘{source}’"
     try:
         if source == "-":
-            stdin = sys.stdin
-            if hasattr(stdin, "buffer"):
-                return _decode(stdin.buffer)
-            return stdin.read(MAX_REQUEST_CHARS + 1)
+            if hasattr(sys.stdin, "buffer"):
+                return _decode(sys.stdin.buffer)
+            return sys.stdin.read(MAX_REQUEST_CHARS + 1)
         with open(source, "rb") as binary:
             return _decode(binary)
     except FileNotFoundError:
@@ -244,9 +240,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except _UsageError as error:
         return _usage_error(str(error))
     except InputError as error:
-        return _report({"errors": [p.to_dict() for p in error.problems]})
+        return _report([p.to_dict() for p in error.problems])
     if not response.get("ok"):
-        return _report(response)
+        return _report(response["errors"])
     if options.as_csv:
         output = response["text"].lstrip("\ufeff")
     else:

@@ -38,33 +38,13 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-__all__ = [
-    "APPORTIONMENT_METHODS",
-    "round_scaled",
-    "ApportionmentMethod",
-    "Infeasible",
-    "apportion",
-    "dhondt",
-    "dhondt_series",
-    "largest_remainder",
-    "sainte_lague",
-]
-
 Weight = Fraction | int | Decimal
-
-# The k-th place of a party has divisor ``k - offset``: 1, 2, 3, … for D'Hondt and ½, 1½, 2½, …
-# for Sainte-Laguë (the same ranking as 1, 3, 5, …). Stored as twice the offset (0 or 1), so
-# that all arithmetic stays in whole numbers. ``None``: not a divisor method.
-_DIVISOR_OFFSETS: dict[str, int | None] = {
-    "grootste-overschot": None,
-    "dhondt": 0,
-    "sainte-lague": 1,
-}
 
 
 class Infeasible(ValueError):
@@ -117,9 +97,11 @@ def _positive_sum(scaled: Mapping[str, int]) -> int:
     return total_weight
 
 
-def _checked_total(total: int) -> int:
+def _checked_total(total: int, *, allow_negative: bool = False) -> int:
     if isinstance(total, bool) or not isinstance(total, int):
         raise TypeError("total must be an int")
+    if total < 0 and not allow_negative:
+        raise ValueError("total must not be negative")
     return total
 
 
@@ -166,24 +148,20 @@ def round_scaled(total: int, numerators: Mapping[str, int], denominator: int) ->
     here (integer arithmetic: comparing Fractions cost 25 ms a year on 342 municipalities)."""
     parts = {name: num // denominator for name, num in numerators.items()}
     left = total - sum(parts.values())
-    if 0 < left <= len(numerators):
-        # The `left` largest remainders: all above the left-th largest, and of those equal to
+    # One unit more for the names in ranking[:left]. Quotas that do not sum to total (not a
+    # valid call) keep that meaning: every name when left > n, all but the last -left if < 0.
+    count = min(left, len(numerators)) if left >= 0 else max(0, len(numerators) + left)
+    if count:
+        # The `count` largest remainders: all above the count-th largest, and of those equal to
         # it the first by quota and name. Sorting the plain remainders and ranking the ties
         # only is a third faster than ranking every name by the full key.
         remainders = {name: num % denominator for name, num in numerators.items()}
-        cut = sorted(remainders.values(), reverse=True)[left - 1]
+        cut = sorted(remainders.values(), reverse=True)[count - 1]
         above = [n for n, r in remainders.items() if r > cut]
         tied = [n for n, r in remainders.items() if r == cut]
-        if len(tied) > left - len(above):
+        if len(tied) > count - len(above):
             tied.sort(key=lambda n: (-numerators[n], *_name_key(n)))
-        for name in above + tied[: left - len(above)]:
-            parts[name] += 1
-    elif left:  # quotas that do not sum to total (not a valid call): as it always did
-        ranked = sorted(
-            numerators,
-            key=lambda n: (-(numerators[n] % denominator), -numerators[n], *_name_key(n)),
-        )
-        for name in ranked[:left]:
+        for name in above + tied[: count - len(above)]:
             parts[name] += 1
     return parts
 
@@ -198,7 +176,7 @@ def largest_remainder(total: int, weights: Mapping[str, Weight]) -> dict[str, in
     A negative ``total`` (a deficit) is the mirror image of a surplus: the absolute value is
     apportioned and the parts are negated. Weights must be non-negative with a positive sum.
     """
-    total = _checked_total(total)
+    total = _checked_total(total, allow_negative=True)
     scaled = _scaled_weights(weights)
     total_weight = _positive_sum(scaled)
     sign = -1 if total < 0 else 1
@@ -216,8 +194,6 @@ def dhondt(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:
     Ties: larger weight first, then name (see the module docstring).
     """
     total = _checked_total(total)
-    if total < 0:
-        raise ValueError("total must not be negative")
     return dhondt_series(weights, [total])[0]
 
 
@@ -241,14 +217,12 @@ def dhondt_series(weights: Mapping[str, Weight], houses: Sequence[int]) -> list[
     """
     scaled = _scaled_weights(weights)
     total_weight = _positive_sum(scaled)
-    houses = [_checked_total(house) for house in houses]
+    houses = [_checked_total(house, allow_negative=True) for house in houses]
     if any(house < 0 for house in houses):
         raise ValueError("houses must not be negative")
     use_float = max(scaled.values()) * (max(houses, default=0) + 1) < 2**50
-
-    def key(k: int, w: int) -> float | tuple[float, _Ratio]:
-        return k / w if use_float else _exact_key(k, w)
-
+    key: Callable[[int, int], float | tuple[float, _Ratio]]
+    key = operator.truediv if use_float else _exact_key
     # The parties with a weight, with their tie-break keys: the same for every house.
     parties = [(n, w, -w, n.casefold()) for n, w in scaled.items() if w]
     series = []
@@ -256,11 +230,7 @@ def dhondt_series(weights: Mapping[str, Weight], houses: Sequence[int]) -> list[
         seats = {n: house * w // total_weight for n, w in scaled.items()}
         left = house - sum(seats.values())
         if left:
-            heap: list[tuple[float | tuple[float, _Ratio], int, str, str]]
-            if use_float:
-                heap = [((seats[n] + 1) / w, neg_w, f, n) for n, w, neg_w, f in parties]
-            else:
-                heap = [(key(seats[n] + 1, w), neg_w, f, n) for n, w, neg_w, f in parties]
+            heap = [(key(seats[n] + 1, w), neg_w, f, n) for n, w, neg_w, f in parties]
             heapq.heapify(heap)
             for _ in range(left):
                 _, neg_w, folded, name = heap[0]
@@ -277,8 +247,6 @@ def sainte_lague(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:
     nearest whole number). ``total`` must be >= 0. Ties: larger weight first, then name.
     """
     total = _checked_total(total)
-    if total < 0:
-        raise ValueError("total must not be negative")
     scaled = _scaled_weights(weights)
     _positive_sum(scaled)
     lower = dict.fromkeys(scaled, 0)
@@ -303,16 +271,14 @@ def apportion(
     minimums add up to ``total``. Raises :class:`Infeasible` when no valid result exists.
     """
     total = _checked_total(total)
-    if total < 0:
-        raise ValueError("total must not be negative")
-    if method not in _DIVISOR_OFFSETS:
+    if method not in APPORTIONMENT_METHODS:
         raise ValueError(f"unknown apportionment method {method!r}")
     scaled = _scaled_weights(weights)
     lower, upper = _checked_bounds(scaled, minimum, maximum)
     _check_feasible(total, scaled, lower, upper)
     if total == sum(lower.values()):
         return lower  # every part at its minimum is the only possibility
-    offset2 = _DIVISOR_OFFSETS[method]
+    offset2 = APPORTIONMENT_METHODS[method].divisor_offset2
     if offset2 is None:
         # λ = a/b: on the denominator b every constrained quota clamp(w·λ, lo, hi) is a whole
         # numerator clamp(w·a, lo·b, hi·b).
@@ -458,13 +424,11 @@ def _highest_averages(
     """
     a, b = _solve_level(total, exact, lower, upper, offset2)
     seats = dict(lower)
-    if a > 0:  # λ <= 0: no place lies above the level; start from the minimums
-        for name, w in exact.items():
-            if w:
-                # ⌈w·a/b + offset2/2⌉ - 1, in whole numbers
-                counted = max(0, -(-(2 * w * a + offset2 * b) // (2 * b)) - 1)
-                hi = upper[name]
-                seats[name] = max(lower[name], counted if hi is None else min(hi, counted))
+    for name, w in exact.items():
+        if w:
+            # ⌈w·a/b + offset2/2⌉ - 1, in whole numbers (at most 0 when λ <= 0)
+            counted = -(-(2 * w * a + offset2 * b) // (2 * b)) - 1
+            seats[name] = _clamp(counted, lower[name], upper[name], 1)
 
     def key(w: int, places: int) -> tuple[float, _Ratio]:
         # Largest average first: the negated average, as float and exact ratio.
@@ -490,6 +454,10 @@ class ApportionmentMethod:
     label: str
     explanation: str
     function: Callable[[int, Mapping[str, Weight]], dict[str, int]]
+    # The k-th place of a party has divisor ``k - offset``: 1, 2, 3, … for D'Hondt and ½, 1½,
+    # 2½, … for Sainte-Laguë (the same ranking as 1, 3, 5, …). Stored as twice the offset (0
+    # or 1), so that all arithmetic stays in whole numbers. ``None``: not a divisor method.
+    divisor_offset2: int | None
 
     def to_dict(self) -> dict[str, str]:
         return {"id": self.id, "label": self.label, "explanation": self.explanation}
@@ -503,6 +471,7 @@ APPORTIONMENT_METHODS: dict[str, ApportionmentMethod] = {
         "gaat één voor één naar de gemeenten met het grootste restje achter de komma. "
         "Zo wijkt niemand meer dan 1 af van het exacte aandeel.",
         largest_remainder,
+        divisor_offset2=None,
     ),
     "dhondt": ApportionmentMethod(
         "dhondt",
@@ -511,6 +480,7 @@ APPORTIONMENT_METHODS: dict[str, ApportionmentMethod] = {
         "gedeeld door (plaatsen die ze al heeft + 1). Dit is de methode voor zetels in de "
         "gemeenteraad; grote gemeenten krijgen er iets vaker een plaats bij.",
         dhondt,
+        divisor_offset2=0,
     ),
     "sainte-lague": ApportionmentMethod(
         "sainte-lague",
@@ -519,5 +489,6 @@ APPORTIONMENT_METHODS: dict[str, ApportionmentMethod] = {
         "gedeeld door 1, 3, 5, … (twee keer de plaatsen die ze al heeft, plus 1). Dit is het "
         "meest evenwichtig tussen grote en kleine gemeenten.",
         sainte_lague,
+        divisor_offset2=1,
     ),
 }

@@ -30,8 +30,6 @@ from .table import Column
 from .tableimport import import_rows
 from .validators import choice
 
-__all__ = ["Action", "Calculator", "actions", "calculator_names", "find"]
-
 #: Sub-packages of ``calculators`` that are shared code, not calculators.
 _NOT_CALCULATORS = frozenset({"catalogue", "core", "render"})
 EXPORT_CONVENTIONS = ("nl", "international")
@@ -49,7 +47,6 @@ class Action:
 
     run: Callable[[Mapping[str, Any]], dict[str, Any]]
     fields: frozenset[str] = frozenset()
-    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,10 +92,6 @@ class Calculator:
     def default_region(self) -> str:
         return str(getattr(self.scenario, "REGION", DEFAULT_REGION))
 
-    @property
-    def shape(self) -> Mapping[str, type]:
-        return fields.json_shape(self.scenario)
-
     def parse(self, data: object) -> Any:
         return fields.parse(self.scenario, data, self.name)
 
@@ -127,8 +120,7 @@ def _scenario(request: Mapping[str, Any]) -> Any:
 
 def _region(request: Mapping[str, Any], default: str) -> str:
     options = {r.id: r.label for r in REGIONS.values()}
-    region: str = choice(options, default=default)(request.get("region"), "region", "de regio")
-    return region
+    return str(choice(options, default=default)(request.get("region"), "region", "de regio"))
 
 
 def check_shape(calc: Calculator, data: object) -> None:
@@ -142,7 +134,7 @@ def check_shape(calc: Calculator, data: object) -> None:
             p.add("calculator", f"Dit scenario is voor de rekenhulp {quote(given)}.")
         else:
             p.add("calculator", f"Vul bij ‘calculator’ {quote(calc.name)} in, of laat het weg.")
-    for name, kind in calc.shape.items():
+    for name, kind in fields.json_shape(calc.scenario).items():
         value = data.get(name)
         if value is not None and not isinstance(value, kind):
             p.add(name, f"Bij {quote(name)} hoort {_JSON_TYPES.get(kind, 'iets anders')}.")
@@ -152,15 +144,6 @@ def check_shape(calc: Calculator, data: object) -> None:
     ):
         p.add("municipalities", "Elke rij van de tabel hoort een object met naam en cijfers.")
     p.raise_if_any()
-
-
-def _describe(calc: Calculator) -> dict[str, Any]:
-    # Only what the page reads: its title, the form and the regions to start from.
-    return {
-        "title": calc.title,
-        "form": calc.form(),
-        "regions": [r.to_dict() for r in REGIONS.values()],
-    }
 
 
 def _import(calc: Calculator, request: Mapping[str, Any]) -> dict[str, Any]:
@@ -218,6 +201,11 @@ def actions(calc: Calculator) -> dict[str, Action]:
         region = _region(request, calc.default_region)
         return {"scenario": calc.default_scenario(region), "notice": region_notice(REGIONS[region])}
 
+    def describe(request: Mapping[str, Any]) -> dict[str, Any]:
+        # Only what the page reads: its title, the form and the regions to start from.
+        regions = [r.to_dict() for r in REGIONS.values()]
+        return {"title": calc.title, "form": calc.form(), "regions": regions}
+
     def compute(request: Mapping[str, Any]) -> dict[str, Any]:
         scenario = calc.parse(_scenario(request))
         return {"scenario": calc.to_json(scenario), **calc.compute(scenario)}
@@ -227,25 +215,13 @@ def actions(calc: Calculator) -> dict[str, Action]:
         return {}
 
     return {
-        "default": Action(default, frozenset({"region"}), "Het standaardscenario (voorbeeld)."),
-        "describe": Action(lambda r: _describe(calc), description="Invoerscherm en keuzes."),
-        "compute": Action(compute, frozenset({"scenario"}), "Reken een scenario door."),
-        "check": Action(check, frozenset({"scenario"}), "Past het scenario bij het scherm?"),
-        "region": Action(
-            lambda r: _with_region(calc, r),
-            frozenset({"scenario", "region"}),
-            "Begin met de gemeenten van een regio.",
-        ),
-        "import_csv": Action(
-            lambda r: _import(calc, r),
-            frozenset({"scenario", "text", "mode"}),
-            "Lees een tabel (CSV) in.",
-        ),
-        "export_csv": Action(
-            lambda r: _export(calc, r),
-            frozenset({"scenario", "convention"}),
-            "Download de uitkomst als CSV.",
-        ),
+        "default": Action(default, frozenset({"region"})),
+        "describe": Action(describe),
+        "compute": Action(compute, frozenset({"scenario"})),
+        "check": Action(check, frozenset({"scenario"})),
+        "region": Action(lambda r: _with_region(calc, r), frozenset({"scenario", "region"})),
+        "import_csv": Action(lambda r: _import(calc, r), frozenset({"scenario", "text", "mode"})),
+        "export_csv": Action(lambda r: _export(calc, r), frozenset({"scenario", "convention"})),
     }
 
 

@@ -43,35 +43,13 @@ from fractions import Fraction
 from .format import Number, plain_number
 from .parse import parse_number
 from .problems import InputError, Problems, quote
-from .validators import name_key as _name_key
-
-__all__ = [
-    "CONVENTIONS",
-    "CSV_FIELD",
-    "MAX_CSV_BYTES",
-    "MAX_CSV_ROWS",
-    "NAME_HEADERS",
-    "Row",
-    "Table",
-    "base_name",
-    "decode_csv_bytes",
-    "match_names",
-    "normalize_label",
-    "read_cell_number",
-    "read_table",
-    "write_csv",
-]
+from .validators import name_key
 
 CSV_FIELD = "csv"
 MAX_CSV_BYTES = 2_000_000
 MAX_CSV_ROWS = 5_000
-
-CONVENTIONS = {
-    "nl": "Nederlandse Excel-notatie (puntkomma’s, decimale komma)",
-    "international": "internationale notatie (komma’s, decimale punt)",
-    "tab": "tabs (geplakt uit Excel)",
-    "cbs": "CBS StatLine-download",
-}
+# The delimiters tried, in the order that decides a tie, with the convention each stands for.
+_CONVENTION_BY_DELIMITER = {"\t": "tab", ";": "nl", ",": "international"}
 
 _BOM = "\ufeff"
 # Characters that make Excel treat a cell as a formula: such text is prefixed with ' on export
@@ -136,11 +114,6 @@ class Table:
     header_candidates: list[list[str]] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
 
-    @property
-    def decimal_mark(self) -> str | None:
-        """What :func:`parse_number` needs: ``"."`` for international, else the Dutch rule."""
-        return "." if self.convention == "international" else None
-
 
 def _fail(message: str) -> InputError:
     return InputError.single(CSV_FIELD, message)
@@ -175,8 +148,8 @@ def _parse(text: str, delimiter: str) -> list[Row]:
     return rows
 
 
-def _score(rows: Sequence[Row]) -> tuple[int, int]:
-    """How table-like the rows are: (rows with the most common width >= 2, that width)."""
+def _score(rows: Sequence[Row]) -> int:
+    """How table-like the rows are: how many share the most common width of 2 or more."""
     widths: dict[int, int] = {}
     for row in rows[:60]:
         width = len(row.cells)
@@ -184,16 +157,11 @@ def _score(rows: Sequence[Row]) -> tuple[int, int]:
             width -= 1
         if width >= 2:
             widths[width] = widths.get(width, 0) + 1
-    if not widths:
-        return (0, 0)
-    width = max(widths, key=lambda w: (widths[w], w))
-    return (widths[width], width)
+    return max(widths.values(), default=0)
 
 
 def _is_source_line(row: Row) -> bool:
-    first = row.cells[0].casefold()
-    others_empty = not any(row.cells[1:])
-    return others_empty and (first.startswith("bron") or first.startswith("source"))
+    return not any(row.cells[1:]) and row.cells[0].casefold().startswith(("bron", "source"))
 
 
 # What a browser's TextDecoder("windows-1252") makes of each byte (the WHATWG variant: the
@@ -262,14 +230,11 @@ def read_table(text: object) -> Table:
             "Het bestand is leeg. Plak een tabel met een kopregel en een regel per gemeente."
         )
 
-    candidates = {}
-    for delimiter in ("\t", ";", ","):
-        rows = _parse(text, delimiter)
-        candidates[delimiter] = (rows, _score(rows))
-    # Most rows of equal width wins; on a tie the order tab, ;, , decides.
-    delimiter = max(candidates, key=lambda d: candidates[d][1][0])
-    rows, (score, _width) = candidates[delimiter]
-    if score == 0:
+    rows_by_delimiter = {d: _parse(text, d) for d in _CONVENTION_BY_DELIMITER}
+    # Most rows of equal width wins; on a tie the first delimiter tried.
+    delimiter = max(rows_by_delimiter, key=lambda d: _score(rows_by_delimiter[d]))
+    rows = rows_by_delimiter[delimiter]
+    if _score(rows) == 0:
         raise _fail(
             "Het bestand heeft maar één kolom. Gebruik puntkomma’s (;), komma’s (,) of "
             "tabs tussen de kolommen, met de naam van de gemeente in de eerste kolom."
@@ -278,20 +243,15 @@ def read_table(text: object) -> Table:
     is_cbs = any(_is_source_line(r) and "cbs" in r.cells[0].casefold() for r in rows) or any(
         normalize_label(r.cells[0]) in {"regio's", "regios"} for r in rows[:30]
     )
-    if is_cbs:
-        convention = "cbs"
-    else:
-        convention = {"\t": "tab", ";": "nl", ",": "international"}[delimiter]
+    convention = "cbs" if is_cbs else _CONVENTION_BY_DELIMITER[delimiter]
 
+    # Without a known name header: the first row, or in a CBS download the first row with
+    # more than one cell (below its title lines).
+    fallback = next((i for i, r in enumerate(rows) if len(r.cells) >= 2), 0) if is_cbs else 0
     header_index = next(
         (i for i, r in enumerate(rows[:30]) if normalize_label(r.cells[0]) in NAME_HEADERS),
-        None,
+        fallback,
     )
-    if header_index is None:
-        if is_cbs:
-            header_index = next((i for i, r in enumerate(rows) if len(r.cells) >= 2), 0)
-        else:
-            header_index = 0
     header_row = rows[header_index]
     headers = list(header_row.cells)
     while len(headers) > 1 and not headers[-1]:
@@ -333,21 +293,19 @@ def read_table(text: object) -> Table:
             "voor de rekenhulp.".replace(",", ".")
         )
     for row in data:
-        if len(row.cells) > width:
-            if any(row.cells[width:]):
-                problems.add(
-                    CSV_FIELD,
-                    f"Regel {row.line} heeft {_columns(len(row.cells))}, maar de kopregel heeft "
-                    f"er {width}. Staat er een scheidingsteken te veel, bijvoorbeeld een komma in "
-                    "een getal?",
-                )
-                continue
+        count = len(row.cells)
+        if count > width and not any(row.cells[width:]):
             del row.cells[width:]
-        elif len(row.cells) < width:
+        elif count != width:
+            advice = (
+                "Staat er een scheidingsteken te veel, bijvoorbeeld een komma in een getal?"
+                if count > width
+                else "Vul de ontbrekende cellen aan (een lege cel mag)."
+            )
             problems.add(
                 CSV_FIELD,
-                f"Regel {row.line} heeft {_columns(len(row.cells))}, maar de kopregel heeft er "
-                f"{width}. Vul de ontbrekende cellen aan (een lege cel mag).",
+                f"Regel {row.line} heeft {_columns(count)}, maar de kopregel "
+                f"heeft er {width}. {advice}",
             )
     problems.raise_if_any()
 
@@ -396,7 +354,6 @@ def read_cell_number(
     allow_negative: bool = False,
     integer: bool = False,
     maximum: Number | None = None,
-    max_decimals: int = 10,
 ) -> Decimal | None:
     """Parse one cell as a number with the table's convention; blank gives ``None``.
 
@@ -421,8 +378,9 @@ def read_cell_number(
         allow_negative=allow_negative,
         integer=integer,
         maximum=maximum,
-        max_decimals=max_decimals,
-        decimal_mark=table.decimal_mark,
+        max_decimals=6,
+        # International: "." is the decimal mark; the others follow the Dutch-first rule.
+        decimal_mark="." if table.convention == "international" else None,
         required=False,
     )
 
@@ -439,18 +397,14 @@ def match_names(names: Iterable[str], known: Sequence[str]) -> list[int | None]:
     brackets (CBS writes "Bergen (L.)" for Bergen in Limburg), but only when exactly one known
     name fits, so "Bergen (L.)" and "Bergen (NH.)" never both land on one "Bergen".
     """
-    exact = {_name_key(n): i for i, n in enumerate(known)}
+    exact = {name_key(n): i for i, n in enumerate(known)}
     by_base: dict[str, list[int]] = {}
     for i, n in enumerate(known):
-        by_base.setdefault(_name_key(base_name(n)), []).append(i)
+        by_base.setdefault(name_key(base_name(n)), []).append(i)
     result: list[int | None] = []
     for name in names:
-        key = _name_key(name)
-        if key in exact:
-            result.append(exact[key])
-            continue
-        hits = by_base.get(_name_key(base_name(name)), [])
-        result.append(hits[0] if len(hits) == 1 else None)
+        hits = by_base.get(name_key(base_name(name)), [])
+        result.append(exact.get(name_key(name), hits[0] if len(hits) == 1 else None))
     return result
 
 

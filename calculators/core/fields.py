@@ -10,7 +10,10 @@ Everything else is derived from that one declaration:
   ``check`` method;
 - :func:`to_json`: the dataclass -> normalised scenario JSON, in declaration order;
 - :func:`example`: the example scenario for a region;
-- :func:`form`: the editor's controls (see :mod:`calculators.core.form`);
+- :func:`form`: the editor's controls: plain dicts that travel to the browser as JSON in the
+  ``describe`` answer, where ``docs/assets/js/rekenhulp-form.js`` draws each kind the same
+  way for every calculator. Every ``path`` uses the syntax of error fields
+  (``key.weights.inwoners``), so an error lands beside its input; Python checks every value;
 - :func:`format_rows`: the rows of the field table on the Scenario-formaat page;
 - :func:`json_shape`: which top-level fields hold an object or a list.
 
@@ -21,12 +24,12 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import itertools
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar, Protocol
+from typing import Any
 
-from . import form as controls
 from . import validators
 from .format import Number, canonical_number, format_decimal
 from .key import Key, KeyPreset, check_key_columns, key_to_json, parse_key
@@ -34,29 +37,6 @@ from .problems import InputError, Problems, field_path, quote
 from .regions import DEFAULT_REGION
 from .table import Column, Row, parse_columns, parse_table, table_to_json
 from .validators import check_header, check_unknown
-
-__all__ = [
-    "INVALID",
-    "Input",
-    "Scenario",
-    "choice",
-    "criteria",
-    "custom",
-    "example",
-    "form",
-    "format_rows",
-    "inputs",
-    "json_shape",
-    "key",
-    "nested",
-    "number",
-    "parse",
-    "schedule",
-    "table",
-    "text",
-    "title",
-    "to_json",
-]
 
 Control = dict[str, object]
 #: What a reader returns for an input with a problem (``None`` is a valid value).
@@ -66,14 +46,6 @@ Placed = tuple[str, tuple[str, ...], Control]
 #: (raw JSON value, field path, label as messages quote it, values read so far, problems)
 #: -> the typed value, or INVALID after adding the problem to ``problems``.
 Reader = Callable[[object, str, str, Mapping[str, Any], Problems], Any]
-
-
-class Scenario(Protocol):
-    """What :func:`parse` needs of a scenario class besides its fields."""
-
-    VERSION: ClassVar[int]
-
-    def check(self, p: Problems) -> None: ...
 
 
 def _plain(value: object, scenario: object) -> object:
@@ -146,7 +118,27 @@ def _validated(validator: validators.Validator) -> Reader:
 
 def input_control(path: str, spec: Input, inside: list[Control]) -> list[Placed]:
     """A text box (numbers are typed as text too), in the input's fieldset."""
-    return [(spec.group, spec.when, controls.field(path, spec.label, spec.hint))]
+    box: Control = {"kind": "input", "path": path, "label": spec.label, "hint": spec.hint}
+    return [(spec.group, spec.when, box)]
+
+
+def _checkbox(path: str, spec: Input, value: object, inside: list[Control]) -> list[Placed]:
+    """Off sets ``path`` to null, on sets it to ``value`` and shows ``inside``."""
+    checkbox: Control = {
+        "kind": "optional",
+        "path": path,
+        "label": spec.label,
+        "value": value,
+        "controls": inside,
+    }
+    return [(spec.group, spec.when, checkbox)]
+
+
+def _columns_control(columns: Sequence[Column] | str) -> Control:
+    # A string names a list in the scenario (user-chosen criteria); else the columns are fixed.
+    if isinstance(columns, str):
+        return {"columns_path": columns}
+    return {"columns": [c.to_dict() for c in columns]}
 
 
 # ---- declarations ---------------------------------------------------------------------------
@@ -205,7 +197,7 @@ def number(
     after parsing."""
     if minimum is None and not allow_negative:
         minimum = 0
-    validator = validators.number(
+    parse_number = validators.number(
         integer=integer,
         decimals=decimals,
         maximum=maximum,
@@ -215,18 +207,13 @@ def number(
         positive=positive,
     )
 
-    def read(raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems) -> Any:
-        try:
-            value = validator(raw, path, label)
-        except InputError as error:
-            p.collect(error)
-            return INVALID
+    def validate(raw: object, path: str, label: str) -> Any:
+        value = parse_number(raw, path, label)
         if value is None:
             return default
         if minimum is not None and value < minimum:
             at_least = "groter dan 0" if minimum == 1 and integer else f"van ten minste {minimum}"
-            p.add(path, f"Vul bij {label} een getal {at_least} in.")
-            return INVALID
+            raise InputError.single(path, f"Vul bij {label} een getal {at_least} in.")
         return int(value) if integer else value
 
     rules = [_range_text(minimum, maximum, integer, positive=bool(positive)) + "."]
@@ -238,7 +225,7 @@ def number(
         rules.append("Mag leeg zijn.")
     return _declare(
         label,
-        read,
+        _validated(validate),
         extra,
         dump=_number_text,
         controls=input_control,
@@ -256,10 +243,25 @@ def choice(
     **extra: Any,
 ) -> Any:
     """One of ``options``: id -> Dutch label, or (id, label, explanation) triples."""
-    labels = dict(options) if isinstance(options, Mapping) else {o[0]: o[1] for o in options}
+    items = options.items() if isinstance(options, Mapping) else options
+    labels = {value: text for value, text, *_ in items}
 
     def placed(path: str, spec: Input, inside: list[Control]) -> list[Placed]:
-        return [(spec.group, spec.when, controls.choice(path, spec.label, options, spec.hint))]
+        # The chosen option's explanation is shown under the select.
+        shown = []
+        for value, text, *explanation in items:
+            option = {"value": value, "label": text[:1].upper() + text[1:]}
+            if explanation:
+                option["explanation"] = explanation[0]
+            shown.append(option)
+        select: Control = {
+            "kind": "select",
+            "path": path,
+            "label": spec.label,
+            "options": shown,
+            "hint": spec.hint,
+        }
+        return [(spec.group, spec.when, select)]
 
     listed = "; ".join(f"`{k}`: {v}" for k, v in labels.items())
     rules = f"Een van: {listed}." + (f" Leeg is `{default}`." if default else "")
@@ -285,41 +287,35 @@ def schedule(label: str, *, steps: int, rising: str, **extra: Any) -> Any:
     ends the message about a step that is lower (why it may not fall)."""
     percent = validators.number(percent=True, maximum=100)
 
-    def read(
-        raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems
-    ) -> tuple[Decimal, ...] | Any:
+    def validate(raw: object, path: str, label: str) -> tuple[Decimal, ...]:
         items = raw.split(";") if isinstance(raw, str) and raw.strip() else []
+        if not items:
+            raise InputError.single(
+                path,
+                f"Vul bij {label} per jaar een percentage in, gescheiden door puntkomma’s, "
+                "bijvoorbeeld ‘10; 25; 50; 75; 100’.",
+            )
+        if len(items) > steps:
+            raise InputError.single(
+                path,
+                f"{label} heeft {len(items)} stappen; dat zijn er te veel. Gebruik er "
+                f"hoogstens {steps}.",
+            )
         found: list[Decimal] = []
-        try:
-            if not items:
+        for k, item in enumerate(items, start=1):
+            step = f"stap {k} van {label} (scheid de stappen met een puntkomma)"
+            found.append(percent(item, path, step))
+            if k > 1 and found[-1] < found[-2]:
                 raise InputError.single(
                     path,
-                    f"Vul bij {label} per jaar een percentage in, gescheiden door puntkomma’s, "
-                    "bijvoorbeeld ‘10; 25; 50; 75; 100’.",
+                    f"{label} mag niet dalen: stap {k} ({quote(item.strip())}) is lager "
+                    f"dan stap {k - 1}. {rising}",
                 )
-            if len(items) > steps:
-                raise InputError.single(
-                    path,
-                    f"{label} heeft {len(items)} stappen; dat zijn er te veel. Gebruik er "
-                    f"hoogstens {steps}.",
-                )
-            for k, item in enumerate(items, start=1):
-                step = f"stap {k} van {label} (scheid de stappen met een puntkomma)"
-                found.append(percent(item, path, step))
-                if k > 1 and found[-1] < found[-2]:
-                    raise InputError.single(
-                        path,
-                        f"{label} mag niet dalen: stap {k} ({quote(item.strip())}) is lager "
-                        f"dan stap {k - 1}. {rising}",
-                    )
-        except InputError as error:
-            p.collect(error)
-            return INVALID
         return tuple(found)
 
     return _declare(
         label,
-        read,
+        _validated(validate),
         extra,
         controls=input_control,
         hint="Gescheiden door puntkomma’s, nooit dalend, van 0 tot 100.",
@@ -361,9 +357,8 @@ def nested(
         parts = form_parts(cls, f"{path}.")
         if not optional:
             return parts
-        drawn = [c for _, _, c in parts]
         on = example(cls) if switched_on is None else switched_on
-        return [(spec.group, spec.when, controls.optional(path, spec.label, on, *drawn))]
+        return _checkbox(path, spec, on, [c for _, _, c in parts])
 
     return _declare(
         label,
@@ -428,7 +423,6 @@ def key(
     field. With ``switched_on`` the key is optional (``null`` = off): a checkbox ``label``
     fills it in and shows the key editor (with ``legend``) and the inputs drawn inside it."""
     optional = switched_on is not None
-    needs = (columns,) if isinstance(columns, str) else ()
 
     def read(raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems) -> Any:
         if optional and raw is None:
@@ -440,16 +434,16 @@ def key(
         return INVALID if found is None else found
 
     def placed(path: str, spec: Input, inside: list[Control]) -> list[Placed]:
-        editor = controls.key(path, legend, presets.values(), columns)
-        if not optional:
-            return [(spec.group, spec.when, editor)]
-        return [
-            (
-                spec.group,
-                spec.when,
-                controls.optional(path, spec.label, switched_on, editor, *inside),
-            )
-        ]
+        editor: Control = {
+            "kind": "key",
+            "path": path,
+            "legend": legend,
+            "presets": [p.to_dict() for p in presets.values()],
+            **_columns_control(columns),
+        }
+        if optional:
+            return _checkbox(path, spec, switched_on, [editor, *inside])
+        return [(spec.group, spec.when, editor)]
 
     over = (
         "per criterium"
@@ -470,7 +464,7 @@ def key(
         controls=placed,
         json_type=dict,
         noun=noun,
-        needs=needs,
+        needs=(columns,) if isinstance(columns, str) else (),
     )
 
 
@@ -514,7 +508,8 @@ def table(
         return table_to_json(rows, shown)
 
     def placed(path: str, spec: Input, inside: list[Control]) -> list[Placed]:
-        return [(spec.group, spec.when, controls.table(caption, columns, path))]
+        grid: Control = {"kind": "table", "path": path, "caption": caption}
+        return [(spec.group, spec.when, grid | _columns_control(columns))]
 
     texts = {} if fixed is None or callable(required) else _table_texts(fixed, required, bool(keys))
     return _declare(
@@ -559,12 +554,6 @@ def criteria(label: str, catalogue: Mapping[str, Column], **extra: Any) -> Any:
 # ---- derived --------------------------------------------------------------------------------
 
 
-def _needed(spec: Input, values: Mapping[str, Any]) -> bool:
-    if not spec.when:
-        return True
-    return values.get(spec.when[0]) in spec.when[1:]
-
-
 def read_fields(
     cls: type, data: Mapping[str, object], p: Problems, prefix: str = ""
 ) -> dict[str, Any] | Any:
@@ -587,10 +576,10 @@ def read_fields(
         for name in ready:
             pending.remove(name)
             spec = specs[name]
-            path = field_path(prefix, name) if prefix else name
-            if not _needed(spec, values):
+            if spec.when and values.get(spec.when[0]) not in spec.when[1:]:
                 values[name] = None
                 continue
+            path = field_path(prefix, name)
             values[name] = spec.read(data.get(name), path, f"‘{spec.label}’", values, found[name])
     for name in specs:
         p.extend(found[name])
@@ -629,15 +618,20 @@ def parse(cls: type, data: object, name: str = "") -> Any:
     return scenario
 
 
+def _with_header(cls: type, body: dict[str, object], name: str) -> dict[str, object]:
+    # A scenario class starts its JSON with calculator and version; a nested one does not.
+    if hasattr(cls, "VERSION"):
+        return {"calculator": name or calculator_name(cls), "version": cls.VERSION, **body}
+    return body
+
+
 def to_json(scenario: Any, name: str = "") -> dict[str, object]:
     """Normalised scenario JSON in declaration order; top level with calculator and version."""
     cls = type(scenario)
     body = {
         name: spec.dump(getattr(scenario, name), scenario) for name, spec in inputs(cls).items()
     }
-    if hasattr(cls, "VERSION"):
-        return {"calculator": name or calculator_name(cls), "version": cls.VERSION, **body}
-    return body
+    return _with_header(cls, body, name)
 
 
 def example(cls: type, region: str | None = None, name: str = "") -> dict[str, object]:
@@ -648,9 +642,7 @@ def example(cls: type, region: str | None = None, name: str = "") -> dict[str, o
         name: spec.example(region) if callable(spec.example) else copy.deepcopy(spec.example)
         for name, spec in inputs(cls).items()
     }
-    if hasattr(cls, "VERSION"):
-        return {"calculator": name or calculator_name(cls), "version": cls.VERSION, **body}
-    return body
+    return _with_header(cls, body, name)
 
 
 def form_parts(cls: type, prefix: str = "") -> list[Placed]:
@@ -674,18 +666,16 @@ def form(cls: type) -> list[Control]:
     """The editor's controls: the region to start from, then every input; neighbours with the
     same legend and condition share a fieldset."""
     built: list[Control] = [{"kind": "region", "label": "Begin met de gemeenten van"}]
-    open_group: tuple[str, tuple[str, ...]] | None = None
-    for legend, when, control in form_parts(cls):
+    for (legend, when), parts in itertools.groupby(form_parts(cls), lambda part: part[:2]):
+        members = [control for _, _, control in parts]
         if not legend:
-            built.append(control)
-            open_group = None
-        elif open_group == (legend, when):
-            members = built[-1]["controls"]
-            assert isinstance(members, list)
-            members.append(control)
-        else:
-            built.append(controls.group(legend, control, when=when))
-            open_group = (legend, when)
+            built += members
+            continue
+        # A fieldset; with ``when`` it shows only while that field has one of the values.
+        group: Control = {"kind": "group", "legend": legend, "controls": members}
+        if when:
+            group["when"] = {"path": when[0], "in": list(when[1:])}
+        built.append(group)
     return built
 
 
@@ -707,11 +697,6 @@ def json_shape(cls: type) -> dict[str, type]:
     """Top-level fields that hold an object or a list (checked before the editor shows a
     scenario from a link or a file)."""
     return {n: s.json_type for n, s in inputs(cls).items() if s.json_type is not None}
-
-
-def blank_number(value: Decimal | int | None) -> str:
-    """A number as scenario JSON writes it; ``None`` as ""."""
-    return "" if value is None else canonical_number(value)
 
 
 def title(example: str) -> Any:

@@ -34,14 +34,6 @@ from decimal import Decimal
 from .format import Number, format_decimal, to_fraction
 from .problems import InputError, quote
 
-__all__ = [
-    "DEFAULT_MAXIMUM",
-    "MAX_DECIMALS",
-    "is_blank",
-    "parse_number",
-    "plain_whole_number",
-]
-
 #: Hard upper bound for any number when the caller gives none: far above any real amount,
 #: low enough that exact arithmetic stays fast.
 DEFAULT_MAXIMUM = Decimal(10) ** 15
@@ -57,27 +49,15 @@ _SPACE_CHARS = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break s
 _SPACE_RE = re.compile(f"[{_SPACE_CHARS}]")
 _BODY_RE = re.compile(r"[0-9.,]+")
 _EXPONENT_RE = re.compile(r"[0-9.,]*[0-9][eE][+-]?[0-9]+")
-_NON_FINITE = {
-    "nan",
-    "+nan",
-    "-nan",
-    "inf",
-    "+inf",
-    "-inf",
-    "infinity",
-    "+infinity",
-    "-infinity",
-    "∞",
-    "-∞",
-    "+∞",
-    "snan",
-}
+_NON_FINITE = {sign + word for sign in ("", "+", "-") for word in ("nan", "inf", "infinity", "∞")}
+_NON_FINITE.add("snan")
 _MINUS_SIGNS = "-\u2212"
 # A whole number with a decimal comma and nothing else, optionally with a hyphen-minus.
 _SIMPLE_DECIMAL_RE = re.compile(r"(-?)([0-9]+),([0-9]+)")
 
 
-def _cap(text: str) -> str:
+def capitalized(text: str) -> str:
+    """``text`` with a capital first letter, e.g. a label at the start of a sentence."""
     return text[:1].upper() + text[1:]
 
 
@@ -142,48 +122,51 @@ def _split_number_text(body: str, decimal_mark: str | None) -> tuple[str, str]:
     return re.sub(r"[., ]", "", whole), fraction
 
 
+def _not_a_number(label: str, shown: str, hint: str = "", decimal_mark: str | None = None) -> str:
+    """The message when the value at ``label`` is no number: ``shown`` is that value quoted, or
+    what it is ("een lijst"); ``hint`` says why, when known."""
+    if hint == "nonfinite":
+        return (
+            f"Vul bij {label} een gewoon getal in; {shown} is geen getal "
+            "waarmee de rekenhulp kan rekenen."
+        )
+    if hint == "exponent":
+        return (
+            f"Schrijf het getal bij {label} voluit, zonder e-notatie "
+            f"(bijvoorbeeld 1500000 in plaats van 1,5e6); {shown} kan de rekenhulp "
+            "niet lezen."
+        )
+    if hint in ("twice", "grouping"):
+        if decimal_mark == ".":
+            example = "gebruik een punt voor decimalen, bijvoorbeeld 1234.5"
+        else:
+            example = "gebruik een komma voor decimalen, bijvoorbeeld 1234,5"
+        return f"Vul bij {label} een getal in; {shown} is geen getal ({example})."
+    if hint == "percent":
+        return f"Bij {label} hoort geen procentteken (%); vul alleen het getal in."
+    if hint == "euro":
+        return f"Bij {label} hoort geen euroteken (€); vul alleen het percentage in."
+    if hint == "long":
+        return (
+            f"Vul bij {label} een gewoon getal in; de ingevulde tekst is te lang "
+            "om een getal te zijn."
+        )
+    return f"Vul bij {label} een getal in; {shown} is geen getal."
+
+
 def _parse_text(
     text: str, *, percent: bool, decimal_mark: str | None, label: str, field: str
 ) -> Decimal:
     original = text.strip()
     if len(original) <= _MAX_TEXT and original.isascii():
         if original.isdigit():
-            return Decimal(original)  # the common case, a plain whole number: skip the rules
+            return Decimal(original)  # a plain whole number, such as " 42 ": skip the rules
         if decimal_mark != "." and (simple := _SIMPLE_DECIMAL_RE.fullmatch(original)):
             # "1234,56" and "-12,5": what the rules below make of them, in one step.
             return Decimal(simple.expand(r"\1\2.\3"))
 
     def fail(hint: str = "") -> InputError:
-        shown = quote(original)
-        if hint == "nonfinite":
-            msg = (
-                f"Vul bij {label} een gewoon getal in; {shown} is geen getal "
-                "waarmee de rekenhulp kan rekenen."
-            )
-        elif hint == "exponent":
-            msg = (
-                f"Schrijf het getal bij {label} voluit, zonder e-notatie "
-                f"(bijvoorbeeld 1500000 in plaats van 1,5e6); {shown} kan de rekenhulp "
-                "niet lezen."
-            )
-        elif hint in ("twice", "grouping"):
-            if decimal_mark == ".":
-                example = "gebruik een punt voor decimalen, bijvoorbeeld 1234.5"
-            else:
-                example = "gebruik een komma voor decimalen, bijvoorbeeld 1234,5"
-            msg = f"Vul bij {label} een getal in; {shown} is geen getal ({example})."
-        elif hint == "percent":
-            msg = f"Bij {label} hoort geen procentteken (%); vul alleen het getal in."
-        elif hint == "euro":
-            msg = f"Bij {label} hoort geen euroteken (€); vul alleen het percentage in."
-        elif hint == "long":
-            msg = (
-                f"Vul bij {label} een gewoon getal in; de ingevulde tekst is te lang "
-                "om een getal te zijn."
-            )
-        else:
-            msg = f"Vul bij {label} een getal in; {shown} is geen getal."
-        return InputError.single(field, msg)
+        return InputError.single(field, _not_a_number(label, quote(original), hint, decimal_mark))
 
     if len(original) > _MAX_TEXT:
         raise fail("long")
@@ -215,7 +198,7 @@ def _parse_text(
         raise fail()
     if not any(ch.isdigit() for ch in body):
         raise fail()
-    # Spaces may only sit between digit groups; normalise each run to one space.
+    # Spaces (all plain spaces by now) may only sit between digit groups, one at a time.
     if "  " in body or body.startswith(" ") or body.endswith(" "):
         raise fail()
     if re.search(r"[.,] | [.,]", body):
@@ -304,9 +287,7 @@ def parse_number(
     if maximum is None:
         maximum = DEFAULT_MAXIMUM
     if isinstance(value, bool):
-        raise InputError.single(
-            field, f"Vul bij {label} een getal in; {quote(value)} is geen getal."
-        )
+        raise InputError.single(field, _not_a_number(label, quote(value)))
     if isinstance(value, int):
         # Compare before converting: a 5 000-digit integer must not reach Decimal/str.
         if abs(value) > maximum:
@@ -317,11 +298,7 @@ def parse_number(
         # NaN/Infinity; quote shows those as typed, never as Python's nan/inf.
         number = Decimal(repr(value)) if isinstance(value, float) else value
         if not number.is_finite():
-            raise InputError.single(
-                field,
-                f"Vul bij {label} een gewoon getal in; {quote(value)} is geen "
-                "getal waarmee de rekenhulp kan rekenen.",
-            )
+            raise InputError.single(field, _not_a_number(label, quote(value), "nonfinite"))
     elif isinstance(value, str):
         if integer and decimal_mark is None:
             _ambiguous_count(value, label, field, allow_negative)
@@ -331,16 +308,15 @@ def parse_number(
     else:
         kinds: dict[type, str] = {list: "een lijst", dict: "een object", tuple: "een lijst"}
         kind = kinds.get(type(value), "dit")
-        raise InputError.single(field, f"Vul bij {label} een getal in; {kind} is geen getal.")
+        raise InputError.single(field, _not_a_number(label, kind))
     return _check(
         number,
         value,
         field=field,
         label=label,
         allow_negative=allow_negative,
-        integer=integer,
         maximum=maximum,
-        max_decimals=max_decimals,
+        places=0 if integer else max_decimals,
     )
 
 
@@ -365,9 +341,8 @@ def _check(
     field: str,
     label: str,
     allow_negative: bool,
-    integer: bool,
     maximum: Number,
-    max_decimals: int,
+    places: int,
 ) -> Decimal:
     if number == 0:
         number = Decimal(0)  # drop a negative zero, and the exponent of 0e-999999
@@ -382,9 +357,9 @@ def _check(
     if number < 0 and not allow_negative:
         raise InputError.single(
             field,
-            f"{_cap(label)} mag niet negatief zijn; {_shown(original, number)} is kleiner dan 0.",
+            f"{capitalized(label)} mag niet negatief zijn; {_shown(original, number)} is kleiner "
+            "dan 0.",
         )
-    places = 0 if integer else max_decimals
     if exponent < -places:
         # Trailing zeros do not count: "1,50" has two meaningful decimals at most.
         if exponent < -_MAX_EXPONENT or (to_fraction(number) * 10**places).denominator != 1:

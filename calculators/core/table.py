@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .csvio import normalize_label
-from .format import canonical_number
+from .format import canonical_number, format_decimal
 from .problems import InputError, Problems, field_path, quote
 from .validators import (
     Validator,
@@ -27,16 +27,6 @@ from .validators import (
     suggest,
     text,
 )
-
-__all__ = [
-    "Column",
-    "MAX_MUNICIPALITIES",
-    "Row",
-    "columns_text",
-    "parse_columns",
-    "parse_table",
-    "table_to_json",
-]
 
 MAX_MUNICIPALITIES = 2_000
 MAX_COLUMNS = 20
@@ -88,6 +78,11 @@ class Row:
 
 def columns_text(columns: Sequence[Column]) -> str:
     return ", ".join(f"{c.id} ({c.label})" for c in columns)
+
+
+def too_many(count: str, maximum: int) -> str:
+    """The message for a list longer than ``maximum``; ``count`` says how long it is."""
+    return f"{count}; dat zijn er te veel. Gebruik er hoogstens {format_decimal(maximum, 0)}."
 
 
 def _column_id(raw: object, path: str, where: str, seen: dict[str, int], p: Problems) -> bool:
@@ -172,11 +167,7 @@ def parse_columns(raw: object, p: Problems, catalogue: Mapping[str, Column]) -> 
         p.add("criteria", "‘criteria’ moet een lijst van criteria zijn.")
         return None
     if len(raw) > MAX_COLUMNS:
-        p.add(
-            "criteria",
-            f"Er zijn {len(raw)} criteria; dat zijn er te veel. Gebruik er hoogstens "
-            f"{MAX_COLUMNS}.",
-        )
+        p.add("criteria", too_many(f"Er zijn {len(raw)} criteria", MAX_COLUMNS))
         return None
     columns: list[Column] = []
     seen_ids: dict[str, int] = {}
@@ -207,9 +198,7 @@ def _rows_list(raw: object, p: Problems) -> list[object] | None:
         return None
     if len(raw) > MAX_MUNICIPALITIES:
         p.add(
-            "municipalities",
-            f"De tabel heeft {len(raw)} gemeenten; dat zijn er te veel. Gebruik er hoogstens "
-            f"{MAX_MUNICIPALITIES:,}.".replace(",", "."),
+            "municipalities", too_many(f"De tabel heeft {len(raw)} gemeenten", MAX_MUNICIPALITIES)
         )
         return None
     return raw
@@ -323,7 +312,7 @@ def parse_table(
     return rows
 
 
-def _cell(value: Decimal | None) -> str:
+def json_number(value: Decimal | None) -> str:
     return "" if value is None else canonical_number(value)
 
 
@@ -332,7 +321,7 @@ def table_to_json(rows: Sequence[Row], columns: Sequence[Column]) -> list[dict[s
     return [
         {
             "name": r.name,
-            "values": {c.id: _cell(r.values.get(c.id)) for c in columns},
+            "values": {c.id: json_number(r.values.get(c.id)) for c in columns},
         }
         for r in rows
     ]

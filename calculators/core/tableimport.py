@@ -14,12 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .csvio import CSV_FIELD, Table, match_names, normalize_label, read_cell_number, read_table
-from .format import canonical_number
 from .problems import InputError, Problems, quote
-from .table import MAX_MUNICIPALITIES, Column, columns_text
+from .table import MAX_MUNICIPALITIES, Column, columns_text, json_number, too_many
 from .validators import municipality_name, name_key
-
-__all__ = ["ImportResult", "import_rows"]
 
 #: A row of scenario JSON.
 Json = dict[str, object]
@@ -57,14 +54,12 @@ def _match_column(candidates: Sequence[str], columns: Sequence[Column]) -> Colum
             by_norm.setdefault(normalize_label(alias), c)
         by_bare.setdefault(_bare(c.label), []).append(c)
     for text in candidates:
-        norm = normalize_label(text)
-        if norm in by_norm:
-            return by_norm[norm]
         # "Inleg" matches "Inleg (euro)"; "Inwoners (aantal)" matches "Inwoners".
-        if _bare(text) in by_norm:
-            return by_norm[_bare(text)]
-        if len(by_bare.get(_bare(text), [])) == 1:
-            return by_bare[_bare(text)][0]
+        bare = _bare(text)
+        unique_bare = by_bare[bare][0] if len(by_bare.get(bare, [])) == 1 else None
+        found = by_norm.get(normalize_label(text)) or by_norm.get(bare) or unique_bare
+        if found is not None:
+            return found
     return None
 
 
@@ -143,12 +138,11 @@ def _file_rows(
                     label=label,
                     maximum=column.maximum,
                     integer=column.integer,
-                    max_decimals=6,
                 )
             except InputError as error:
                 p.collect(error)
                 continue
-            values[column.id] = "" if value is None else canonical_number(value)
+            values[column.id] = json_number(value)
         rows.append((row.line, name, values))
     if not rows and not p:
         p.add(CSV_FIELD, "Het bestand heeft geen regels met gemeenten.")
@@ -219,9 +213,7 @@ def import_rows(
     file_rows, skipped = _file_rows(table, mapped, p)
     if mode == "replace" and len(file_rows) > MAX_MUNICIPALITIES:
         p.add(
-            CSV_FIELD,
-            f"Het bestand heeft {len(file_rows)} gemeenten; dat zijn er te veel. Gebruik er "
-            f"hoogstens {MAX_MUNICIPALITIES:,}.".replace(",", "."),
+            CSV_FIELD, too_many(f"Het bestand heeft {len(file_rows)} gemeenten", MAX_MUNICIPALITIES)
         )
     p.raise_if_any()
     labels = ", ".join(c.label for c in mapped.values())

@@ -15,30 +15,14 @@ from decimal import Decimal
 from typing import Any
 
 from .format import Number
-from .parse import parse_number, plain_whole_number
+from .parse import capitalized, is_blank, parse_number, plain_whole_number
 from .problems import InputError, Problems, field_path, quote
-
-__all__ = [
-    "Validator",
-    "check_header",
-    "check_unknown",
-    "choice",
-    "municipality_name",
-    "name_key",
-    "number",
-    "suggest",
-    "text",
-]
 
 Validator = Callable[[object, str, str], Any]
 
 
 MAX_NAME = 80
 _FORMULA_START = ("=", "+", "-", "@")
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _has_category(text: str, category: str) -> bool:
@@ -66,29 +50,33 @@ def suggest(word: object, options: Sequence[str]) -> str:
     return f" Bedoelt u {quote(close[0])}?" if close else ""
 
 
+def _check_line(value: str, field: str, subject: str, maximum: int) -> None:
+    """Refuse a ``value`` longer than ``maximum`` or with a control character; ``subject``
+    starts the message, e.g. "De titel" or "De naam bij rij 3"."""
+    if len(value) > maximum:
+        raise InputError.single(
+            field,
+            f"{subject} is te lang ({len(value)} tekens); gebruik hoogstens {maximum} tekens.",
+        )
+    if not value.isprintable() and _has_category(value, "Cc"):
+        raise InputError.single(
+            field,
+            f"{subject} bevat een onzichtbaar teken, zoals een tab of regeleinde. Haal dat weg.",
+        )
+
+
 def text(*, maximum: int = 200, required: bool = False, default: str = "") -> Validator:
     """A trimmed single-line text; ``label`` names it in Dutch, e.g. "de titel"."""
 
     def validate(raw: object, field: str, label: str) -> str:
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if is_blank(raw):
             if required:
                 raise InputError.single(field, f"Vul {label} in.")
             return default
         if not isinstance(raw, str):
             raise InputError.single(field, f"Vul bij {label} tekst in.")
         value = raw.strip()
-        if len(value) > maximum:
-            raise InputError.single(
-                field,
-                f"{_cap(label)} is te lang ({len(value)} tekens); gebruik hoogstens "
-                f"{maximum} tekens.",
-            )
-        if not value.isprintable() and _has_category(value, "Cc"):
-            raise InputError.single(
-                field,
-                f"{_cap(label)} bevat een onzichtbaar teken, zoals een tab of regeleinde. "
-                "Haal dat weg.",
-            )
+        _check_line(value, field, capitalized(label), maximum)
         return value
 
     return validate
@@ -100,28 +88,16 @@ def municipality_name(raw: object, field: str, where: str) -> str:
     if not isinstance(raw, str) or not raw.strip():
         raise InputError.single(field, f"Vul bij {where} de naam van de gemeente in.")
     name = raw.strip()
-    if len(name) > MAX_NAME:
-        raise InputError.single(
-            field,
-            f"De naam bij {where} is te lang ({len(name)} tekens); gebruik hoogstens "
-            f"{MAX_NAME} tekens.",
-        )
-    if name.isprintable():
-        pass  # no control or format character: the common case, checked in one step
-    elif _has_category(name, "Cc"):
-        raise InputError.single(
-            field,
-            f"De naam bij {where} bevat een onzichtbaar teken, zoals een tab of regeleinde. "
-            "Haal dat weg.",
-        )
-    elif _has_category(name, "Cf"):
-        # Invisible, yet it makes "Venlo" and "Ven\u200blo" two municipalities.
-        raise InputError.single(
-            field,
-            f"De naam bij {where} bevat een onzichtbaar opmaakteken (zoals een zachte "
-            "spatie, zacht afbreekstreepje of tekstrichtingsteken), vaak meegekopieerd uit een "
-            "ander programma. Haal dat weg en typ de naam opnieuw.",
-        )
+    if len(name) > MAX_NAME or not name.isprintable():  # the common case skips this in one step
+        _check_line(name, field, f"De naam bij {where}", MAX_NAME)
+        if _has_category(name, "Cf"):
+            # Invisible, yet it makes "Venlo" and "Ven\u200blo" two municipalities.
+            raise InputError.single(
+                field,
+                f"De naam bij {where} bevat een onzichtbaar opmaakteken (zoals een zachte "
+                "spatie, zacht afbreekstreepje of tekstrichtingsteken), vaak meegekopieerd uit "
+                "een ander programma. Haal dat weg en typ de naam opnieuw.",
+            )
     if name.startswith(_FORMULA_START):
         raise InputError.single(
             field,
@@ -178,7 +154,9 @@ def number(
             required=required,
         )
         if positive and value is not None and value <= 0:
-            raise InputError.single(field, f"{_cap(label)} moet groter zijn dan 0, {positive}.")
+            raise InputError.single(
+                field, f"{capitalized(label)} moet groter zijn dan 0, {positive}."
+            )
         return value
 
     return validate

@@ -1,19 +1,14 @@
 """Ingroeipad: the 10-year phase-in (2022-2031) of the expertiseteam MO-BW-BG's advice, from
 the historical distribution (the centrumgemeente receives everything) to the objective one.
-
-The inputs are the fields of :class:`.model.Scenario`; :func:`.compute.compute` computes,
-:func:`.render.render` shows.
 """
 
 from __future__ import annotations
 
-from ..catalogue import BIJLAGE_2_STRUCTUREEL
-from .compute import compute
-from .compute import export_table as export
+from .compute import compute, export
 from .model import Scenario
-from .render import render_result as render
+from .render import render
 
-__all__ = ["BIJLAGE_2_STRUCTUREEL", "Scenario", "compute", "export", "is_result_column", "render"]
+__all__ = ["Scenario", "compute", "export", "is_result_column", "render"]
 
 
 def is_result_column(header: str) -> bool:

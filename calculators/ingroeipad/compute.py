@@ -19,13 +19,10 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from ..core import money
 from ..core.apportion import round_scaled
-from ..core.format import format_percent
-from ..core.money import euro
+from ..core.format import format_percent, round_ratio
+from ..core.money import euro, round_cents
 from .model import COLUMNS, Scenario
-
-__all__ = ["capped", "compute", "export_table", "yearly_path"]
 
 
 def _scaled(values: list[Decimal]) -> list[int]:
@@ -116,9 +113,8 @@ def yearly_path(s: Scenario, n: list[int]) -> tuple[list[list[int]], list[int], 
 
 
 def _per_inhabitant(cents: int, inhabitants: int) -> str:
-    """Cents per inhabitant, rounded half away from zero to whole cents (as money.round_cents)."""
-    rounded = (2 * abs(cents) + inhabitants) // (2 * inhabitants)
-    return euro(rounded if cents >= 0 else -rounded)
+    """Cents per inhabitant, rounded half away from zero to whole cents (as round_cents)."""
+    return euro(round_ratio(cents, inhabitants, 0))
 
 
 def _row(name: str, amounts: list[int], target: int, held: int, n: int) -> dict[str, Any]:
@@ -162,7 +158,7 @@ def _warnings(s: Scenario, result: dict[str, Any]) -> list[dict[str, str]]:
     hist_total = sum(s.column("historisch"))
     if hist_total * 100 != s.budget_cents:
         ratio = (
-            f"De historische bedragen tellen op tot {euro(money.round_cents(hist_total))}, het "
+            f"De historische bedragen tellen op tot {euro(round_cents(hist_total))}, het "
             f"budget is {euro(s.budget_cents)}. De rekenhulp gebruikt de historische en de "
             "objectieve bedragen als verhouding."
         )
@@ -185,7 +181,7 @@ def compute(s: Scenario) -> dict[str, Any]:
         "alphas": [format_percent(a, 1) for a in s.alphas],
         "budget_display": euro(s.budget_cents),
         "totals": [euro(sum(year)) for year in years],
-        "cap_display": None if s.cap is None else euro(money.round_cents(s.cap.per_inhabitant)),
+        "cap_display": None if s.cap is None else euro(round_cents(s.cap.per_inhabitant)),
         "reached": final == target,
         "reached_year": s.first_year - 1 + earliest if earliest else None,
         "off_count": sum(a != b for a, b in zip(final, target, strict=True)),
@@ -195,7 +191,7 @@ def compute(s: Scenario) -> dict[str, Any]:
     return {"result": result, "warnings": _warnings(s, result)}
 
 
-def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
+def export(s: Scenario) -> tuple[list[str], list[list[object]]]:
     """Inputs, the amount per year and the change, per municipality, with a total row."""
     result = compute(s)["result"]
     years = [f"Jaar {y} (euro)" for y in result["years"][1:]]

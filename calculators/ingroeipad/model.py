@@ -7,9 +7,7 @@ so the first year already takes a step (the advice: "in het eerste jaar (2022) v
 eerste stap plaats") and year N (2031) is fully objective. Year 0, before the path, is the
 historical distribution.
 
-Every input is declared once, as a field of :class:`Scenario` (see
-:mod:`calculators.core.fields`); parser, form, JSON and the format table come from there. The
-example figures (and Bijlage 2 of the Leidse Regio) are in :mod:`calculators.catalogue`.
+The example figures (and Bijlage 2 of the Leidse Regio) are in :mod:`calculators.catalogue`.
 """
 
 from __future__ import annotations
@@ -25,8 +23,6 @@ from ..core import fields
 from ..core.format import canonical_number, round_half_up, round_half_up_int
 from ..core.problems import Problems
 from ..core.table import MAX_VALUE, Column, Row
-
-__all__ = ["COLUMNS", "Cap", "Scenario"]
 
 MAX_YEARS = 50
 COLUMNS = (

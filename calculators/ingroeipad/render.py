@@ -79,6 +79,6 @@ def _effects(r: dict[str, Any]) -> str:
     return table(f"Voordeel en nadeel per gemeente, {last} tegenover nu", columns, rows) + lists
 
 
-def render_result(result: dict[str, Any], scenario: dict[str, Any] | None = None) -> str:
+def render(result: dict[str, Any], scenario: dict[str, Any]) -> str:
     years = [f"Nu ({result['years'][0]})", *(str(y) for y in result["years"][1:])]
     return _summary(result) + _amounts(result, years) + _chart(result, years) + _effects(result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from calculators.core import fields
 from calculators.core.calculator import calculator_names, find
 from calculators.core.entry import handle
 
@@ -75,8 +76,7 @@ def default_result(calculator: str) -> dict[str, Any]:
 
 def render_static(calculator: str) -> str:
     """The default scenario's result, for the page as built (print, no JavaScript)."""
-    html: str = default_result(calculator)["html"]
-    return html
+    return str(default_result(calculator)["html"])
 
 
 def calculator_block(calculator: str) -> str:
@@ -120,8 +120,6 @@ def _cell(text: str) -> str:
 def format_table(calculator: str) -> str:
     """The field table of the Scenario-formaat page (Markdown), derived from the scenario
     dataclass that also builds the parser and the form, so the page cannot drift."""
-    from calculators.core import fields
-
     declaration = find(calculator)
     if declaration is None:
         raise ValueError(f"no calculator {calculator!r}")

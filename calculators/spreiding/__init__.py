@@ -2,16 +2,14 @@
 
 Beslispunten 5 and 6 (2019), uitgangspunt 5 (2020) and ambition 5 of the regiovisie: spread
 beschermd wonen and maatschappelijke opvang places over all municipalities, by substitution,
-stepwise, on a basis of inhabitants or clients. The inputs are the fields of
-:class:`.model.Scenario`; :func:`.compute.compute` computes, :func:`.render.render` shows.
+stepwise, on a basis of inhabitants or clients.
 """
 
 from __future__ import annotations
 
-from .compute import compute
-from .compute import export_table as export
+from .compute import compute, export
 from .model import Scenario
-from .render import render_result as render
+from .render import render
 
 __all__ = ["Scenario", "compute", "export", "is_result_column", "render"]
 

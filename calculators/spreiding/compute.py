@@ -20,13 +20,9 @@ from ..core.path import moves, yearly_path, years_needed
 from ..core.problems import InputError, quote
 from .model import FACILITIES, Scenario
 
-__all__ = ["compute", "export_table"]
-
 #: Longest path the "maximum per year" mode computes: one row per year, so a maximum of 1
 #: place a year over a million places would otherwise mean a million-year table.
 MAX_PATH_YEARS = 100
-
-_MAX_MOVES_LABEL = fields.inputs(Scenario)["max_moves_per_year"].label
 
 #: Why the minimums and maximums cannot hold together, per kind of :class:`Infeasible`.
 _INFEASIBLE = {
@@ -75,11 +71,12 @@ def _path_years(s: Scenario, current: dict[str, int], target: dict[str, int]) ->
     years = years_needed(current, target, most)
     if years > MAX_PATH_YEARS:
         enough = -(-max(moves(current, target)) // MAX_PATH_YEARS)
+        label = fields.inputs(Scenario)["max_moves_per_year"].label
         raise InputError.single(
             "max_moves_per_year",
             f"Met hoogstens {'1 plaats' if most == 1 else f'{most} plaatsen'} per jaar duurt het "
             f"verplaatsen {years} jaar; de rekenhulp maakt een tijdpad van hoogstens "
-            f"{MAX_PATH_YEARS} jaar. Vul bij ‘{_MAX_MOVES_LABEL}’ minstens {enough} in.",
+            f"{MAX_PATH_YEARS} jaar. Vul bij ‘{label}’ minstens {enough} in.",
         )
     return years
 
@@ -105,7 +102,7 @@ def _warnings(s: Scenario, current_total: int, total: int) -> list[dict[str, str
 
 def compute(s: Scenario) -> dict[str, Any]:
     """The ``result`` and ``warnings`` of the compute response."""
-    current = s.places("plaatsen")
+    current = {r.name: int(r.value("plaatsen")) for r in s.municipalities}
     current_total = sum(current.values())
     total = _final_total(s, current_total)
     weights = shares(s.municipalities, s.key)
@@ -159,17 +156,17 @@ def compute(s: Scenario) -> dict[str, Any]:
     return {"result": result, "warnings": _warnings(s, current_total, total)}
 
 
-def export_table(s: Scenario) -> tuple[list[str], list[list[object]]]:
+def export(s: Scenario) -> tuple[list[str], list[list[object]]]:
     """Headers and rows for the CSV export: inputs, target, gap and the path per year."""
     result = compute(s)["result"]
     years = result["years"]
     headers = ["Gemeente", "Inwoners", "Cliënten", "Plaatsen nu", "Doel", "Verschil"]
     headers += [f"Jaar {y['year']}" for y in years]
-    fields = ("inhabitants", "clients", "current", "target", "gap")
+    numbers = ("inhabitants", "clients", "current", "target", "gap")
     rows: list[list[object]] = [
-        [r["name"], *(r[f] for f in fields), *(y["places"][r["name"]] for y in years)]
+        [r["name"], *(r[f] for f in numbers), *(y["places"][r["name"]] for y in years)]
         for r in result["rows"]
     ]
-    totals = (sum(r[f] for r in result["rows"]) for f in fields)
+    totals = (sum(r[f] for r in result["rows"]) for f in numbers)
     rows.append(["Totaal", *totals, *(y["total"] for y in years)])
     return headers, rows

@@ -1,10 +1,8 @@
 """Scenario of Spreiding (version 1): places per municipality now, a basis for the target
 (a key over inhabitants and clients), the total, the apportionment method and the path.
 
-Every input is declared once, as a field of :class:`Scenario` (see
-:mod:`calculators.core.fields`); parser, form, JSON and the format table come from there. The
-criteria, the presets (beslispunt 5 of 2019, uitgangspunt 5 of 2020) and the example figures
-are in :mod:`calculators.catalogue`.
+The criteria, the presets (beslispunt 5 of 2019, uitgangspunt 5 of 2020) and the example
+figures are in :mod:`calculators.catalogue`.
 """
 
 from __future__ import annotations
@@ -20,8 +18,6 @@ from ..core.apportion import APPORTIONMENT_METHODS
 from ..core.key import Key
 from ..core.problems import Problems
 from ..core.table import Column, Row
-
-__all__ = ["BASIS", "COLUMNS", "FACILITIES", "Scenario"]
 
 MAX_PLACES = 100_000
 MAX_YEARS = 50
@@ -148,9 +144,6 @@ class Scenario:
                 f"bij ‘{fields.inputs(Scenario)['path_mode'].label}’ voor "
                 f"‘{PATH_MODES['years']}’.",
             )
-
-    def places(self, column: str) -> dict[str, int]:
-        return {r.name: int(r.value(column)) for r in self.municipalities}
 
     def bound(self, column: str) -> dict[str, int]:
         return {r.name: int(v) for r in self.municipalities if (v := r.values[column]) is not None}

@@ -87,7 +87,7 @@ def _path(r: dict[str, Any], start: str) -> str:
     return table("Pad per jaar", columns, rows, footer=footer) + chart
 
 
-def render_result(result: dict[str, Any], scenario: dict[str, Any] | None = None) -> str:
+def render(result: dict[str, Any], scenario: dict[str, Any]) -> str:
     rows = result["rows"]
     chart = bar_chart(
         "spreiding-grafiek",
@@ -100,5 +100,5 @@ def render_result(result: dict[str, Any], scenario: dict[str, Any] | None = None
             for i, (label, f) in enumerate((("Nu", "current"), ("Doel", "target")), 1)
         ],
     )
-    start = str((scenario or {}).get("start_year", ""))
+    start = str(scenario.get("start_year", ""))
     return _summary(result) + _targets(result) + chart + _methods(result) + _path(result, start)

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from calculators.catalogue import BIJLAGE_2_STRUCTUREEL
 from calculators.core import fields
 from calculators.core.apportion import largest_remainder
 from calculators.core.entry import handle
-from calculators.ingroeipad import BIJLAGE_2_STRUCTUREEL, Scenario
+from calculators.ingroeipad import Scenario
 from calculators.ingroeipad.compute import apportion_cents, capped
 from calculators.render.page import handle_page
 

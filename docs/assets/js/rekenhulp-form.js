@@ -1,5 +1,5 @@
 // The form of a calculator, drawn from the description its `describe` action returns
-// (`form` in calculators/core/form.py), so a new calculator needs no JavaScript. Every
+// (`form` in calculators/core/fields.py), so a new calculator needs no JavaScript. Every
 // control edits `calc.scenario` and tells the calculator through `calc.changed` (rekenhulp.js).
 
 import { el, fieldId, getPath, isObject, pathParts, setPath, textInput } from "./rekenhulp-fields.js";
