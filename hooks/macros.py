@@ -53,5 +53,14 @@ def define_env(env) -> None:
 
         return example_json(calculator)
 
+    @env.macro
+    def herkomst_cijfers(calculator: str, region: str = "") -> str:
+        """Which columns of the default table are real figures (with their source) and which
+        are examples: the same notice the calculator shows when a region is chosen."""
+        from calculators.core.calculator import find
+
+        calc = find(calculator)
+        return calc.notice(region or calc.default_region)
+
     for part in _load_parts():
         part.define_env(env)

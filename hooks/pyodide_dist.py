@@ -53,9 +53,13 @@ def _source_digest() -> str:
     digest = hashlib.sha256()
     for entry in WHEEL_SOURCES:
         path = ROOT / entry
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        # Every file of the package, not only *.py: the wheel also ships its data (the CBS
+        # data package in calculators/catalogue/cbs/), and a new year must rebuild it.
+        files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
         for file in files:
-            if "__pycache__" in file.parts:
+            # Bytecode and hidden files (editor swap files, half-written temporaries) are not
+            # part of the package.
+            if "__pycache__" in file.parts or file.name.startswith("."):
                 continue
             digest.update(str(file.relative_to(ROOT)).encode())
             digest.update(file.read_bytes())

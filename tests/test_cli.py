@@ -34,7 +34,7 @@ def test_default_then_compute(tmp_path):
     default = run("verdeelsleutel", "--default")
     assert default.returncode == 0, default.stderr
     scenario = json.loads(default.stdout)
-    assert scenario["title"] == "Voorbeeldcijfers (geen echte cijfers)"
+    assert scenario["title"] == "Inwoners CBS 2022, andere cijfers voorbeelden"
     path = tmp_path / "scenario.json"
     path.write_text(default.stdout, encoding="utf-8")
     computed = run("verdeelsleutel", str(path))
@@ -55,7 +55,7 @@ def test_stdin_and_csv():
     assert as_csv.returncode == 0, as_csv.stderr
     lines = as_csv.stdout.splitlines()
     assert lines[0].startswith("Gemeente;Inwoners;")
-    assert lines[-1].startswith("Totaal;280000;")
+    assert lines[-1].startswith("Totaal;277168;")  # CBS, Noord-Limburg, 1 January 2022
     international = run(
         "verdeelsleutel", "-", "--csv", "--convention", "international", stdin=scenario
     )

@@ -1,18 +1,18 @@
-"""Figures per municipality: the EXAMPLE figures each calculator starts from, per region, and
-the real figures a source prints.
+"""Figures per municipality: the figures each calculator starts from, per region, and the real
+figures a source prints.
 
-The sources give no figures per municipality (see :mod:`calculators.core.regions`), so the
-examples are round, invented figures built on each region's example inhabitants, and labelled
-as such wherever they are shown; a user pastes the real ones. Each ``*_rows(region)`` is a
-calculator's example table as scenario JSON (``municipalities``).
+The inhabitants are real (CBS, see :mod:`calculators.catalogue.regions`). The sources give no
+other figures per municipality, so the rest are invented EXAMPLES built on the inhabitants, and
+the region notice names those columns wherever they are shown; a user pastes the real ones.
+Each ``*_rows(region)`` is a calculator's example table as scenario JSON (``municipalities``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ..core.regions import REGIONS
 from .criteria import PRESET_CRITERIA
+from .regions import REGIONS
 
 __all__ = [
     "BIJLAGE_2_STRUCTUREEL",
@@ -77,7 +77,7 @@ def example_clients(region: str) -> dict[str, int]:
     chosen = REGIONS[region]
     return {
         name: inhabitants // 1000 * (2 if name == chosen.centre else 1)
-        for name, inhabitants in chosen.example_inhabitants.items()
+        for name, inhabitants in chosen.inhabitants.items()
     }
 
 
@@ -85,7 +85,7 @@ def _rows(region: str, values: Callable[[str, int], Mapping[str, object]]) -> Ro
     """Per municipality of ``region``: ``values(name, inhabitants)``, as text."""
     return [
         {"name": name, "values": {k: str(v) for k, v in values(name, n).items()}}
-        for name, n in REGIONS[region].example_inhabitants.items()
+        for name, n in REGIONS[region].inhabitants.items()
     ]
 
 
@@ -134,7 +134,7 @@ def solidariteit_rows(region: str) -> Rows:
 def solidariteit_costs(region: str) -> dict[str, str]:
     """What the pool pays: the care costs of the example clients, and the operating cost
     lines per inhabitant."""
-    inhabitants = sum(REGIONS[region].example_inhabitants.values())
+    inhabitants = sum(REGIONS[region].inhabitants.values())
     care = sum(example_clients(region).values()) * CARE_PER_CLIENT
     return {"zorgkosten": str(care)} | {
         line: str(inhabitants * cents // 100) for line, cents in _OPERATING_CENTS.items()
@@ -144,7 +144,7 @@ def solidariteit_costs(region: str) -> dict[str, str]:
 def ingroeipad_rows(region: str) -> Rows:
     """Historically the centrumgemeente gets everything; the objective side is Bijlage 2 in
     the Leidse Regio and € 100 per inhabitant elsewhere."""
-    people = REGIONS[region].example_inhabitants
+    people = REGIONS[region].inhabitants
     # Midden-Limburg has no centrumgemeente of its own (until 2022 it was Venlo's region):
     # the largest municipality stands in, as an example.
     centre = REGIONS[region].centre or max(people, key=people.__getitem__)

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from ..catalogue.regions import DEFAULT_REGION, REGIONS, region_notice
 from . import fields
 from .csvio import write_csv
 from .problems import InputError, Problems, quote
-from .regions import DEFAULT_REGION, REGIONS, region_notice
 from .table import Column
 from .tableimport import import_rows
 from .validators import choice
@@ -103,6 +103,14 @@ class Calculator:
 
     def form(self) -> list[dict[str, object]]:
         return fields.form(self.scenario)
+
+    def notice(self, region: str) -> str:
+        """Which columns of the region's default table are real figures and which examples."""
+        default = self.default_scenario(region)
+        rows: Any = default.get("municipalities") or []
+        # Columns left empty (a minimum, say) hold no figures, so they are neither.
+        filled = [c for c in self.columns(default) if any(r["values"].get(c.id) for r in rows)]
+        return region_notice(REGIONS[region], [(c.id, c.label) for c in filled])
 
     def columns(self, scenario: Mapping[str, object]) -> Sequence[Column]:
         """The table's columns for CSV import; raises InputError when they are wrong."""
@@ -190,7 +198,7 @@ def _with_region(calc: Calculator, request: Mapping[str, Any]) -> dict[str, Any]
     table = calc.default_scenario(region)["municipalities"]
     return {
         "scenario": {**scenario, "municipalities": table},
-        "notice": region_notice(REGIONS[region]),
+        "notice": calc.notice(region),
     }
 
 
@@ -199,7 +207,7 @@ def actions(calc: Calculator) -> dict[str, Action]:
 
     def default(request: Mapping[str, Any]) -> dict[str, Any]:
         region = _region(request, calc.default_region)
-        return {"scenario": calc.default_scenario(region), "notice": region_notice(REGIONS[region])}
+        return {"scenario": calc.default_scenario(region), "notice": calc.notice(region)}
 
     def describe(request: Mapping[str, Any]) -> dict[str, Any]:
         # Only what the page reads: its title, the form and the regions to start from.

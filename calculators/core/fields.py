@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..catalogue.regions import DEFAULT_REGION
 from . import validators
 from .format import Number, canonical_number, format_decimal
 from .key import Key, KeyPreset, check_key_columns, key_to_json, parse_key
 from .problems import InputError, Problems, field_path, quote
-from .regions import DEFAULT_REGION
 from .table import Column, Row, parse_columns, parse_table, table_to_json
 from .validators import check_header, check_unknown
 

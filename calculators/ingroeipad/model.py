@@ -53,7 +53,7 @@ class Cap:
 class Scenario:
     VERSION: ClassVar[int] = 1
 
-    title: str = fields.title("Ingroeipad 2022-2031 (voorbeeldcijfers)")
+    title: str = fields.title("Ingroeipad 2022-2031: inwoners CBS 2022, bedragen voorbeelden")
     budget: Decimal | None = fields.number(  # None: the sum of the objective amounts
         "Budget per jaar in euro",
         decimals=2,

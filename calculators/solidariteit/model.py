@@ -80,7 +80,7 @@ OPERATING_LINES = _lines(OPERATING)
 class Scenario:
     VERSION: ClassVar[int] = 1
 
-    title: str = fields.title("Gezamenlijke pot, voorbeeldcijfers (geen echte cijfers)")
+    title: str = fields.title("Gezamenlijke pot: inwoners CBS 2022, andere cijfers voorbeelden")
     costs: Costs = fields.nested(
         Costs,
         "De kosten die de pot betaalt",

@@ -49,7 +49,9 @@ PATH = "Tijdpad"
 class Scenario:
     VERSION: ClassVar[int] = 1
 
-    title: str = fields.title("258 BW-plekken (2022), voorbeeldcijfers per gemeente")
+    title: str = fields.title(
+        "258 BW-plekken (2022): inwoners CBS 2022, andere cijfers voorbeelden"
+    )
     facility: str = fields.choice(
         "Soort voorziening", FACILITIES, group=WHAT, example="beschermd-wonen"
     )

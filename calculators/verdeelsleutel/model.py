@@ -58,7 +58,7 @@ class Scenario:
     VERSION: ClassVar[int] = 1
     REGION: ClassVar[str] = "noord-limburg"
 
-    title: str = fields.title("Voorbeeldcijfers (geen echte cijfers)")
+    title: str = fields.title("Inwoners CBS 2022, andere cijfers voorbeelden")
     amount: Decimal = fields.number(
         "Te verdelen bedrag in euro",
         decimals=2,

@@ -38,7 +38,7 @@ def test_default():
     response = call(action="default")
     assert response["ok"] is True and response["calculator"] == CALC
     assert response["scenario"]["calculator"] == CALC and response["scenario"]["version"] == 1
-    assert "voorbeeldcijfers" in response["notice"]
+    assert "Voorbeeldcijfers, geen echte cijfers: ‘Inwoners 18+’" in response["notice"]
 
 
 def test_describe():
@@ -103,6 +103,9 @@ def test_nan_and_infinity_literals_are_reported_for_their_field(hand_scenario):
 
 
 def test_import_csv_update():
+    before = {m["name"]: m["values"] for m in default()["municipalities"]}
+    default_gennep = int(before["Gennep"]["inwoners"])
+    assert default_gennep == 17_237  # CBS StatLine 70072ned, Gennep (GM0907), 1-1-2022
     text = "Gemeente;Inwoners;Inwoners 18+\r\nBeesel;13.512;10.810\r\nVENLO;101.000;80.000\r\n"
     response = call(action="import_csv", scenario=default(), text=text, mode="update")
     assert response["ok"] is True
@@ -112,7 +115,8 @@ def test_import_csv_update():
     )
     rows = {m["name"]: m["values"] for m in response["scenario"]["municipalities"]}
     assert rows["Beesel"]["inwoners"] == "13512" and rows["Venlo"]["inwoners_18plus"] == "80000"
-    assert rows["Gennep"]["inwoners"] == "17000"  # not in the file: unchanged
+    # Not in the file: unchanged, the CBS figure for 1 January 2022 (StatLine 70072ned).
+    assert rows["Gennep"]["inwoners"] == str(default_gennep)
     assert list(rows) == [
         "Beesel",
         "Bergen",

@@ -137,8 +137,8 @@ def test_default_is_linear_over_ten_years_from_2022_with_the_15_euro_cap():
     assert r["alphas"] == [f"{t}0,0 %" for t in range(1, 10)] + ["100,0 %"]
     assert r["cap_display"] == "€ 15,00"
     venlo = next(x for x in r["rows"] if x["name"] == "Venlo")
-    # Venlo (107.000 inhabitants, EXAMPLE) may move 15 · 107.000 = € 1.605.000 a year.
-    assert venlo["amounts"][0] - venlo["amounts"][1] == 160_500_000
+    # Venlo (102.136 inhabitants, CBS 1-1-2022) may move 15 · 102.136 = € 1.532.040 a year.
+    assert venlo["amounts"][0] - venlo["amounts"][1] == 153_204_000
     assert venlo["held_years"] == 10 and venlo["kind"] == "nadeel"
 
 

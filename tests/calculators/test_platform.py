@@ -7,12 +7,21 @@ import json
 
 import pytest
 
+from calculators.catalogue.regions import REGIONS
 from calculators.core.calculator import find
 from calculators.core.entry import calculator_names, handle
-from calculators.core.regions import REGIONS
 from calculators.render.page import handle_page
 
 NAMES = ["ingroeipad", "solidariteit", "spreiding", "verdeelsleutel"]
+# Inhabitants on 1 January 2022 per region, summed in the README of the CBS data the project
+# copied (two CBS tables agree on every one of these municipalities).
+CBS_2022_SUMS = {
+    "noord-limburg": 277_168,
+    "midden-limburg": 239_098,
+    "maastricht-heuvelland": 206_069,
+    "leidse-regio": 212_966,
+}
+CBS_2022_SUMS["noord-en-midden-limburg"] = 277_168 + 239_098
 
 
 def call(**request) -> dict:
@@ -37,8 +46,8 @@ def test_the_regions_as_the_sources_spell_them():
         REGIONS["midden-limburg"].municipalities
     )
     assert set(REGIONS["noord-en-midden-limburg"].municipalities) == both
-    # Noord-Limburg: the 2019 plan's total of about 280.000 inhabitants.
-    assert sum(REGIONS["noord-limburg"].example_inhabitants.values()) == 280_000
+    for region, expected in CBS_2022_SUMS.items():
+        assert sum(REGIONS[region].inhabitants.values()) == expected
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -55,8 +64,21 @@ def test_every_action_is_there(name):
 def test_every_calculator_starts_from_every_region(name, region):
     default = call(calculator=name, action="default", region=region)
     assert default["ok"], default
-    assert "voorbeeldcijfers" in default["notice"]
-    names = [m["name"] for m in default["scenario"]["municipalities"]]
+    rows = default["scenario"]["municipalities"]
+    # Real inhabitants (CBS, 1 January 2022): the region sums from the data's source README.
+    assert sum(int(r["values"]["inwoners"]) for r in rows) == CBS_2022_SUMS[region]
+    notice = default["notice"]
+    assert "echte cijfers: ‘Inwoners’ (CBS, StatLine 70072ned, 1 januari 2022)" in notice
+    # Every other column that holds figures is named as an example, or with its source.
+    filled = {k for r in rows for k, v in r["values"].items() if v and k != "inwoners"}
+    labels = {c.id: c.label for c in find(name).columns(default["scenario"])}
+    examples = notice.split("Voorbeeldcijfers, geen echte cijfers:")[1].split(";")[0]
+    for column in filled:
+        if (name, region, column) == ("ingroeipad", "leidse-regio", "objectief"):
+            assert f"‘{labels[column]}’ (Uitvoeringsagenda" in notice
+        else:
+            assert f"‘{labels[column]}’" in examples, (column, notice)
+    names = [m["name"] for m in rows]
     assert names == list(REGIONS[region].municipalities)
     request = {"calculator": name, "action": "compute", "scenario": default["scenario"]}
     response = json.loads(handle_page(json.dumps(request)))

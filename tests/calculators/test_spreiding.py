@@ -153,7 +153,7 @@ def test_default_scenario_is_the_258_places_over_14_municipalities():
     scenario = response["scenario"]
     assert len(scenario["municipalities"]) == 14
     assert sum(int(m["values"]["plaatsen"]) for m in scenario["municipalities"]) == 258
-    assert "voorbeeldcijfers" in response["notice"]
+    assert "Voorbeeldcijfers, geen echte cijfers: ‘Cliënten" in response["notice"]
     r = result(scenario)
     assert sum(targets(r).values()) == r["total"] == 258
 

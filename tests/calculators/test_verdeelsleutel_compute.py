@@ -13,9 +13,9 @@ from calculators.catalogue import (
     SOURCE_2019,
     SOURCE_2020,
 )
+from calculators.catalogue.regions import REGIONS, region_notice
 from calculators.core import fields
 from calculators.core.key import shares
-from calculators.core.regions import REGIONS, region_notice
 from calculators.verdeelsleutel import Scenario, compute
 
 # The hand-worked example (scenario in conftest.py), on paper:
@@ -202,15 +202,21 @@ def test_default_scenario_facts():
             "Venray",
         ]
     )
-    # The documents give only the total: about 280.000 inhabitants.
-    assert sum(int(m["values"]["inwoners"]) for m in scenario["municipalities"]) == 280_000
-    assert scenario["title"] == "Voorbeeldcijfers (geen echte cijfers)"
+    # Real inhabitants: CBS on 1 January 2022 (the plan says "about 280.000").
+    assert sum(int(m["values"]["inwoners"]) for m in scenario["municipalities"]) == 277_168
+    assert scenario["title"] == "Inwoners CBS 2022, andere cijfers voorbeelden"
     assert scenario["amount"] == "-1000000"
     assert scenario["key"]["preset"] == "kandidaat-2019"
     assert scenario["compare_key"]["preset"] == "inwoners-100"
     assert scenario["threshold_per_inhabitant"] == "15"
-    notice = region_notice(REGIONS[Scenario.REGION])
-    assert "voorbeeldcijfers" in notice and "280.000" in notice
+    columns = [("inwoners", "Inwoners"), ("gebruik", "Gebruik")]
+    notice = region_notice(REGIONS[Scenario.REGION], columns)
+    assert notice == (
+        "Noord-Limburg: echte cijfers: ‘Inwoners’ (CBS, StatLine 70072ned, 1 januari 2022). "
+        "Voorbeeldcijfers, geen echte cijfers: ‘Gebruik’; de bronstukken geven ze niet per "
+        "gemeente. Vul zelf de echte cijfers in of plak ze uit Excel. Het uitvoeringsplan (eind "
+        "2019) noemt ongeveer 280.000 inwoners in Noord-Limburg, zonder cijfers per gemeente."
+    )
     # A fresh copy every time.
     scenario["municipalities"].clear()
     assert len(fields.example(Scenario)["municipalities"]) == 7

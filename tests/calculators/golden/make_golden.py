@@ -28,11 +28,11 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
+from calculators.catalogue.regions import REGIONS
 from calculators.core.entry import handle
 from calculators.core.format import canonical_number
 from calculators.core.parse import parse_number
 from calculators.core.problems import InputError
-from calculators.core.regions import REGIONS
 from tests.calculators.test_golden import read_records, text_of  # the test's own reader
 
 FOLDER = Path(__file__).resolve().parent
