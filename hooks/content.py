@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 import sitecontent
+import sitecontent.municipalities
 
 # Under the "mkdocs" logger, so `mkdocs serve` shows the lines and --strict counts them.
 log = logging.getLogger("mkdocs.hooks.content")
@@ -41,6 +42,9 @@ class MacroData:
     decisions: sitecontent.DecisionPages | None = None
     agenda: object | None = None  # sitecontent.AgendaPages (pandas, loaded lazily)
     history: sitecontent.HistoryPages | None = None
+    # The 14 municipalities (loaded with the content) and their pages (made in on_files).
+    municipality_list: list[sitecontent.municipalities.Municipality] | None = None
+    municipalities: sitecontent.municipalities.MunicipalityPages | None = None
     error: sitecontent.ContentError | None = None
     warnings: list[str] = field(default_factory=list)
     # What a macro shows where the content could not be loaded (only under `mkdocs serve`;
@@ -63,6 +67,9 @@ def _load(config: MkDocsConfig) -> MacroData:
     try:
         data.goals = sitecontent.load_goals(paths.goals)
         data.content = sitecontent.load_site(paths, data.goals)
+        data.municipality_list = sitecontent.municipalities.load_municipalities(
+            paths, data.content.register.decisions
+        )
     except sitecontent.ContentError as exc:
         data.error = exc
     return data
@@ -115,9 +122,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         config.site_url or "/",
     )
     _data.agenda = _data.content.agenda_pages(existing)
-    for src, content in _data.decisions.generated() + _data.history.generated():
+    _data.municipalities = sitecontent.municipalities.MunicipalityPages(
+        _data.municipality_list or [],
+        _data.decisions,
+        _data.content.agendas,
+        _data.content.paths.agenda,
+        today,
+    )
+    generated = _data.decisions.generated() + _data.history.generated()
+    for src, content in generated + _data.municipalities.generated():
         file = File.generated(config, src, content=content)
-        # Reached from the register, not from the menu: 1,000 records must not bloat the nav.
+        # Reached from the register (a municipality: from the overview Gemeenten), not from
+        # the menu: 1,000 records must not bloat the nav.
         file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     for year, text in _data.agenda.csv_files().items():

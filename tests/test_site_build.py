@@ -137,3 +137,13 @@ def test_snapshot_manifest_matches_the_shipped_snapshot(built_site):
     assert hashlib.sha256(snapshot).hexdigest() == manifest["sha256"]
     # gzip: the worker decompresses it; an uncompressed memory image would be ~30 MB.
     assert snapshot[:2] == b"\x1f\x8b" and len(snapshot) < 15_000_000
+
+
+def test_the_cbs_data_package_is_published_as_it_is_in_the_calculators(built_site):
+    package = Path(__file__).resolve().parents[1] / "calculators" / "catalogue" / "cbs"
+    published = built_site / "data" / "cbs-inwoners"
+    for name in ("inwoners.csv", "datapackage.json"):
+        assert (published / name).read_bytes() == (package / name).read_bytes()
+    page = (built_site / "over" / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert "../../data/cbs-inwoners/inwoners.csv" in page
+    assert "Bron: CBS, StatLine 70072ned, 1 januari 2022" in page
