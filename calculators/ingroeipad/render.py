@@ -5,7 +5,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any
 
-from ..render.html import Column, line_chart, municipality_columns, table, text
+from ..render.html import Column, municipality_columns, number, small_multiples, table, text
 
 KINDS = {"voordeel": "voordeelgemeente", "nadeel": "nadeelgemeente", "gelijk": "gelijk"}
 #: The cells of the voordeel-en-nadeel table after the first and last year's amount.
@@ -45,18 +45,17 @@ def _chart(r: dict[str, Any], years: list[str]) -> str:
     # The axis shows whole numbers in a narrow margin: thousands, or millions from € 100 mln.
     top = max(c for x in r["rows"] for c in x["amounts"])
     unit, cents = ("miljoenen", 10**8) if top >= 10**10 else ("duizenden", 10**5)
-    return line_chart(
+    return small_multiples(
         "ingroeipad-pad",
         f"Bedrag per gemeente per jaar (in {unit} euro)",
-        "Lijndiagram van het bedrag per gemeente per jaar. Dezelfde bedragen staan in de tabel "
-        "'Bedrag per gemeente per jaar'.",
+        "Per gemeente een kleine lijngrafiek van het bedrag per jaar. Dezelfde bedragen staan in "
+        "de tabel 'Bedrag per gemeente per jaar'.",
         years,
-        # Highest end first: line_chart only moves a clashing label down, so the labels then
-        # keep the order of the lines.
-        [
-            (x["name"], [c / cents for c in x["amounts"]])
-            for x in sorted(r["rows"], key=lambda x: -x["amounts"][-1])
-        ],
+        # In the table's order, so a panel is found where its row is.
+        [(x["name"], [c / cents for c in x["amounts"]]) for x in r["rows"]],
+        unit=f" {unit} euro",
+        # The centrumgemeente starts with the whole budget: on its scale the others are flat.
+        shared_scale=False,
     )
 
 
@@ -67,8 +66,8 @@ def _effects(r: dict[str, Any]) -> str:
     columns = municipality_columns(*labels, "Jaren begrensd")
     columns.append(Column("Voordeel of nadeel", numeric=False))
     rows = [
-        (x["name"], f"{x['inhabitants']:,}".replace(",", "."), x["displays"][0], x["displays"][-1])
-        + _EFFECTS(x)
+        (x["name"], number(x["inhabitants"]), x["displays"][0], x["displays"][-1])
+        + tuple(map(number, _EFFECTS(x)))
         + (KINDS[x["kind"]],)
         for x in r["rows"]
     ]

@@ -3,28 +3,98 @@
 The same markup is produced at build time (static page, print, no JavaScript) and in the
 browser worker (live results), so both always look alike. Every piece of text passes
 through ``html.escape``: municipality names come from users and URLs.
+
+One municipality can be highlighted (a link such as ``#gemeente=Venray``, or the page's
+"Gemeente uitlichten" choice): inside :func:`highlighting`, every builder marks that
+municipality's table rows, bar group and line. It is a context rather than an argument
+because the renderers' signature ``render(result, scenario)`` is the platform's contract
+(``calculators.core.calculator``), and marking is the builders' business, so every
+calculator gets it without code of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from html import escape
+
+from ..core.format import format_decimal
+
+#: The municipality to mark, or "" for none. Set only through :func:`highlighting`.
+_HIGHLIGHT: ContextVar[str] = ContextVar("highlight", default="")
+
+#: Gap between a bar's end and its value, in SVG units (tests compute the label's place).
+VALUE_GAP = 4
+#: Approximate advance of one character at the charts' 12px font, to reserve room for values.
+_CHAR_WIDTH = 7
+
+HIGHLIGHT_NOTE = '<span class="visueel-verborgen"> (uitgelicht)</span>'
 
 
 def text(value: object) -> str:
     return escape(str(value), quote=True)
 
 
+@contextmanager
+def highlighting(name: str) -> Iterator[None]:
+    """Mark municipality ``name`` in everything built inside the block ("" marks nothing).
+
+    The caller checks that the name is one of the table's (it comes from a URL); the builders
+    only ever compare it for equality and escape what they print."""
+    token = _HIGHLIGHT.set(name)
+    try:
+        yield
+    finally:
+        _HIGHLIGHT.reset(token)
+
+
+def highlighted() -> str:
+    """The municipality marked now, or ""."""
+    return _HIGHLIGHT.get()
+
+
+def _grouped(digits: str) -> str:
+    """``"1234567"`` → ``"1.234.567"``, on the text, so no length limit of ``int()`` applies."""
+    head = len(digits) % 3 or 3
+    return ".".join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
+
+
+def number(value: object) -> str:
+    """A number as a Dutch reader expects it: ``13500`` → ``"13.500"``, the scenario's
+    canonical ``"-1234,5"`` → ``"-1.234,5"`` (its decimals kept as typed). Anything else
+    (a display text that is already formatted, an empty cell) is returned as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_decimal(value, 0)
+    shown = str(value)
+    sign, body = ("-", shown[1:]) if shown.startswith("-") else ("", shown)
+    whole, comma, decimals = body.partition(",")
+    plain = whole.isascii() and whole.isdigit()
+    if not plain or (comma and not (decimals.isascii() and decimals.isdigit())):
+        return shown
+    return f"{sign}{_grouped(whole)}{comma}{decimals}"
+
+
+def signed(value: int) -> str:
+    """A change with its sign, Dutch: ``+1.234``, ``-5``, ``0``."""
+    return f"+{number(value)}" if value > 0 else number(value)
+
+
 @dataclass(frozen=True)
 class Column:
     label: str
     numeric: bool = True
+    #: The column names municipalities (row headers): its rows can be highlighted.
+    municipality: bool = False
 
 
 def municipality_columns(*labels: str) -> list[Column]:
     """The usual columns: the municipality's name (the row headers), then numeric columns."""
-    return [Column("Gemeente", numeric=False), *(Column(label) for label in labels)]
+    return [
+        Column("Gemeente", numeric=False, municipality=True),
+        *(Column(label) for label in labels),
+    ]
 
 
 def table(
@@ -34,21 +104,28 @@ def table(
     footer: Sequence[object] | None = None,
     css_class: str = "rekenhulp-tabel",
 ) -> str:
-    """An accessible table: caption, column headers, row headers in the first column."""
+    """An accessible table: caption, column headers, row headers in the first column.
 
-    def cell(tag: str, value: object, column: Column, scope: str = "") -> str:
+    The highlighted municipality's row gets a class (the look) and a visually hidden
+    "(uitgelicht)" in its row header: screen readers read it with the name wherever the row
+    is reached (aria-current on a row is announced unevenly)."""
+    mark = highlighted() if columns and columns[0].municipality else ""
+
+    def cell(tag: str, value: object, column: Column, scope: str = "", note: str = "") -> str:
         classes = ' class="getal"' if column.numeric else ""
         scope_attr = f' scope="{scope}"' if scope else ""
-        return f"<{tag}{classes}{scope_attr}>{text(value)}</{tag}>"
+        return f"<{tag}{classes}{scope_attr}>{text(value)}{note}</{tag}>"
 
-    def row_html(values: Sequence[object]) -> str:
-        cells = [cell("th", values[0], columns[0], "row")]
+    def row_html(values: Sequence[object], body: bool = True) -> str:
+        marked = body and bool(mark) and values[0] == mark
+        cells = [cell("th", values[0], columns[0], "row", HIGHLIGHT_NOTE if marked else "")]
         cells += [cell("td", v, c) for v, c in zip(values[1:], columns[1:], strict=True)]
-        return "<tr>" + "".join(cells) + "</tr>"
+        opening = '<tr class="rekenhulp-uitgelicht">' if marked else "<tr>"
+        return opening + "".join(cells) + "</tr>"
 
     head = "".join(cell("th", c.label, c, "col") for c in columns)
     body = [row_html(row) for row in rows]
-    foot = f"<tfoot>{row_html(footer)}</tfoot>" if footer is not None else ""
+    foot = f"<tfoot>{row_html(footer, body=False)}</tfoot>" if footer is not None else ""
     return (
         f'<div class="rekenhulp-tabel-wrap"><table class="{text(css_class)}">'
         f"<caption>{text(caption)}</caption>"
@@ -65,17 +142,33 @@ class Series:
 
 
 def _svg_start(
-    extra_class: str, chart_id: str, width: int, height: int, title: str, description: str
+    extra_class: str, chart_id: str, width: float, height: float, title: str, description: str
 ) -> list[str]:
     """The opening of a chart: an image named by its title and described by its description."""
     chart = text(chart_id)
     return [
-        f'<svg class="rekenhulp-grafiek{extra_class}" id="{chart}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="{chart}-titel {chart}-uitleg" '
+        f'<svg class="rekenhulp-grafiek{extra_class}" id="{chart}" viewBox="0 0 {width:g} '
+        f'{height:g}" role="img" aria-labelledby="{chart}-titel {chart}-uitleg" '
         'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart}-titel">{text(title)}</title>',
         f'<desc id="{chart}-uitleg">{text(description)}</desc>',
     ]
+
+
+def _marked_in(labels: Sequence[str]) -> str:
+    mark = highlighted()
+    return mark if mark and mark in labels else ""
+
+
+def _highlight_sentence(mark: str) -> str:
+    return f" {mark} is uitgelicht: in kleur, de anderen in grijs." if mark else ""
+
+
+def _panel_sentence(mark: str, shared_scale: bool) -> str:
+    if not mark:
+        return ""
+    elsewhere = ", in de andere vakjes als oranje stippellijn" if shared_scale else ""
+    return f" {mark} is uitgelicht: een dikke rand en een oranje lijn{elsewhere}."
 
 
 def bar_chart(
@@ -83,23 +176,37 @@ def bar_chart(
 ) -> str:
     """Horizontal grouped bar chart in SVG with a zero line, for positive and negative values.
 
+    Each bar carries its value at its end (right of a positive bar, left of a negative one),
+    so a short bar's value is read where the eye already is. A highlighted row keeps the
+    series colours on a tinted band with a bold name; the other rows turn grey (two tones,
+    in the legend's order), so it stands out in colour and in grey print alike.
+
     The chart is decoration for sighted readers; the same figures are in the table next to
     it, which the description points screen-reader users to.
     """
-    label_width, value_width, plot_width = 170, 120, 420
+    label_width, plot_width = 170, 440
     bar_height, gap = 16, 10
     group_height = bar_height * len(series) + gap
     legend_height = 28
     height = legend_height + group_height * len(labels) + 10
-    width = label_width + plot_width + value_width
     all_values = [v for s in series for v in s.values] or [0.0]
     low, high = min(0.0, *all_values), max(0.0, *all_values)
     span = (high - low) or 1.0
+    # Room for the longest value beside the bars, on each side where bars go.
+    longest = max((len(d) for s in series for d in s.displays), default=0)
+    room = longest * _CHAR_WIDTH + VALUE_GAP + 4
+    left_room = room if low < 0 else 0
+    right_room = room if high > 0 else 8
+    width = label_width + left_room + plot_width + right_room
 
     def x(value: float) -> float:
-        return label_width + (value - low) / span * plot_width
+        return label_width + left_room + (value - low) / span * plot_width
 
-    parts = _svg_start("", chart_id, width, height, title, description)
+    mark = _marked_in(labels)
+    extra = " as-met-uitlichting" if mark else ""
+    parts = _svg_start(
+        extra, chart_id, width, height, title, description + _highlight_sentence(mark)
+    )
     for index, item in enumerate(series):
         lx = label_width + index * 200
         parts.append(
@@ -109,6 +216,13 @@ def bar_chart(
     zero = x(0.0)
     for row, label in enumerate(labels):
         top = legend_height + row * group_height
+        marked = bool(mark) and label == mark
+        parts.append('<g class="as-rij as-uitgelicht">' if marked else '<g class="as-rij">')
+        if marked:
+            parts.append(
+                f'<rect class="as-band" x="0" y="{top - gap / 2:g}" width="{width:g}" '
+                f'height="{group_height:g}"/>'
+            )
         parts.append(
             f'<text class="as-label" x="{label_width - 8}" y="{top + bar_height - 3}" '
             f'text-anchor="end">{text(label)}</text>'
@@ -116,13 +230,19 @@ def bar_chart(
         for index, item in enumerate(series):
             value = item.values[row]
             y = top + index * bar_height
-            left, right = sorted((zero, x(value)))
+            end = x(value)
+            left, right = sorted((zero, end))
+            if value < 0:
+                label_x, anchor = left - VALUE_GAP, ' text-anchor="end"'
+            else:
+                label_x, anchor = max(right, zero + 0.5) + VALUE_GAP, ""
             parts.append(
                 f'<rect class="{text(item.css_class)}" x="{left:.1f}" y="{y + 1}" '
                 f'width="{max(right - left, 0.5):.1f}" height="{bar_height - 3}"/>'
-                f'<text class="as-waarde" x="{label_width + plot_width + 6}" '
-                f'y="{y + bar_height - 4}">{text(item.displays[row])}</text>'
+                f'<text class="as-waarde" x="{label_x:.1f}" y="{y + bar_height - 4}"{anchor}>'
+                f"{text(item.displays[row])}</text>"
             )
+        parts.append("</g>")
     parts.append(
         f'<line class="as-nul" x1="{zero:.1f}" x2="{zero:.1f}" y1="{legend_height - 2}" '
         f'y2="{height - 6}"/></svg>'
@@ -130,71 +250,106 @@ def bar_chart(
     return "".join(parts)
 
 
-def line_chart(
+def _whole(value: float) -> str:
+    return format_decimal(round(value), 0)
+
+
+def small_multiples(
     chart_id: str,
     title: str,
     description: str,
     x_labels: Sequence[str],
     lines: Sequence[tuple[str, Sequence[float]]],
+    *,
+    unit: str = "",
+    display: Callable[[float], str] = _whole,
+    shared_scale: bool = True,
 ) -> str:
-    """One line per series over the x labels (years), each named at its right end.
+    """One small line chart per municipality, in a grid that wraps.
 
-    Like :func:`bar_chart` it is decoration for sighted readers: the description points to
-    the table with the same figures. Lines cycle through a few colour and dash styles so they
-    stay apart in greyscale print too.
+    Fourteen lines in one chart cannot be told apart (colours and dashes run out), so each
+    municipality gets its own panel: its name and its first and last value as text, its own
+    line dark and thick, every other line thin and light grey behind it for comparison. A
+    highlighted municipality's panel gets a coloured line and a heavy frame, and its line is
+    drawn in colour (dashed, for grey print) in the other panels too.
+
+    With ``shared_scale`` all panels run from 0 to the highest value of all. Where one
+    municipality dwarfs the others (Ingroeipad: the centrumgemeente starts with everything)
+    that leaves the rest flat, so ``shared_scale=False`` gives each panel its own scale and
+    drops the grey lines, which would no longer compare; the caption says which it is.
+
+    The panels are hidden from screen readers: the figure's caption names the chart and
+    points to the table with the same figures. Separate small SVGs (not one big one) let the
+    grid reflow, so the text stays legible on a phone.
     """
-    # Tall enough that every line's name fits at the right; wide enough left for "1.234.567".
-    left, right, top, plot_w = 90, 190, 16, 520
-    plot_h = max(260, 11 * len(lines))
-    width, height = left + plot_w + right, top + plot_h + 40
     values = [v for _, series in lines for v in series] or [0.0]
     high = max(max(values), 1.0)
-    step = plot_w / max(len(x_labels) - 1, 1)
+    mark = _marked_in([name for name, _ in lines])
+    width, height = 220, 124
+    left, right, top, bottom = 10, 210, 40, 100
+    step = (right - left) / max(len(x_labels) - 1, 1)
 
-    def y(value: float) -> float:
-        return top + plot_h - value / high * plot_h
+    def scale_of(series: Sequence[float]) -> float:
+        return high if shared_scale else max(max(series, default=0.0), 1e-9)
 
-    parts = _svg_start(" as-lijnen", chart_id, width, height, title, description)
-    parts += [
-        f'<line class="as-nul" x1="{left}" x2="{left + plot_w}" y1="{y(0):.1f}" y2="{y(0):.1f}"/>',
-        f'<text x="{left - 6}" y="{y(high) + 4:.1f}" text-anchor="end">'
-        f"{text(f'{high:,.0f}'.replace(',', '.'))}</text>",
-        f'<text x="{left - 6}" y="{y(0) + 4:.1f}" text-anchor="end">0</text>',
-    ]
-    for i, label in enumerate(x_labels):
-        parts.append(
-            f'<text x="{left + i * step:.1f}" y="{height - 14}" text-anchor="middle">'
-            f"{text(label)}</text>"
+    def y(value: float, top_value: float) -> float:
+        return bottom - value / top_value * (bottom - top)
+
+    def points(series: Sequence[float]) -> str:
+        top_value = scale_of(series)
+        return " ".join(
+            f"{left + i * step:.1f},{y(v, top_value):.1f}" for i, v in enumerate(series)
         )
-    label_ys = _spread_labels(
-        [y(series[-1]) if series else y(0) for _, series in lines], top, top + plot_h
+
+    shapes = {name: points(series) for name, series in lines}
+    chart = text(chart_id)
+    if shared_scale:
+        scale = f" Alle vakjes hebben dezelfde schaal: van 0 tot {display(high)}{unit}."
+    else:
+        scale = (
+            " Elk vakje heeft een eigen schaal, van 0 tot het hoogste bedrag van die gemeente: "
+            "vergelijk de getallen bovenin, niet de hoogte van de lijnen."
+        )
+    panels = []
+    for name, series in lines:
+        own = bool(mark) and name == mark
+        context = [other for other in shapes if shared_scale and other not in (name, mark)]
+        # The highlighted one last, so no grey line crosses over it.
+        if shared_scale and mark and mark != name:
+            context.append(mark)
+        others = [
+            f'<polyline class="as-context{" as-context-uitgelicht" if other == mark else ""}" '
+            f'points="{shapes[other]}"/>'
+            for other in context
+        ]
+        ends = f"{display(series[0])} → {display(series[-1])}" if series else ""
+        room = max(4, 30 - len(ends))  # characters left for the name beside the values
+        shown = name if len(name) <= room else name[: room - 1] + "…"
+        first = series[0] if series else 0.0
+        last = series[-1] if series else 0.0
+        top_value = scale_of(series)
+        panels.append(
+            f'<svg class="rekenhulp-grafiek as-vak{" as-uitgelicht" if own else ""}" '
+            f'viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false" '
+            'xmlns="http://www.w3.org/2000/svg">'
+            f'<rect class="as-kader" x="1" y="1" width="{width - 2}" height="{height - 2}"/>'
+            f'<text class="as-naam" x="{left - 2}" y="17">{text(shown)}</text>'
+            f'<text class="as-uiteinden" x="{right + 4}" y="17" text-anchor="end">'
+            f"{text(ends)}</text>"
+            f'<line class="as-raster" x1="{left}" x2="{right}" y1="{top}" y2="{top}"/>'
+            f'<line class="as-nul" x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}"/>'
+            + "".join(others)
+            + f'<polyline class="as-eigen" points="{shapes[name]}"/>'
+            f'<circle class="as-punt" cx="{left}" cy="{y(first, top_value):.1f}" r="3"/>'
+            f'<circle class="as-punt" cx="{right}" cy="{y(last, top_value):.1f}" r="3"/>'
+            f'<text x="{left - 2}" y="{height - 8}">{text(x_labels[0] if x_labels else "")}</text>'
+            f'<text x="{right + 2}" y="{height - 8}" text-anchor="end">'
+            f"{text(x_labels[-1] if x_labels else '')}</text></svg>"
+        )
+    return (
+        f'<figure class="rekenhulp-veelvoud" id="{chart}" aria-describedby="{chart}-uitleg">'
+        f'<figcaption><span class="rekenhulp-veelvoud-titel" id="{chart}-titel">{text(title)}'
+        f'</span> <span class="rekenhulp-veelvoud-uitleg" id="{chart}-uitleg">'
+        f"{text(description + scale + _panel_sentence(mark, shared_scale))}</span></figcaption>"
+        f'<div class="rekenhulp-veelvoud-vakken">{"".join(panels)}</div></figure>'
     )
-    for index, ((label, series), label_y) in enumerate(zip(lines, label_ys, strict=True)):
-        points = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in enumerate(series))
-        # A short sample of the line's own stroke before its name ties the two together.
-        parts.append(
-            f'<polyline class="as-lijn-{index % 6}" points="{points}"/>'
-            f'<line class="as-lijn-{index % 6}" x1="{left + plot_w + 6}" x2="{left + plot_w + 24}" '
-            f'y1="{label_y:.1f}" y2="{label_y:.1f}"/>'
-            f'<text x="{left + plot_w + 28}" y="{label_y + 4:.1f}">{text(label)}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _spread_labels(ends: Sequence[float], low: float, high: float, gap: float = 11) -> list[float]:
-    """Label heights as near each line's end as they can be, at least ``gap`` apart and within
-    ``low``..``high``: a pass down the sorted ends pushes crowded labels down, a pass back up
-    pulls the ones that left the chart back in, moving only those it must."""
-    order = sorted(range(len(ends)), key=lambda i: ends[i])
-    heights = [ends[i] for i in order]
-    for k in range(len(heights)):
-        floor = low if k == 0 else heights[k - 1] + gap
-        heights[k] = max(heights[k], floor)
-    for k in range(len(heights) - 1, -1, -1):
-        ceiling = high if k == len(heights) - 1 else heights[k + 1] - gap
-        heights[k] = min(heights[k], ceiling)
-    placed = [0.0] * len(ends)
-    for k, i in enumerate(order):
-        placed[i] = heights[k]
-    return placed

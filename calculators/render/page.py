@@ -9,24 +9,41 @@ from calculators.core import fields
 from calculators.core.calculator import calculator_names, find
 from calculators.core.entry import handle
 
-from .html import text
+from .html import highlighting, text
 
 
-def handle_page(request_json: str) -> str:
-    """Like ``handle``, and adds the result's HTML to every successful computation."""
-    return handle(request_json, present=_add_html, ascii_only=True)
+def handle_page(request_json: str, highlight: object = None) -> str:
+    """Like ``handle``, and adds the result's HTML to every successful computation.
+
+    ``highlight`` is a view option, not part of the scenario (so not in the request, its
+    checks or its JSON): the municipality the page marks in the result (``#gemeente=`` in the
+    link, or the page's choice). It comes from a URL: anything but the exact name of one of
+    the scenario's municipalities is ignored, never an error."""
+    return handle(request_json, present=lambda r: _add_html(r, highlight), ascii_only=True)
 
 
-def _add_html(response: dict[str, Any]) -> None:
+def _add_html(response: dict[str, Any], highlight: object = None) -> None:
     calculator = response.get("calculator")
     declaration = find(calculator) if isinstance(calculator, str) else None
     if "result" in response and declaration is not None:
         scenario = response.get("scenario") or {}
+        with highlighting(_known_municipality(scenario, highlight)):
+            html = declaration.render(response["result"], scenario)
         response["html"] = (
             _title_html(scenario.get("title"))
             + _warnings_html(response.get("warnings") or [])
-            + declaration.render(response["result"], scenario)
+            + html
         )
+
+
+def _known_municipality(scenario: dict[str, Any], name: object) -> str:
+    """``name`` if it is one of the scenario's municipalities, else "" (mark nothing); so a
+    name can never mark a row that is not a municipality, such as a total."""
+    if not isinstance(name, str) or not name:
+        return ""
+    rows = scenario.get("municipalities")
+    names = {r.get("name") for r in rows if isinstance(r, dict)} if isinstance(rows, list) else ()
+    return name if name in names else ""
 
 
 def preload_all() -> None:

@@ -5,12 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.apportion import APPORTIONMENT_METHODS
-from ..render.html import Series, bar_chart, line_chart, municipality_columns, table, text
+from ..render.html import (
+    Series,
+    bar_chart,
+    municipality_columns,
+    number,
+    signed,
+    small_multiples,
+    table,
+    text,
+)
 
 
 def _summary(r: dict[str, Any]) -> str:
     change = r["total"] - r["current_total"]
-    total = f"{r['total']} plaatsen" + (f" ({change:+d} ten opzichte van nu)" if change else "")
+    total = f"{number(r['total'])} plaatsen" + (
+        f" ({signed(change)} ten opzichte van nu)" if change else ""
+    )
     years = r["years"]
     path = (
         f" Het pad duurt {len(years)} jaar en is in {years[-1]['year']} klaar."
@@ -18,17 +29,18 @@ def _summary(r: dict[str, Any]) -> str:
         else " Er hoeft niets te verhuizen: elke gemeente zit al op haar doel."
     )
     reduced = r["removed"] - r["moved"]
-    reduction = f"; af te bouwen: {reduced}" if reduced > 0 else ""
+    reduction = f"; af te bouwen: {number(reduced)}" if reduced > 0 else ""
     friction = ""
     if r["friction"]:
         friction = (
-            f" Frictiebudget: {r['moved']} × {r['friction']['cost_display']} = "
+            f" Frictiebudget: {number(r['moved'])} × {text(r['friction']['cost_display'])} = "
             f"<strong>{text(r['friction']['budget_display'])}</strong>."
         )
     return (
         f'<p class="rekenhulp-samenvatting">{text(r["facility"].capitalize())}: '
         f"<strong>{text(total)}</strong>, verdeeld met <strong>{text(r['method_label'])}"
-        f"</strong>. Te verplaatsen: <strong>{r['moved']}</strong> plaatsen{text(reduction)}."
+        f"</strong>. Te verplaatsen: <strong>{number(r['moved'])}</strong> plaatsen"
+        f"{text(reduction)}."
         f"{text(path)}{friction}</p>"
     )
 
@@ -37,11 +49,9 @@ def _targets(r: dict[str, Any]) -> str:
     labels = ("Inwoners", "Cliënten", "Aandeel", "Exact aandeel in plaatsen", "Plaatsen nu")
     columns = municipality_columns(*labels, "Doel", "Verschil")
     fields = ("inhabitants", "clients", "share_display", "exact_display", "current", "target")
-    rows = [
-        (x["name"], *(x[f] for f in fields), f"{x['gap']:+d}" if x["gap"] else "0")
-        for x in r["rows"]
-    ]
-    footer = ("Totaal", "", "", "100,00 %", r["total"], r["current_total"], r["total"], "")
+    rows = [(x["name"], *(number(x[f]) for f in fields), signed(x["gap"])) for x in r["rows"]]
+    totals = (number(r["total"]), number(r["current_total"]), number(r["total"]))
+    footer = ("Totaal", "", "", "100,00 %", *totals, "")
     return table("Doel per gemeente", columns, rows, footer=footer)
 
 
@@ -53,7 +63,7 @@ def _methods(r: dict[str, Any]) -> str:
         )
     columns = municipality_columns(*(m.label for m in APPORTIONMENT_METHODS.values()))
     rows = [
-        (x["name"], *(x["by_method"][m] for m in APPORTIONMENT_METHODS))
+        (x["name"], *(number(x["by_method"][m]) for m in APPORTIONMENT_METHODS))
         for x in r["rows"]
         if x["name"] in r["disagree"]
     ]
@@ -72,16 +82,18 @@ def _path(r: dict[str, Any], start: str) -> str:
     lines = [
         (x["name"], [x["current"], *(y["places"][x["name"]] for y in years)]) for x in r["rows"]
     ]
-    moved = ("Verplaatst dat jaar", "", *(y["moved"] for y in years))
-    rows = [*((name, *places) for name, places in lines), moved]
-    footer = ("Totaal", r["current_total"], *(y["total"] for y in years))
-    chart = line_chart(
+    moved = ("Verplaatst dat jaar", "", *(number(y["moved"]) for y in years))
+    rows = [*((name, *map(number, places)) for name, places in lines), moved]
+    footer = ("Totaal", number(r["current_total"]), *(number(y["total"]) for y in years))
+    chart = small_multiples(
         "spreiding-pad",
         "Plaatsen per gemeente per jaar",
-        "Lijndiagram van het aantal plaatsen per gemeente per jaar. Dezelfde aantallen staan in "
-        "de tabel 'Pad per jaar'.",
+        "Per gemeente een kleine lijngrafiek van het aantal plaatsen per jaar, van nu tot het "
+        "doel; de grijze lijnen zijn de andere gemeenten. Dezelfde aantallen staan in de tabel "
+        "'Pad per jaar'.",
         labels,
         lines,
+        unit=" plaatsen",
     )
     columns = municipality_columns(*labels)
     return table("Pad per jaar", columns, rows, footer=footer) + chart
@@ -96,7 +108,7 @@ def render(result: dict[str, Any], scenario: dict[str, Any]) -> str:
         "de tabel 'Doel per gemeente'.",
         [x["name"] for x in rows],
         [
-            Series(label, f"as-reeks-{i}", [x[f] for x in rows], [str(x[f]) for x in rows])
+            Series(label, f"as-reeks-{i}", [x[f] for x in rows], [number(x[f]) for x in rows])
             for i, (label, f) in enumerate((("Nu", "current"), ("Doel", "target")), 1)
         ],
     )

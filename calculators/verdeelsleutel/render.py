@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..render.html import Column, Series, bar_chart, municipality_columns, table, text
+from ..render.html import Column, Series, bar_chart, municipality_columns, number, table, text
 
 
 def _key_table(key: dict[str, Any]) -> str:
@@ -61,7 +61,7 @@ def _inputs_table(scenario: dict[str, Any] | None) -> str:
     labels = (c["label"] + (f" ({c['reference']})" if c.get("reference") else "") for c in criteria)
     columns = municipality_columns(*labels)
     rows = [
-        [m["name"], *(m["values"].get(c["id"], "") for c in criteria)]
+        [m["name"], *(number(m["values"].get(c["id"], "")) for c in criteria)]
         for m in scenario["municipalities"]
     ]
     figures = table("Gebruikte cijfers per gemeente", columns, rows)

@@ -2,8 +2,9 @@
 // visit, replies matched to requests, a bound on how long one request may run, the Dutch
 // sentence for a request that failed, and starting the worker early on a visitor's intent.
 //
-// The page posts {id, sequence, request}; `sequence` is the calculator's input number for a
-// compute request (rekenhulp.js), undefined otherwise. The worker posts {type: "started", id}
+// The page posts {id, sequence, request, view}; `sequence` is the calculator's input number
+// for a compute request (rekenhulp.js), undefined otherwise; `view` holds options for the
+// result's HTML that are not part of the scenario (the municipality to highlight). The worker posts {type: "started", id}
 // when it begins a request, then {id, sequence, response} or {id, sequence, error}: the reply
 // names the input it answers.
 //
@@ -34,6 +35,7 @@
  * @property {string} [text]          export_csv
  */
 /** @typedef {{field?: string, message: string}} FieldError */
+/** @typedef {{highlight?: string}} View  how to show a result; never checked as input */
 /** @typedef {{id: string, label: string, municipalities?: string[]}} Region */
 /** @typedef {{stage: string, message: string}} BootState */
 /**
@@ -42,6 +44,7 @@
  * @property {(error: Error) => void} reject
  * @property {number | undefined} sequence
  * @property {Request} request
+ * @property {View | undefined} view
  * @property {ReturnType<typeof setTimeout>} [clock]
  */
 
@@ -174,22 +177,23 @@ class WorkerClient {
 
   /**
    * @param {Request} request
-   * @param {{sequence?: number}} [options]  sequence: the input number a compute answers
+   * @param {{sequence?: number, view?: View}} [options]  sequence: the input number a compute
+   *   answers; view: how its result's HTML is drawn
    * @returns {Promise<Response>}
    */
-  call(request, { sequence } = {}) {
+  call(request, { sequence, view } = {}) {
     if (this.state.stage === "failed") return Promise.reject(new Error(this.state.message));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const entry = { resolve, reject, sequence, request };
+      const entry = { resolve, reject, sequence, request, view };
       this.pending.set(id, entry);
       this.post(id, entry);
     });
   }
 
   /** @param {number} id @param {Pending} entry */
-  post(id, { sequence, request }) {
-    this.worker.postMessage({ id, sequence, request });
+  post(id, { sequence, request, view }) {
+    this.worker.postMessage({ id, sequence, request, view });
   }
 }
 

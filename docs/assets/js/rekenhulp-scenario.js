@@ -9,6 +9,9 @@ import { el } from "./rekenhulp-fields.js";
 /** @typedef {{scenario?: unknown, message: string}} Outcome  the result of an import */
 
 const URL_STATE_KEY = "scenario";
+// The municipality to highlight (#gemeente=Venray): a view option beside the scenario, so
+// municipality pages can link to a calculator with their own row marked.
+const URL_HIGHLIGHT_KEY = "gemeente";
 
 // ---------------------------------------------------------------- the link
 
@@ -37,9 +40,17 @@ function scenarioFromUrl() {
   }
 }
 
-/** @param {unknown} scenario */
-export function writeScenarioToUrl(scenario) {
-  const hash = "#" + URL_STATE_KEY + "=" + encodeScenario(scenario);
+/** @returns {string} the municipality the link asks to highlight, or "" (Python checks it) */
+export function highlightFromUrl() {
+  return new URLSearchParams(location.hash.slice(1)).get(URL_HIGHLIGHT_KEY) || "";
+}
+
+// The scenario first (tests and older links look for "#scenario="), then the highlight, so
+// a shared link opens with the same municipality marked.
+/** @param {unknown} scenario @param {string} [highlight]  a municipality's name, or "" */
+export function writeScenarioToUrl(scenario, highlight = "") {
+  let hash = "#" + URL_STATE_KEY + "=" + encodeScenario(scenario);
+  if (highlight) hash += "&" + URL_HIGHLIGHT_KEY + "=" + encodeURIComponent(highlight);
   if (location.hash !== hash) history.replaceState(history.state, "", hash);
 }
 

@@ -1,5 +1,5 @@
 // Module worker that runs the Python calculators in Pyodide, away from the page's main
-// thread. Protocol: the page posts {id, sequence, request}; the worker posts
+// thread. Protocol: the page posts {id, sequence, request, view}; the worker posts
 // {type: "started", id} when it begins the request, then answers {id, sequence, response}
 // with the JSON that calculators.render.page.handle_page returned, or {id, sequence, error}
 // in Dutch (the page's side, with the time limit, is rekenhulp-client.js). While booting it
@@ -99,7 +99,9 @@ async function storeSnapshot(manifest) {
 /** @type {(() => void) | null} */
 let preloadAll = null;
 
-/** @param {PyodideAPI} pyodide @returns {(request: string) => string} */
+/** @typedef {(request: string, highlight?: string | null) => string} Handle */
+
+/** @param {PyodideAPI} pyodide @returns {Handle} */
 function entryPoint(pyodide) {
   const page = pyodide.pyimport("calculators.render.page");
   preloadAll = page.preload_all;
@@ -215,13 +217,16 @@ ready.catch((error) => {
 });
 
 self.onmessage = async (event) => {
-  const { id, sequence, request } = event.data;
+  const { id, sequence, request, view } = event.data;
   try {
     const handle = await ready;
     // Starts the page's clock for this request: the boot and the queue do not count.
     postMessage({ type: "started", id });
     const started = performance.now();
-    const response = JSON.parse(handle(JSON.stringify(request)));
+    // The highlight is a view option, outside the request: Python ignores anything but a
+    // municipality of the scenario (calculators.render.page.handle_page).
+    const highlight = typeof view?.highlight === "string" ? view.highlight : null;
+    const response = JSON.parse(handle(JSON.stringify(request), highlight));
     postMessage({ id, sequence, response, elapsedMs: performance.now() - started });
     if (request.action === "compute") preloadSoon();
   } catch (error) {

@@ -18,7 +18,7 @@
 import { failureMessage, firstMessage, watchForIntent, workerClient } from "./rekenhulp-client.js";
 import { el, showErrors } from "./rekenhulp-fields.js";
 import { renderControls } from "./rekenhulp-form.js";
-import { exportSection, importSection, initialScenario, writeScenarioToUrl } from "./rekenhulp-scenario.js";
+import { exportSection, highlightFromUrl, importSection, initialScenario, writeScenarioToUrl } from "./rekenhulp-scenario.js";
 
 /** @typedef {import("./rekenhulp-client.js").Client} Client */
 /** @typedef {import("./rekenhulp-client.js").Response} Response */
@@ -37,6 +37,11 @@ export class Calculator {
   /** @type {HTMLElement} */ formArea;
   /** @type {HTMLElement} */ regionFeedback;
   /** @type {HTMLElement} */ freshness;
+  /** @type {HTMLSelectElement} "Gemeente uitlichten": the municipality to mark. */ highlightChoice;
+  /** @type {string} The municipality to mark in the result (#gemeente= or the choice), or "". */
+  highlight = "";
+  /** @type {string} The names the choice offers now, joined (rebuilt only when they change). */
+  highlightNames = "";
   /** @type {string | undefined} The region the form offers to load (rekenhulp-form.js). */ regionChoice;
   /** @type {boolean | undefined} True once the first result is shown. */ live;
   /** @type {(() => void) | undefined} */ unsubscribe;
@@ -114,12 +119,14 @@ export class Calculator {
       const { scenario, notice } = await initialScenario(this);
       if (this.gone()) return;
       this.scenario = structuredClone(scenario);
+      this.highlight = highlightFromUrl();
       this.buildEditor();
       this.newInput();
       const answered = await this.recompute();
       if (this.gone()) return;
       this.live = true;
-      if (answered) this.announce(notice + "De rekenhulp is klaar. Als u de invoer wijzigt, rekent hij direct opnieuw.");
+      const marked = answered ? this.revealHighlight() : "";
+      if (answered) this.announce(notice + "De rekenhulp is klaar. Als u de invoer wijzigt, rekent hij direct opnieuw." + marked);
       else if (notice) this.announce(notice + this.status.textContent);
       this.root.dataset.boot = this.client.boot || "";
     } catch (error) {
@@ -145,9 +152,53 @@ export class Calculator {
       this.summary, this.formArea, importSection(this), exportSection(this), el("p", {}, reset));
     // Next to the result, so it is seen where the result is read.
     this.freshness = el("p", { class: "rekenhulp-actualiteit", role: "status" });
-    this.output.before(this.freshness);
+    this.output.before(this.highlightControl(), this.freshness);
     this.render();
     this.editor.hidden = false;
+  }
+
+  // "Gemeente uitlichten": the same marking a link with #gemeente= gives, for a reader who
+  // came without one. A change is a new input like any edit, so the declared state (and the
+  // tests waiting on it) covers it, and the link keeps it.
+  /** @returns {HTMLElement} */
+  highlightControl() {
+    this.highlightChoice = /** @type {HTMLSelectElement} */ (el("select", { id: "rekenhulp-uitlichten" }));
+    this.highlightChoice.addEventListener("change", () => {
+      this.highlight = this.highlightChoice.value;
+      this.changed({ immediately: true });
+    });
+    this.offerHighlights(this.scenario);
+    return el("p", { class: "rekenhulp-uitlichten" },
+      el("label", { for: "rekenhulp-uitlichten", text: "Gemeente uitlichten in tabellen en grafieken: " }),
+      this.highlightChoice);
+  }
+
+  // The choice lists the municipalities of the result's table; rebuilt only when they change,
+  // so a reader moving through the list with the keyboard keeps their place.
+  /** @param {any} scenario */
+  offerHighlights(scenario) {
+    const rows = Array.isArray(scenario?.municipalities) ? scenario.municipalities : [];
+    /** @type {string[]} */
+    const names = [...new Set(rows.map((/** @type {any} */ row) => row?.name)
+      .filter((/** @type {unknown} */ name) => typeof name === "string" && name !== ""))];
+    const joined = names.join("\n");
+    if (joined !== this.highlightNames) {
+      this.highlightNames = joined;
+      this.highlightChoice.replaceChildren(el("option", { value: "", text: "Geen" }),
+        ...names.map((name) => el("option", { value: name, text: name })));
+    }
+    // A name that matches no row (an old link, a renamed municipality) marks nothing.
+    this.highlightChoice.value = names.includes(this.highlight) ? this.highlight : "";
+  }
+
+  // After the first result only: bring the marked row into view (a link from a municipality
+  // page lands on that municipality). Focus stays where it is; later results never scroll.
+  /** @returns {string} a sentence for the status line, or "" */
+  revealHighlight() {
+    const row = this.output.querySelector("tr.rekenhulp-uitgelicht");
+    if (!row) return "";
+    row.scrollIntoView({ block: "center" });
+    return ` ${this.highlight} is uitgelicht in de tabellen en grafieken.`;
   }
 
   // Rebuilds every control from the form description (one may depend on another's value)
@@ -204,12 +255,14 @@ export class Calculator {
     this.sent = sequence;
     // The scenario as sent: the URL gets this one, not edits made while it was computed.
     const scenario = structuredClone(this.scenario);
+    const highlight = this.highlight;
     const started = performance.now();
     try {
-      const response = await this.client.call({ calculator: this.name, action: "compute", scenario }, { sequence });
+      const response = await this.client.call({ calculator: this.name, action: "compute", scenario },
+        { sequence, view: { highlight } });
       // Left, or a newer input was sent: an older reply must never replace a newer one.
       if (this.gone() || sequence < this.sent) return false;
-      this.show(response, sequence, scenario);
+      this.show(response, sequence, scenario, highlight);
       this.root.dispatchEvent(new CustomEvent("rekenhulp:bijgewerkt", {
         detail: { response, roundTripMs: performance.now() - started },
       }));
@@ -224,15 +277,19 @@ export class Calculator {
     }
   }
 
-  /** @param {Response} response @param {number} sequence @param {unknown} scenario  as sent */
-  show(response, sequence, scenario) {
+  /**
+   * @param {Response} response @param {number} sequence
+   * @param {unknown} scenario  as sent @param {string} highlight  as sent
+   */
+  show(response, sequence, scenario, highlight) {
     // Without a result there is nothing to show; recompute reports this like a failure.
     if (response.ok && typeof response.html !== "string") throw new Error("er kwam geen uitkomst mee");
     showErrors(this, response.ok ? [] : response.errors || []);
     if (response.ok) {
       this.output.innerHTML = /** @type {string} */ (response.html); // escaped by the Python renderer
-      writeScenarioToUrl(scenario);
+      writeScenarioToUrl(scenario, highlight);
       this.inUrl = sequence;
+      this.offerHighlights(response.scenario);
     } else {
       this.output.replaceChildren(el("p", { class: "rekenhulp-geen-uitkomst",
         text: "Er is nu geen uitkomst: verbeter eerst de invoer die hierboven rood is gemarkeerd." }));
