@@ -49,9 +49,7 @@ PATH = "Tijdpad"
 class Scenario:
     VERSION: ClassVar[int] = 1
 
-    title: str = fields.title(
-        "258 BW-plekken (2022): inwoners CBS 2022, andere cijfers voorbeelden"
-    )
+    title: str = fields.title("258 BW-plekken (2022): inwoners CBS, andere cijfers voorbeelden")
     facility: str = fields.choice(
         "Soort voorziening", FACILITIES, group=WHAT, example="beschermd-wonen"
     )
