@@ -103,11 +103,11 @@ def _build_into(target: Path) -> None:
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    # hatchling is in the environment, so no isolated build env (and no network) is needed.
-    _run(
-        [_bin("uv"), "build", "--wheel", "--no-build-isolation", "--out-dir", str(staging)],
-        cwd=ROOT,
-    )
+    # hatchling is in the environment that runs this build, so no isolated build env (and no
+    # network) is needed; naming that interpreter also serves a copy of the project without
+    # its own .venv (the payload site of tests/hostile).
+    command = [_bin("uv"), "build", "--wheel", "--no-build-isolation", "--python", sys.executable]
+    _run([*command, "--out-dir", str(staging)], cwd=ROOT)
     wheels = sorted(staging.glob("calculators-*.whl"))
     if len(wheels) != 1:
         raise PluginError(f"Expected one calculators wheel, found {wheels}")
