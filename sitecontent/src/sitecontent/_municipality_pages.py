@@ -12,6 +12,7 @@ from pathlib import Path
 
 from calculators.catalogue import population
 from calculators.render.html import Column, table
+from calculators.render.maps import region_map
 
 from ._agenda import Activity, Agenda
 from ._decision_pages import DecisionPages, page_front_matter
@@ -201,6 +202,22 @@ class MunicipalityPages:
         )
         return _scrolling(markup, caption)
 
+    def overview_map(self, from_src: str) -> str:
+        """The 14 on a map, each a link to its page (as the table links), Noord- and
+        Midden-Limburg in two grey tones; the legend and the boundaries' credit below it."""
+        ordered = sorted(self.municipalities, key=lambda m: (PARTS.index(m.part), m.name))
+        return region_map(
+            {m.name: m.code for m in ordered},
+            title=f"Kaart van de {len(ordered)} gemeenten van Noord- en Midden-Limburg",
+            description=(
+                "Noord-Limburg ligt in het noorden, Midden-Limburg in het zuiden. Elke gemeente "
+                "op de kaart is een link naar haar pagina, net als in de tabel."
+            ),
+            link={m.name: served_link(from_src, m.src) for m in ordered},
+            groups={m.name: m.part for m in ordered},
+            map_id="gemeenten-kaart",
+        )
+
     def overview(self, from_src: str = OVERVIEW_SRC) -> str:
         year = population.REFERENCE_YEAR
         totals = [(part, region_total(self.municipalities, part, year)) for part in PARTS]
@@ -220,6 +237,7 @@ class MunicipalityPages:
             "gemeenten-overzicht.md.j2",
             src=from_src,
             gemeenten_tabel=self.overview_table(from_src),
+            kaart=self.overview_map(from_src),
             delen_tabel=_scrolling(parts_table, caption),
             bron_cbs=population.source_credit(year),
             **self.decisions.template_globals(),
