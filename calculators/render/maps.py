@@ -22,7 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from typing import Any
 
+from ..catalogue.regions import REGIONS
 from ..core.format import format_decimal
 from .html import highlighted, text
 
@@ -323,6 +325,7 @@ def region_map(
     steps: int = 4,
     breaks: Sequence[float] | None = None,
     step_text: Callable[[float], str] | None = None,
+    step_labels: Sequence[str] | None = None,
     map_id: str = "kaart",
     with_credit: bool = True,
 ) -> str:
@@ -370,10 +373,9 @@ def region_map(
             for name, (number, _) in shown_values.items():
                 tone[name] = tones[classes.step(number)]
             formatter = step_text or _default_step_text(classes.high - classes.low)
-            legend = [
-                (f"kaart-toon-{t}", label)
-                for t, label in zip(tones, classes.labels(formatter), strict=True)
-            ]
+            # Words a reader knows ("erbij", "eraf") instead of ranges, one per class.
+            names = step_labels if step_labels else classes.labels(formatter)
+            legend = [(f"kaart-toon-{t}", label) for t, label in zip(tones, names, strict=True)]
         if any(name not in shown_values for name, _ in drawn):
             legend.append(("kaart-geen-waarde", "geen waarde"))
         heading = value_label
@@ -461,3 +463,27 @@ def region_map(
         parts.append(f'<p class="kaart-bron">{text(source)}</p>')
     parts.append("</div></div>")
     return "".join(parts)
+
+
+def result_map(
+    map_id: str,
+    title: str,
+    description: str,
+    value_label: str,
+    values: Mapping[str, tuple[float, str]],
+    **classes: Any,
+) -> str:
+    """A calculator's result on the map: the rows of its table whose name a region of the
+    catalogue knows (as the sources spell it); a name typed by the user has no outline and
+    stays in the table only. The table beside the map carries the same numbers."""
+    known = {name: code for region in REGIONS.values() for name, code in region.codes.items()}
+    codes = {name: known[name] for name in values if name in known}
+    return region_map(
+        codes,
+        title=title,
+        description=description,
+        values=values,
+        value_label=value_label,
+        map_id=map_id,
+        **classes,
+    )

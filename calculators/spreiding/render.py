@@ -15,6 +15,7 @@ from ..render.html import (
     table,
     text,
 )
+from ..render.maps import result_map
 
 
 def _summary(r: dict[str, Any]) -> str:
@@ -112,5 +113,17 @@ def render(result: dict[str, Any], scenario: dict[str, Any]) -> str:
             for i, (label, f) in enumerate((("Nu", "current"), ("Doel", "target")), 1)
         ],
     )
+    gaps = {x["name"]: (float(x["gap"]), signed(x["gap"])) for x in rows}
+    where = result_map(
+        "spreiding-kaart",
+        "Verschil tussen doel en plaatsen nu, op de kaart",
+        "Kaart van de gemeenten: waar plaatsen af gaan (licht), gelijk blijven en erbij komen "
+        "(donker). Dezelfde verschillen staan in de tabel 'Doel per gemeente'.",
+        "Verschil tussen doel en nu",
+        gaps,
+        breaks=(0, 1),
+        step_labels=("plaatsen eraf", "gelijk", "plaatsen erbij"),
+    )
     start = str(scenario.get("start_year", ""))
-    return _summary(result) + _targets(result) + chart + _methods(result) + _path(result, start)
+    parts = (_summary(result), _targets(result), chart, where, _methods(result))
+    return "".join(parts) + _path(result, start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..render.html import Column, Series, bar_chart, municipality_columns, number, table, text
+from ..render.maps import result_map
 
 
 def _key_table(key: dict[str, Any]) -> str:
@@ -81,6 +82,14 @@ def render_result(result: dict[str, Any], scenario: dict[str, Any] | None = None
         f"</strong> met de sleutel <strong>{text(key['label'])}</strong>"
         f"{text(_weights_text(scenario, 'key'))}.{compare_text}</p>",
         _key_table(key),
+        result_map(
+            "verdeelsleutel-kaart",
+            f"Aandeel per gemeente met {key['label']}, op de kaart",
+            "Kaart van de gemeenten; hoe donkerder, hoe groter het aandeel. Dezelfde aandelen "
+            f"staan in de tabel 'Verdeling met {key['label']}'.",
+            "Aandeel",
+            {r["name"]: (r["share_float"], r["share_display"]) for r in key["rows"]},
+        ),
     ]
     if compare:
         threshold = text(compare["threshold_display"])

@@ -343,3 +343,55 @@ def test_hostile_names_links_and_ids_are_escaped():
     root = parse(markup)
     assert all("onclick" not in element.attrib for element in root.iter())
     assert hostile in "".join(root.itertext())  # shown as text, not run
+
+
+def _map_svg(html: str, map_id: str) -> ET.Element:
+    start = html.index(f'<div class="kaart" id="{map_id}">')
+    svg = html.index("<svg", start)
+    return parse(html[svg : html.index("</svg>", svg) + len("</svg>")])
+
+
+@pytest.mark.parametrize("calculator", ["spreiding", "verdeelsleutel"])
+def test_a_calculators_result_map_carries_the_numbers_of_its_table(calculator):
+    from calculators.render.page import default_result
+
+    response = default_result(calculator)
+    result = response["result"]
+    if calculator == "spreiding":
+        rows, map_id = result["rows"], "spreiding-kaart"
+        # The gap as the table shows it: a sign before a gain, digits grouped the Dutch way.
+        gaps = {r["name"]: r["target"] - r["current"] for r in rows}
+        shown = {n: (f"+{g:,}" if g > 0 else f"{g:,}").replace(",", ".") for n, g in gaps.items()}
+    else:
+        rows, map_id = result["key"]["rows"], "verdeelsleutel-kaart"
+        shown = {r["name"]: r["share_display"] for r in rows}
+    shapes = shapes_in(_map_svg(response["html"], map_id))
+    names = {name_of(s).split(":")[0]: name_of(s) for s in shapes}
+    assert sorted(names) == sorted(r["name"] for r in rows)  # one shape per municipality
+    for name, title in names.items():
+        assert title == f"{name}: {shown[name]}", title
+
+
+def test_a_result_map_leaves_out_names_no_region_knows():
+    values = {"Venlo": (1.0, "1"), "Nergenshuizen": (2.0, "2"), "Venray": (3.0, "3")}
+    root = parse(
+        maps.result_map("k", "Kaart", "d", "Waarde", values)[
+            len('<div class="kaart" id="k">') :
+        ].split('<div class="kaart-bij">')[0]
+    )
+    assert sorted(name_of(s).split(":")[0] for s in shapes_in(root)) == ["Venlo", "Venray"]
+
+
+def test_step_labels_name_the_classes():
+    values = {"Venlo": (-3.0, "−3"), "Venray": (0.0, "0"), "Gennep": (2.0, "+2")}
+    markup = maps.result_map(
+        "k",
+        "Kaart",
+        "d",
+        "Verschil",
+        values,
+        breaks=(0, 1),
+        step_labels=("eraf", "gelijk", "erbij"),
+    )
+    legend = markup[markup.index("kaart-legenda") :]
+    assert [x in legend for x in ("eraf", "gelijk", "erbij")] == [True] * 3
