@@ -1,16 +1,9 @@
 """The yearly path from the historical to the objective distribution, in whole cents.
 
-Year t's target for municipality i is ``x_i = B·((1−α_t)·h_i/Σh + α_t·o_i/Σo)`` (B the
-budget in cents, h the historical and o the objective amounts), exact as an integer numerator
-over one common denominator. Without a cap, year t is ``x`` split into cents by largest
-remainder, so each year adds up to exactly B.
-
-With a cap c per inhabitant, municipality i (n_i inhabitants, last year p_i cents) may move
-at most ``c·n_i`` cents: it must stay within ``lo_i = max(0, p_i − c·n_i)`` and
-``hi_i = p_i + c·n_i``. What the cap holds back goes to the municipalities it does not limit,
-the same amount per inhabitant for each: ``y_i = clamp(x_i + μ·n_i, lo_i, hi_i)`` with the one
-μ that makes Σy = B. This y is the unique minimiser of Σ (y_i − x_i)²/n_i under Σy = B and the
-bounds (strictly convex), and it exists: p itself satisfies the bounds and sums to B.
+Year t's exact amount for municipality i is ``x_i = B·((1−α_t)·h_i/Σh + α_t·o_i/Σo)`` (B the
+budget in cents, h the historical and o the objective amounts), an integer numerator over one
+common denominator. Its target in cents, ``T_i``, is ``x`` split by largest remainder, so each
+year adds up to exactly B. Without a cap, year t is T; with one, :func:`capped_step`.
 """
 
 from __future__ import annotations
@@ -33,45 +26,41 @@ def _scaled(values: list[Decimal]) -> list[int]:
     return [w // divisor for w in whole]
 
 
-def capped(
-    nums: list[int], den: int, lo: list[int], hi: list[int], n: list[int]
-) -> tuple[list[int], int, dict[int, int]]:
-    """``y_i = clamp(x_i + μ·n_i, lo_i, hi_i)`` with Σy = Σx (``x_i = nums_i/den``), by
-    variable fixing (Bitran and Hax 1981; Kiwiel 2008). Returns the numerators of y over one
-    new denominator, that denominator, and the municipalities held at a bound (bound in cents).
+def capped_step(
+    keys: list[str], prev: list[int], target: list[int], goal: list[int], limits: list[int]
+) -> list[int]:
+    """One capped year in whole cents: from ``prev`` towards ``target`` (each summing to B),
+    never past ``goal`` (the objective), each moving at most ``limits_i``.
 
-    Each pass spreads what is left over the free municipalities, the same μ per inhabitant,
-    and looks at the ones that then cross a bound: ``over`` (above hi, total excess E⁺) and
-    ``under`` (below lo, total shortfall E⁻). If E⁺ ≥ E⁻ the ``over`` ones are fixed at hi,
-    else the ``under`` ones at lo. Why that is right: let y* be the solution and R what the
-    free ones share, so Σ_free y* = R = Σ_free v (v the pass's values). If y* has a larger μ
-    than the pass, every ``over`` one is above hi in y* too. If a smaller μ, y*_i ≤ clamp(v_i)
-    for all free i, and Σ_free clamp(v) = R − E⁺ + E⁻ ≤ R forces equality everywhere, so
-    again y*_i = hi_i. (The ``under`` case is the mirror image.) A pass without crossings
-    gives y* on the free ones by the same squeeze. Termination: a pass with a crossing fixes
-    at least one more municipality for good (E⁺ ≥ E⁻ with E⁺ = 0 means no crossing at all),
-    so there are at most len(nums) + 1 passes.
+    1. Room: ``z_i`` is the target put between ``prev_i`` and ``goal_i`` (rounding can leave a
+       target a cent behind last year or past the objective); ``r_i = z_i − prev_i``, cut to
+       ``±limits_i``. Gainers have r > 0 (room G in all), losers r < 0 (room L in all).
+    2. ``M = min(G, L)`` moves: the side with less room moves all of it, the other side
+       shares M in proportion to its room, by largest remainder on ``M·|r_i|/total``.
+
+    Proof. (a) Each share lies in [0, |r_i|]: its quota does (M ≤ total), and largest
+    remainder gives the floor, or the ceiling for a nonzero remainder only (the units left
+    over, the sum of the fractional parts, are fewer than the nonzero remainders); |r_i| is
+    whole. So ``new_i`` lies between ``prev_i`` and ``z_i``, hence between ``prev_i`` and
+    ``goal_i``, and ``|new_i − prev_i| ≤ limits_i`` holds exactly, with no rounding cent. By
+    induction from year 0, every amount moves monotonically towards the objective in cents,
+    never past it, and stays ≥ 0. (b) Both sides' shares add up to exactly M: the year sums
+    to B. (c) No rule within these bounds moves more: gains equal losses, each within its
+    room. (d) When no limit binds and no target is clamped, G = L and the year is T.
     """
-    held: dict[int, int] = {}  # municipality -> the bound it is held at, in cents
-    v: dict[int, int] = {}  # the free ones' values of a pass, as y_i · s · den
-    total, fixed, free, s = sum(nums), 0, list(range(len(nums))), 1
-    while free:
-        s = sum(n[i] for i in free)
-        r = total - den * fixed - sum(nums[i] for i in free)
-        sd = s * den
-        v = {i: s * nums[i] + r * n[i] for i in free}
-        over = [i for i in free if v[i] > sd * hi[i]]
-        under = [i for i in free if v[i] < sd * lo[i]]
-        if not over and not under:
-            break
-        excess = sum(v[i] for i in over) - sd * sum(hi[i] for i in over)
-        shortfall = sd * sum(lo[i] for i in under) - sum(v[i] for i in under)
-        chosen, bound = (over, hi) if excess >= shortfall else (under, lo)
-        held.update((i, bound[i]) for i in chosen)
-        fixed += sum(bound[i] for i in chosen)
-        free = [i for i in free if i not in held]
-    scale = s * den
-    return [held[i] * scale if i in held else v[i] for i in range(len(nums))], scale, held
+    room = []
+    for p, t, g, c in zip(prev, target, goal, limits, strict=True):
+        z = min(max(t, min(p, g)), max(p, g))
+        room.append(max(-c, min(c, z - p)))
+    sides = [[i for i, r in enumerate(room) if r * sign > 0] for sign in (1, -1)]
+    totals = [sum(abs(room[i]) for i in side) for side in sides]
+    moved, new = min(totals), list(prev)
+    for sign, side, total in zip((1, -1), sides, totals, strict=True):
+        quotas = [moved * abs(room[i]) for i in side]  # a side with total 0 is empty
+        shares = apportion_cents([keys[i] for i in side], quotas, total, moved)
+        for i, share in zip(side, shares, strict=True):
+            new[i] += sign * share
+    return new
 
 
 def apportion_cents(keys: list[str], nums: list[int], den: int, total: int) -> list[int]:
@@ -80,31 +69,23 @@ def apportion_cents(keys: list[str], nums: list[int], den: int, total: int) -> l
 
 
 def yearly_path(s: Scenario, n: list[int]) -> tuple[list[list[int]], list[int], list[int], int]:
-    """Amounts per year (year 0 is the historical distribution), how many years the cap held
-    each municipality, the last year's uncapped amounts and the earliest year the path can
-    reach them (each municipality moves at most its cap a year; 0: never)."""
+    """Amounts per year (year 0 is the historical distribution), in how many years the cap
+    kept each municipality from its target, the last year's target and the earliest year the
+    path can reach it (each municipality moves at most its cap a year; 0: never)."""
     keys, budget = [r.name for r in s.municipalities], s.budget_cents
     hist, obj = _scaled(s.column("historisch")), _scaled(s.column("objectief"))
     sh, so = sum(hist), sum(obj)
     limits = [0 if s.cap is None else int(s.cap.per_inhabitant * 100) * k for k in n]
     years, held = [apportion_cents(keys, [budget * h for h in hist], sh, budget)], [0] * len(n)
+    target = goal = apportion_cents(keys, [budget * o for o in obj], so, budget)
     for alpha in s.alphas:
-        a, d, prev = alpha.numerator, alpha.denominator, years[-1]
+        a, d = alpha.numerator, alpha.denominator
         # The numerators of x over the common denominator d·Σh·Σo.
         nums = [budget * ((d - a) * h * so + a * o * sh) for h, o in zip(hist, obj, strict=True)]
-        exact = nums, d * sh * so
-        if s.cap is None:
-            years.append(apportion_cents(keys, *exact, budget))
-            continue
-        lo = [max(0, p - c) for p, c in zip(prev, limits, strict=True)]
-        hi = [p + c for p, c in zip(prev, limits, strict=True)]
-        nums, scale, bound = capped(*exact, lo, hi, n)
-        # lo and hi are whole cents, and rounding moves an amount only to a neighbouring whole
-        # cent, so the rounded amounts stay within the cap too.
-        years.append(apportion_cents(keys, nums, scale, budget))
-        for i, cents in bound.items():
-            held[i] += abs(cents - prev[i]) == limits[i]
-    target = apportion_cents(keys, *exact, budget)
+        target = apportion_cents(keys, nums, d * sh * so, budget)
+        step = target if s.cap is None else capped_step(keys, years[-1], target, goal, limits)
+        years.append(step)
+        held = [k + (y != t) for k, y, t in zip(held, years[-1], target, strict=True)]
     gaps = [abs(t - a) for t, a in zip(target, years[-1], strict=True)]
     if any(g and not c for g, c in zip(gaps, limits, strict=True)):
         return years, held, target, 0

@@ -1,6 +1,7 @@
 """Scenario of Ingroeipad (version 1): per municipality its inhabitants, the historical
 amount (the centrumgemeente gets everything) and the objective amount; the yearly budget,
-the α schedule (linear or the user's own) and an optional cap per inhabitant per year.
+the α schedule (linear or the user's own) and an optional cap per inhabitant per year (off
+by default: a yearly cap per municipality is the calculator's own choice, not the advice's).
 
 α_t is the share of the objective distribution in year t. Linear: α_t = t/N for t = 1 … N,
 so the first year already takes a step (the advice: "in het eerste jaar (2022) vindt een
@@ -43,8 +44,8 @@ class Cap:
         "Grens in euro per inwoner per jaar",
         decimals=2,
         maximum=100_000,
-        hint="Standaard € 15: de grens op het herverdeeleffect van het gemeentefonds uit het "
-        "advies van het expertiseteam, hier geleend.",
+        hint="Voorstel € 15: dat bedrag noemt het advies voor het hele gemeentefonds. Als grens "
+        "per jaar en per gemeente is het een eigen keuze van de rekenhulp.",
         example="15",
     )
 
@@ -103,7 +104,7 @@ class Scenario:
         switched_on={"per_inhabitant": "15"},
         where="bij de grens",
         wrong="‘cap’ is leeg (geen grens) of een object met ‘per_inhabitant’.",
-        example=fields.example(Cap),
+        # Off by default: the advice's € 15 is on the whole gemeentefonds, not a yearly cap.
         about="De grens op de verandering per inwoner per jaar; `null` is geen grens.",
     )
     municipalities: tuple[Row, ...] = fields.table(

@@ -20,17 +20,30 @@ LISTS = {
 
 
 def _summary(r: dict[str, Any]) -> str:
-    years = r["years"]
-    if r["cap_display"]:
-        cap = f" De verandering is begrensd op {r['cap_display']} per inwoner per jaar."
-    else:
-        cap = " Er is geen grens op de verandering per jaar."
+    years, cap = r["years"], r["cap_display"]
+    limit = f"is begrensd op {cap} per inwoner" if cap else "heeft geen grens"
     end = "bereikt." if r["reached"] else "nog niet bereikt (zie ‘Let op’)."
     return (
         f'<p class="rekenhulp-samenvatting">Budget per jaar: <strong>'
         f"{text(r['budget_display'])}</strong>. Het pad loopt van {years[1]} tot en met "
         f"{years[-1]} in {len(years) - 1} stappen, van de historische naar de objectieve "
-        f"verdeling.{text(cap)} In {years[-1]} is het eind van het pad {text(end)}</p>"
+        f"verdeling. De verandering per jaar {text(limit)}. In {years[-1]} is het eind van "
+        f"het pad {text(end)}</p>"
+    )
+
+
+def _own_choice(r: dict[str, Any]) -> str:
+    """The advice's € 15 is a principle on the whole gemeentefonds: a yearly cap is ours."""
+    if not r["cap_display"]:
+        return ""
+    return (
+        '<div class="admonition info rekenhulp-eigen-keuze"><p class="admonition-title">Eigen '
+        "keuze van de rekenhulp</p><p>Het advies van het expertiseteam noemt een afspraak van "
+        "gemeenten en Rijk: nieuwe verdeelmodellen verschuiven hoogstens € 15 per inwoner. Die "
+        "afspraak gaat over het hele gemeentefonds. Het advies zegt niet dat de grens per jaar "
+        "geldt, per gemeente, of alleen voor het geld voor beschermd wonen.</p><p>De grens van "
+        f"{text(r['cap_display'])} per inwoner per jaar is dus een keuze van deze rekenhulp. "
+        "Zij is geen afspraak uit het advies.</p></div>"
     )
 
 
@@ -80,4 +93,10 @@ def _effects(r: dict[str, Any]) -> str:
 
 def render(result: dict[str, Any], scenario: dict[str, Any]) -> str:
     years = [f"Nu ({result['years'][0]})", *(str(y) for y in result["years"][1:])]
-    return _summary(result) + _amounts(result, years) + _chart(result, years) + _effects(result)
+    return (
+        _summary(result)
+        + _own_choice(result)
+        + _amounts(result, years)
+        + _chart(result, years)
+        + _effects(result)
+    )

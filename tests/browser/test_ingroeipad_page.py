@@ -1,5 +1,6 @@
-"""The Ingroeipad page in headless Chromium: the live path equals CPython's after the cap,
-the α schedule and the region change, a bad schedule is answered at its field, nothing leaves
+"""The Ingroeipad page in headless Chromium: the cap is off by default and, switched on,
+labelled as the calculator's own choice; the live path equals CPython's after the cap, the α
+schedule and the region change, a bad schedule is answered at its field, nothing leaves
 127.0.0.1, and axe-core finds no accessibility violations."""
 
 from __future__ import annotations
@@ -40,17 +41,24 @@ def cpython_path(scenario: dict) -> list[list[str]]:
     ]
 
 
-def test_cap_edit_recomputes_like_cpython_and_stays_local(session, site_server):
+def test_cap_is_off_by_default_and_labelled_as_own_choice_when_on(session, site_server):
     page, requests = session
     open_calculator(page, site_server.url + PAGE, "ingroeipad")
+    assert url_scenario(page)["cap"] is None
+    assert "geen grens" in page.text_content(".rekenhulp-samenvatting")
+    assert page.locator(".rekenhulp-eigen-keuze").count() == 0
     assert shown_path(page) == cpython_path(url_scenario(page))
+    changed(page, lambda: page.check("#veld-cap"))
+    assert url_scenario(page)["cap"] == {"per_inhabitant": "15"}
+    assert "Eigen keuze van de rekenhulp" in page.text_content(".rekenhulp-eigen-keuze")
     changed(page, lambda: page.fill("#veld-cap-per_inhabitant", "40"))
     scenario = url_scenario(page)
     assert scenario["cap"] == {"per_inhabitant": "40"}
     assert shown_path(page) == cpython_path(scenario)
+    assert "€ 40,00 per inwoner per jaar" in page.text_content(".rekenhulp-eigen-keuze")
     changed(page, lambda: page.uncheck("#veld-cap"))
     assert url_scenario(page)["cap"] is None
-    assert "geen grens" in page.text_content(".rekenhulp-samenvatting")
+    assert page.locator(".rekenhulp-eigen-keuze").count() == 0
     assert shown_path(page) == cpython_path(url_scenario(page))
     assert foreign_requests(requests, site_server.url) == []
 

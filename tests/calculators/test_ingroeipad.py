@@ -1,6 +1,8 @@
-"""Ingroeipad: cases worked by hand, properties (yearly totals exact, cap respected, α
-monotone in [0, 1] or refused), bad input answered in Dutch at its field, and the Leidse
-Regio's Bijlage 2 figures checked against the source text. Runs in CPython and in Pyodide.
+"""Ingroeipad: cases worked by hand (the issue's two reproducers of the cap among them),
+properties (yearly totals exact; with the cap every step within it and only towards the
+objective, never past it; α monotone in [0, 1] or refused), bad input answered in Dutch at
+its field, and the Leidse Regio's Bijlage 2 figures checked against the source text. Runs in
+CPython and in Pyodide.
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from fractions import Fraction
+from itertools import pairwise
 
 import pytest
 from hypothesis import assume, given, settings
@@ -19,7 +21,7 @@ from calculators.core import fields
 from calculators.core.apportion import largest_remainder
 from calculators.core.entry import handle
 from calculators.ingroeipad import Scenario
-from calculators.ingroeipad.compute import apportion_cents, capped
+from calculators.ingroeipad.compute import apportion_cents, capped_step
 from calculators.render.page import handle_page
 
 FAST = settings(max_examples=60, deadline=None, database=None)
@@ -43,9 +45,11 @@ HAND = {
 }
 
 
+REQUEST = {"calculator": "ingroeipad", "action": "compute"}
+
+
 def compute(scenario: dict) -> dict:
-    request = {"calculator": "ingroeipad", "action": "compute", "scenario": scenario}
-    return json.loads(handle(json.dumps(request)))
+    return json.loads(handle(json.dumps({**REQUEST, "scenario": scenario})))
 
 
 def result(scenario: dict) -> dict:
@@ -88,34 +92,83 @@ def test_linear_path_without_cap_by_hand():
     assert (b["final_per_inhabitant"], b["largest_step_per_inhabitant"]) == ("€ 0,25", "€ 0,13")
 
 
-def test_cap_holds_back_and_redistributes_per_inhabitant_by_hand():
-    # Cap € 0,25 per inhabitant per year: A may move € 250, B € 500, C € 250.
-    # 2022: targets A 600, B 250, C 150. A would drop 400 > 250, so A stays at 1000 - 250 =
-    #   750. The other two now share 1000 - 750 = 250 instead of 400: 150 less, spread the
-    #   same per inhabitant over 3000 inhabitants = € 0,05 each. B 250 - 2000·0,05 = 150,
-    #   C 150 - 1000·0,05 = 100. Both moved less than their cap.
-    # 2023: targets 200, 500, 300. A may drop to 750 - 250 = 500 at most. B and C share 500
-    #   instead of 800: 300 less over 3000 inhabitants = € 0,10 each: B 500 - 200 = 300,
-    #   C 300 - 100 = 200. Not reached: A 300 too much, B 200 and C 100 too little, so € 300
-    #   still has to move. A needs ⌈300/250⌉ = 2 more years: 2025 at the earliest.
+def test_cap_holds_back_and_the_other_side_moves_as_much_by_hand():
+    # Cap € 0,25 per inhabitant per year: A may move 25000 cents, B 50000, C 25000.
+    # 2022: targets A 60000, B 25000, C 15000 (cents). Room: A -40000, cut to -25000; B +25000;
+    #   C +15000. Gainers could take 40000, A can give 25000: 25000 moves. A gives all of it
+    #   (75000); B and C share 25000 as 25000 : 15000, so B 15625 and C 9375.
+    # 2023: targets = the objective 20000, 50000, 30000. Room: A -55000, cut to -25000;
+    #   B +34375; C +20625. Again 25000 moves: A 50000; B and C share it as 34375 : 20625,
+    #   B +15625 = 31250, C +9375 = 18750. Not reached: A € 300 too much, B € 187,50 and
+    #   C € 112,50 too little. A needs ⌈30000/25000⌉ = 2 more years: 2025 at the earliest.
     scenario = {**HAND, "cap": {"per_inhabitant": "0,25"}}
     response = compute(scenario)
     r = response["result"]
-    assert euros(r) == {"A": [1000, 750, 500], "B": [0, 150, 300], "C": [0, 100, 200]}
+    assert [x["amounts"] for x in r["rows"]] == [
+        [100000, 75000, 50000],
+        [0, 15625, 31250],
+        [0, 9375, 18750],
+    ]
     assert r["totals"] == ["€ 1.000,00"] * 3
     assert (r["reached"], r["reached_year"], r["off_count"]) == (False, 2025, 3)
     assert r["off_display"] == "€ 300,00"
-    assert [x["held_years"] for x in r["rows"]] == [2, 0, 0]
+    # Each year every amount stayed short of its target: A by its own cap, B and C by A's.
+    assert [x["held_years"] for x in r["rows"]] == [2, 2, 2]
     assert r["rows"][0]["largest_step_per_inhabitant"] == "€ 0,25"
     [warning] = response["warnings"]
     assert warning["field"] == "cap.per_inhabitant"
     assert "2023 niet." in warning["message"] and "op zijn vroegst in 2025" in warning["message"]
-    # Two more years of the same rule reach it, as the bound says: 2024 A 250 (held), B and C
-    # share 750 instead of 800 (B 466,67, C 283,33); 2025 A 200, B 500, C 300.
+    # Two more years of the same rule reach it, as the bound says. 2024: room A -30000 cut to
+    # -25000, B +18750, C +11250: 25000 moves, A 25000, B +15625 = 46875, C +9375 = 28125.
+    # 2025: room A -5000, B +3125, C +1875: everyone reaches the objective.
     longer = result({**scenario, "years": "4", "alpha_mode": "schedule",
                      "alpha_schedule": "50; 100; 100; 100"})  # fmt: skip
-    assert [x["amounts"][-1] // 100 for x in longer["rows"]] == [200, 500, 300]
-    assert [x["amounts"][3] for x in longer["rows"]] == [25000, 46667, 28333]
+    assert [x["amounts"][3:] for x in longer["rows"]] == [
+        [25000, 20000],
+        [46875, 50000],
+        [28125, 30000],
+    ]
+
+
+def reproducer(inhabitants, hist, obj) -> dict:
+    rows = [
+        {"name": n, "values": {"inwoners": str(k), "historisch": str(h), "objectief": str(o)}}
+        for n, k, h, o in zip("ABC", inhabitants, hist, obj, strict=True)
+    ]
+    scenario = {**HAND, "municipalities": rows, "years": "1", "cap": {"per_inhabitant": "10"}}
+    return {x["name"]: (x["amounts"], x["kind"]) for x in result(scenario)["rows"]}
+
+
+def test_what_the_cap_holds_back_never_pushes_anyone_away_from_their_objective():
+    # The issue's first reproducer. Budget = Σ objectief = € 50.000 = 5.000.000 cents.
+    # Now: 20000 : 100000 : 20000 = 1 : 5 : 1 gives 714285,71, 3571428,57 and 714285,71; the
+    #   two cents left go to the largest remainders A and C: 714286, 3571428, 714286.
+    # Objective: A 0, B 0, C 5.000.000. Caps € 10 per inhabitant: A 1.000.000, B 2.000.000,
+    #   C 1.000.000 cents. Room: A -714286 (its whole way to 0), B -2.000.000 (cut),
+    #   C +1.000.000 (cut). C can take 1.000.000, A and B can give 2.714.286: 1.000.000 moves.
+    # C gets all of it: 1.714.286. A and B give it as 714286 : 2.000.000; the quotas are
+    #   263157,97 and 736842,03, the cent left goes to A's larger remainder: A gives 263158
+    #   (451128 left), B 736842 (2834586 left). A goes down towards its € 0: nadeel. (The old
+    #   rule gave A 1.095.238 cents and called it voordeel.)
+    assert reproducer((1000, 2000, 1000), (20000, 100000, 20000), (0, 0, 50000)) == {
+        "A": ([714286, 451128], "nadeel"),
+        "B": ([3571428, 2834586], "nadeel"),
+        "C": ([714286, 1714286], "voordeel"),
+    }
+
+
+def test_one_at_its_lower_cap_and_one_at_its_upper_cap_in_the_same_year():
+    # The issue's second reproducer. Budget = Σ objectief = € 30.000 = 3.000.000 cents.
+    # Now: 50000 : 0 : 20000 gives 2142857,14, 0 and 857142,86; the cent left goes to C:
+    #   2142857, 0, 857143. Objective: 0, 1.000.000, 2.000.000. Caps: 1.000.000 cents each.
+    # Room: A -1.000.000 (cut from -2142857), B +1.000.000 (exactly its way), C +1.000.000
+    #   (cut from +1142857). A can give 1.000.000, B and C could take 2.000.000: 1.000.000
+    #   moves. A gives all of it (1142857); B and C share it 1 : 1, 500.000 each.
+    assert reproducer((1000, 1000, 1000), (50000, 0, 20000), (0, 10000, 20000)) == {
+        "A": ([2142857, 1142857], "nadeel"),
+        "B": ([0, 500000], "voordeel"),
+        "C": ([857143, 1357143], "voordeel"),
+    }
 
 
 def test_cents_follow_largest_remainder_and_its_tie_rule():
@@ -130,16 +183,31 @@ def test_cents_follow_largest_remainder_and_its_tie_rule():
     assert largest_remainder(10000, {"C": 1, "A": 1, "B": 1}) == {"C": 3333, "A": 3334, "B": 3333}
 
 
-def test_default_is_linear_over_ten_years_from_2022_with_the_15_euro_cap():
-    # α_t = t/10: the first step is in 2022 and 2031 is fully objective.
-    r = result(fields.example(Scenario))
+def test_default_is_linear_over_ten_years_from_2022_without_a_cap():
+    # α_t = t/10: the first step is in 2022 and 2031 is fully objective. The advice's € 15 is
+    # no yearly cap, so the default has none and reaches the objective distribution in 2031.
+    response = compute(fields.example(Scenario))
+    r = response["result"]
     assert r["years"] == list(range(2021, 2032))
     assert r["alphas"] == [f"{t}0,0 %" for t in range(1, 10)] + ["100,0 %"]
-    assert r["cap_display"] == "€ 15,00"
+    assert (r["cap_display"], r["reached"], response["warnings"]) == (None, True, [])
+    assert all(x["held_years"] == 0 for x in r["rows"])
+    html = json.loads(handle_page(json.dumps({**REQUEST, "scenario": fields.example(Scenario)})))
+    assert "heeft geen grens" in html["html"] and "op zijn vroegst" not in html["html"]
+    assert "rekenhulp-eigen-keuze" not in html["html"]
+
+
+def test_the_15_euro_cap_switched_on_is_labelled_as_the_calculators_own_choice():
+    scenario = {**fields.example(Scenario), "cap": {"per_inhabitant": "15"}}
+    r = result(scenario)
     venlo = next(x for x in r["rows"] if x["name"] == "Venlo")
     # Venlo (102.136 inhabitants, CBS 1-1-2022) may move 15 · 102.136 = € 1.532.040 a year.
     assert venlo["amounts"][0] - venlo["amounts"][1] == 153_204_000
     assert venlo["held_years"] == 10 and venlo["kind"] == "nadeel"
+    html = json.loads(handle_page(json.dumps({**REQUEST, "scenario": scenario})))["html"]
+    box = html[html.index('class="admonition info rekenhulp-eigen-keuze"') :]
+    assert "Eigen keuze van de rekenhulp" in box and "hele gemeentefonds" in box
+    assert "€ 15,00 per inwoner per jaar is dus een keuze van deze rekenhulp" in box
 
 
 def test_own_schedule_and_its_warnings():
@@ -182,7 +250,7 @@ def scenarios(draw):
         }
         for i in range(n)
     ]
-    cap = draw(st.none() | st.integers(0, 5000))
+    cap = draw(st.none() | st.integers(0, 20) | st.integers(0, 5000))  # small caps bind often
     scenario = {
         **HAND,
         "municipalities": rows,
@@ -193,59 +261,75 @@ def scenarios(draw):
     return scenario, cap
 
 
+def between(value: int, a: int, b: int) -> bool:
+    return min(a, b) <= value <= max(a, b)
+
+
 @FAST
 @given(scenarios())
-def test_every_year_adds_up_exactly_and_the_cap_holds(drawn):
+def test_every_year_adds_up_exactly_and_moves_only_towards_the_objective(drawn):
+    # What holds, exactly in cents (no rounding cent anywhere):
+    # - every year sums to the budget and no amount is negative;
+    # - without a cap, year t is the exact amount rounded (largest remainder) and the last
+    #   year (α = 1) is the objective distribution;
+    # - with a cap, every step is at most cap · inhabitants, goes from last year's amount
+    #   towards that year's amount without a cap and never past it, and never goes back or
+    #   past the objective: each amount moves monotonically from historisch to objectief.
     scenario, cap = drawn
     r = result(scenario)
+    free = r if cap is None else result({**scenario, "cap": None})
     budget = sum(x["amounts"][0] for x in r["rows"])
     for year in range(len(r["years"])):
         amounts = [x["amounts"][year] for x in r["rows"]]
         assert sum(amounts) == budget and min(amounts) >= 0
-    for x in r["rows"]:
-        steps = [abs(b - a) for a, b in zip(x["amounts"], x["amounts"][1:], strict=False)]
-        if cap is not None:
-            assert max(steps) <= cap * x["inhabitants"]
     if cap is None:
         assert r["reached"]
+        return
+    for x, uncapped in zip(r["rows"], free["rows"], strict=True):
+        path, goal = x["amounts"], uncapped["amounts"][-1]  # linear: the last α is 100 %
+        assert path[0] == uncapped["amounts"][0]
+        for before, after, target in zip(path, path[1:], uncapped["amounts"][1:], strict=False):
+            assert abs(after - before) <= cap * x["inhabitants"]
+            assert between(after, before, goal) and between(after, before, target)
 
 
-def kkt_holds(x: list[Fraction], y: list[Fraction], lo, hi, n) -> bool:
-    """y = clamp(x + μ·n, lo, hi) for one μ: the free ones share μ, the held ones are beyond."""
-    mu = {
-        (yi - xi) / ni for xi, yi, low, h, ni in zip(x, y, lo, hi, n, strict=True) if low < yi < h
-    }
-    if len(mu) > 1:
-        return False
-    m = mu.pop() if mu else None
-    for xi, yi, low, h, ni in zip(x, y, lo, hi, n, strict=True):
-        if m is not None and yi == h and (h - xi) / ni > m and h != low:
-            return False
-        if m is not None and yi == low and (low - xi) / ni < m and h != low:
-            return False
-    return True
+@FAST
+@given(scenarios())
+def test_a_cap_that_never_binds_changes_nothing(drawn):
+    scenario, _ = drawn
+    free = result({**scenario, "cap": None})
+    capped = result({**scenario, "cap": {"per_inhabitant": "100000"}})
+    for x in free["rows"]:
+        path, goal = x["amounts"], x["amounts"][-1]
+        steps_fit = all(abs(b - a) <= 10**7 * x["inhabitants"] for a, b in pairwise(path))
+        if not steps_fit or not all(between(b, a, goal) for a, b in pairwise(path)):
+            return  # the cap binds, or a rounding cent would step back: then they may differ
+    assert [x["amounts"] for x in capped["rows"]] == [x["amounts"] for x in free["rows"]]
 
 
 @FAST
 @given(st.data())
-def test_capped_is_the_per_inhabitant_redistribution(data):
+def test_capped_step_moves_as_much_as_the_bounds_allow(data):
     k = data.draw(st.integers(1, 8))
-    n = data.draw(st.lists(st.integers(1, 1000), min_size=k, max_size=k))
-    prev = data.draw(st.lists(st.integers(0, 10**6), min_size=k, max_size=k))
-    limits = [data.draw(st.integers(0, 50)) * m for m in n]
-    den = data.draw(st.integers(1, 1000))
-    raw = data.draw(st.lists(st.integers(0, 10**6), min_size=k, max_size=k))
-    assume(sum(raw) > 0)
-    # Targets x with the same total as prev: scale the drawn numbers.
-    nums = [r * sum(prev) * den for r in raw]
-    den_x = den * sum(raw)
-    lo = [max(0, p - c) for p, c in zip(prev, limits, strict=True)]
-    hi = [p + c for p, c in zip(prev, limits, strict=True)]
-    y_nums, scale, _held = capped(nums, den_x, lo, hi, n)
-    y = [Fraction(v, scale) for v in y_nums]
-    assert sum(y) == sum(prev)
-    assert all(low <= v <= h for v, low, h in zip(y, lo, hi, strict=True))
-    assert kkt_holds([Fraction(v, den_x) for v in nums], y, lo, hi, n)
+    whole = st.lists(st.integers(0, 10**6), min_size=k, max_size=k)
+    prev, raw_target, goal = data.draw(whole), data.draw(whole), data.draw(whole)
+    assume(sum(raw_target) > 0)
+    # A target with prev's total: raw_target split by largest remainder.
+    keys = [f"G{i}" for i in range(k)]
+    target = apportion_cents(keys, [sum(prev) * t for t in raw_target], sum(raw_target), sum(prev))
+    limits = [data.draw(st.integers(0, 10**6)) for _ in range(k)]
+    new = capped_step(keys, prev, target, goal, limits)
+    assert sum(new) == sum(prev)
+    for y, p, t, g, c in zip(new, prev, target, goal, limits, strict=True):
+        assert abs(y - p) <= c and between(y, p, t) and between(y, p, g)
+    # Room: towards the target, put between prev and goal, cut to the limit; the most that
+    # can move is the smaller of what gainers can take and losers can give.
+    room = [
+        max(-c, min(c, min(max(t, min(p, g)), max(p, g)) - p))
+        for p, t, g, c in zip(prev, target, goal, limits, strict=True)
+    ]
+    can = min(sum(r for r in room if r > 0), -sum(r for r in room if r < 0))
+    assert sum(abs(y - p) for y, p in zip(new, prev, strict=True)) == 2 * can
 
 
 @FAST
