@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from . import population
 
-__all__ = ["DEFAULT_REGION", "REGIONS", "Region", "region_notice"]
+__all__ = ["DEFAULT_REGION", "KIND_OF", "REGIONS", "Region", "region_notice"]
 
 #: The column of real inhabitants, in every calculator's table.
 INHABITANTS = "inwoners"
+#: What a table header says of a column of real default figures.
+KIND_OF = {INHABITANTS: "CBS 1-1-2022"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,7 @@ class Region:
 
     def sources(self) -> dict[str, str]:
         """Column id -> the source of its real default figures."""
-        return {INHABITANTS: population.SOURCE_CREDIT.removeprefix("Bron: "), **self.real_columns}
+        return {INHABITANTS: population.SOURCE_CREDIT, **self.real_columns}
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -117,8 +119,8 @@ REGIONS: dict[str, Region] = {
             "Leiden",
             "Uitvoeringsagenda Maatschappelijke Zorg Leidse Regio",
             real_columns={
-                "objectief": "Uitvoeringsagenda Maatschappelijke Zorg Leidse Regio, Bijlage 2, "
-                "Lokaal Structureel Investeringsfonds 2020"
+                "objectief": "Bron: Uitvoeringsagenda Maatschappelijke Zorg Leidse Regio, "
+                "Bijlage 2, Lokaal Structureel Investeringsfonds 2020"
             },
         ),
     )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from ..catalogue.regions import DEFAULT_REGION, REGIONS, region_notice
+from ..catalogue.regions import DEFAULT_REGION, KIND_OF, REGIONS, region_notice
 from . import fields
 from .csvio import write_csv
 from .problems import InputError, Problems, quote
@@ -111,6 +111,29 @@ class Calculator:
         # Columns left empty (a minimum, say) hold no figures, so they are neither.
         filled = [c for c in self.columns(default) if any(r["values"].get(c.id) for r in rows)]
         return region_notice(REGIONS[region], [(c.id, c.label) for c in filled])
+
+    def column_kinds(self, scenario: Mapping[str, Any]) -> dict[str, str]:
+        """Header -> "CBS 1-1-2022" / "echt" / "voorbeeld", for each column whose every figure
+        is still the default of a region with exactly these municipalities; a column the user
+        filled in says nothing (it is theirs)."""
+        rows = scenario.get("municipalities")
+        if not isinstance(rows, list) or not all(isinstance(r, Mapping) for r in rows):
+            return {}
+        names = {r.get("name") for r in rows}
+        region = next((r for r in REGIONS.values() if set(r.municipalities) == names), None)
+        if region is None or len(names) != len(rows):
+            return {}
+        default: Any = self.default_scenario(region.id)
+        figures = {r["name"]: r["values"] for r in default["municipalities"]}
+        sources, kinds = region.sources(), {}
+        for c in self.columns(default):
+            values = [(r.get("values") or {}).get(c.id) for r in rows]
+            if not any(values) or values != [figures[r["name"]].get(c.id) for r in rows]:
+                continue
+            kind = KIND_OF.get(c.id, "echt") if c.id in sources else "voorbeeld"
+            for label in (c.label, c.label.rsplit(" (", 1)[0], *c.aliases):
+                kinds[label] = kind
+        return kinds
 
     def columns(self, scenario: Mapping[str, object]) -> Sequence[Column]:
         """The table's columns for CSV import; raises InputError when they are wrong."""

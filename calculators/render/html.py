@@ -14,7 +14,7 @@ calculator gets it without code of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -53,6 +53,27 @@ def highlighting(name: str) -> Iterator[None]:
 def highlighted() -> str:
     """The municipality marked now, or ""."""
     return _HIGHLIGHT.get()
+
+
+#: Column header -> what its figures are ("CBS 1-1-2022", "voorbeeld"): set by the page
+#: around a render, so a screenshot of any table says which columns are real.
+_KINDS: ContextVar[Mapping[str, str] | None] = ContextVar("kinds", default=None)
+
+
+@contextmanager
+def column_kinds(kinds: Mapping[str, str]) -> Iterator[None]:
+    token = _KINDS.set(kinds)
+    try:
+        yield
+    finally:
+        _KINDS.reset(token)
+
+
+def _kind_note(label: str) -> str:
+    """The kind of a header's figures, found by its label with or without a last "(…)"."""
+    kinds = _KINDS.get()
+    kind = kinds.get(label) or kinds.get(label.rsplit(" (", 1)[0]) if kinds else None
+    return f'<span class="kolom-soort">{text(kind)}</span>' if kind else ""
 
 
 def _grouped(digits: str) -> str:
@@ -123,7 +144,7 @@ def table(
         opening = '<tr class="rekenhulp-uitgelicht">' if marked else "<tr>"
         return opening + "".join(cells) + "</tr>"
 
-    head = "".join(cell("th", c.label, c, "col") for c in columns)
+    head = "".join(cell("th", c.label, c, "col", _kind_note(c.label)) for c in columns)
     body = [row_html(row) for row in rows]
     foot = f"<tfoot>{row_html(footer, body=False)}</tfoot>" if footer is not None else ""
     return (

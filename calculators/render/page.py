@@ -9,7 +9,7 @@ from calculators.core import fields
 from calculators.core.calculator import calculator_names, find
 from calculators.core.entry import handle
 
-from .html import highlighting, text
+from .html import column_kinds, highlighting, text
 
 
 def handle_page(request_json: str, highlight: object = None) -> str:
@@ -27,7 +27,8 @@ def _add_html(response: dict[str, Any], highlight: object = None) -> None:
     declaration = find(calculator) if isinstance(calculator, str) else None
     if "result" in response and declaration is not None:
         scenario = response.get("scenario") or {}
-        with highlighting(_known_municipality(scenario, highlight)):
+        kinds = declaration.column_kinds(scenario)
+        with highlighting(_known_municipality(scenario, highlight)), column_kinds(kinds):
             html = declaration.render(response["result"], scenario)
         response["html"] = (
             _title_html(scenario.get("title"))

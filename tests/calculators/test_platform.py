@@ -68,14 +68,14 @@ def test_every_calculator_starts_from_every_region(name, region):
     # Real inhabitants (CBS, 1 January 2022): the region sums from the data's source README.
     assert sum(int(r["values"]["inwoners"]) for r in rows) == CBS_2022_SUMS[region]
     notice = default["notice"]
-    assert "echte cijfers: ‘Inwoners’ (CBS, StatLine 70072ned, 1 januari 2022)" in notice
+    assert "echte cijfers: ‘Inwoners’ (Bron: CBS, StatLine 70072ned, 1 januari 2022)" in notice
     # Every other column that holds figures is named as an example, or with its source.
     filled = {k for r in rows for k, v in r["values"].items() if v and k != "inwoners"}
     labels = {c.id: c.label for c in find(name).columns(default["scenario"])}
     examples = notice.split("Voorbeeldcijfers, geen echte cijfers:")[1].split(";")[0]
     for column in filled:
         if (name, region, column) == ("ingroeipad", "leidse-regio", "objectief"):
-            assert f"‘{labels[column]}’ (Uitvoeringsagenda" in notice
+            assert f"‘{labels[column]}’ (Bron: Uitvoeringsagenda" in notice
         else:
             assert f"‘{labels[column]}’" in examples, (column, notice)
     names = [m["name"] for m in rows]

@@ -236,3 +236,25 @@ def test_each_bar_has_its_value_at_its_end(calculator, chart):
         assert abs(float(value["x"]) - expected) <= 0.15, (bar, value)
         # On the bar's line, not in a column of its own.
         assert float(bar["y"]) < float(value["y"]) < float(bar["y"]) + float(bar["height"]) + 2
+
+
+def _kinds(html: str) -> dict[str, str]:
+    found = re.findall(r'<th[^>]*>([^<]*)<span class="kolom-soort">([^<]*)</span>', html)
+    return dict(found)
+
+
+def test_headers_say_which_columns_hold_cbs_figures_and_which_examples():
+    scenario = default_scenario("spreiding")
+    html = page_html("spreiding", scenario=scenario)
+    assert _kinds(html) == {
+        "Inwoners": "CBS 1-1-2022",
+        "Cliënten": "voorbeeld",
+        "Plaatsen nu": "voorbeeld",
+    }
+    # One own figure makes the column the user's: it no longer says "voorbeeld".
+    scenario["municipalities"][0]["values"]["clienten"] = "11"
+    html = page_html("spreiding", scenario=scenario)
+    assert _kinds(html) == {"Inwoners": "CBS 1-1-2022", "Plaatsen nu": "voorbeeld"}
+    # A table that is no region's (a municipality left out) says nothing about its columns.
+    scenario["municipalities"].pop()
+    assert _kinds(page_html("spreiding", scenario=scenario)) == {}
