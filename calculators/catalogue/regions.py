@@ -151,5 +151,9 @@ def region_notice(region: Region, columns: Sequence[tuple[str, str]]) -> str:
             "niet per gemeente. Vul zelf de echte cijfers in of plak ze uit Excel."
         )
     if any(cid == "inwoners_18plus" for cid, _ in columns):
-        text += " Inwoners van 18 jaar en ouder staan bij het CBS in StatLine-tabel 03759ned."
+        text += (
+            " Inwoners van 18 jaar en ouder staan bij het CBS in StatLine-tabel 03759ned. "
+            "Download die per gemeente en plak de namen en aantallen onder "
+            "‘Gegevens importeren’, met de kop ‘Inwoners 18+’."
+        )
     return f"{region.label}: {text.strip()}{said}"

@@ -200,6 +200,7 @@ NOT_LABELS = {
     "csv utf-8",  # Excel's name for a save format
     "10; 25; 50; 75; 100",  # an example of what to type
     "let op",  # the title of the warnings box
+    "gegevens importeren",  # the page's import section (rekenhulp-scenario.js), not an input
 }
 
 
