@@ -183,7 +183,9 @@ def test_each_page_links_every_calculator_with_the_municipality(pages, built_sit
         for calculator in CALCULATORS:
             link = f'href="../../rekenhulpen/{calculator}/#gemeente={quote(name, safe="")}"'
             assert link in html, (name, calculator)
-            assert (built_site / "rekenhulpen" / calculator / "index.html").exists()
+    # And back: each calculator page leads to the municipality pages.
+    for calculator in CALCULATORS:
+        assert 'href="../../gemeenten/"' in article(page(built_site, f"rekenhulpen/{calculator}"))
 
 
 @pytest.mark.build
