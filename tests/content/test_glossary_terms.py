@@ -23,6 +23,29 @@ TERMS = {
     "Intramuraal": (["intramuraal", "intramurale"], "achtergrond/landelijk-kader"),
     "Ketenregie": (["ketenregie"], "regiovisie/ambitie-5"),
     "Fysieke domein": (["fysieke domein"], "regiovisie/ambitie-6"),
+    # Issue 23: words of the advice, the decisions and the Maastricht proposal.
+    "Gemeentefonds": (["gemeentefonds"], "achtergrond/landelijk-kader"),
+    "Herverdeeleffect": (["herverdeeleffect"], "achtergrond/landelijk-kader"),
+    "Uitname": (["uitname"], "achtergrond/landelijk-kader"),
+    "Historisch en objectief verdeelmodel": (
+        ["historisch verdeelmodel", "historische verdeling", "objectief verdeelmodel"],
+        "achtergrond/maastricht-heuvelland",
+    ),
+    "Specifieke decentralisatie-uitkering": (
+        ["specifieke decentralisatie-uitkeringen"],
+        "achtergrond/maastricht-heuvelland",
+    ),
+    "Macrobudget": (["macrobudget"], "achtergrond/maastricht-heuvelland"),
+    "Rechtmatigheid": (["rechtmatigheid"], "achtergrond/maastricht-heuvelland"),
+    "Publiekrechtelijke vorm": (["publiekrechtelijke vorm"], "besluiten/bp-2019-08"),
+    "Gemeenschappelijk orgaan, openbaar lichaam en bedrijfsvoeringsorganisatie": (
+        ["gemeenschappelijk orgaan", "openbaar lichaam", "bedrijfsvoeringsorganisatie"],
+        "besluiten/bp-2019-08",
+    ),
+    "Contractuele overeenkomst met een juridische grondslag": (
+        ["contractuele overeenkomst"],
+        "besluiten/bp-2019-08",
+    ),
 }
 
 
