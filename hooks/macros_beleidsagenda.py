@@ -34,3 +34,9 @@ def define_env(env) -> None:
     def activiteiten_bij_ambitie(nummer: int) -> str:
         """The activities of the latest agenda for one ambition, linked to their year page."""
         return pages().for_ambition(nummer, page_src()) if pages() else unavailable()
+
+    @env.macro
+    def beleidsagenda_label() -> str:
+        """The label of the newest agenda year (from its page), for a short mention such as
+        the card on the home page; empty if that year has none."""
+        return pages().newest_label() if pages() else unavailable()

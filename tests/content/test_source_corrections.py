@@ -29,7 +29,8 @@ def test_bp_2019_04_does_not_borrow_the_2020_reason():
     text = body("bp-2019-04")
     assert "Afspraken met aanbieders worden op één manier bewaakt" not in text
     assert "pas in uitgangspunt 4 van 2020" in text
-    assert "op één manier bewaakt" in body("up-2020-04")
+    # Issue 23: up-2020-04 keeps the source's own idea, "eenduidige sturing op de afspraken".
+    assert "eenduidig sturen op de afspraken" in body("up-2020-04")
 
 
 def test_bp_2019_07_does_not_borrow_the_2020_weighing_per_task():

@@ -88,6 +88,46 @@ class Agenda:
     bron: str = ""
 
 
+# The box a year page opens with, right under its title (docs/beleidsagenda/2022.md: "Geen
+# vastgestelde agenda"). It is the one source of that label: every page that shows the year's
+# activities repeats it from there, so the label travels with the agenda and is typed once.
+_PAGE_LABEL = re.compile(
+    r'\A(?:---\n.*?\n---\n)?\s*#[^\n]*\n+!!! (\w+) "([^"]+)"\n((?:    [^\n]*\n|\n)+)', re.S
+)
+
+
+@dataclass(frozen=True)
+class YearLabel:
+    """The admonition at the top of a year page: its kind ("warning"), title and text (one
+    line of Markdown)."""
+
+    kind: str
+    title: str
+    text: str
+
+    def admonition(self, prefix: str = "") -> str:
+        """The same box, to repeat on another page (Markdown); ``prefix`` goes before the
+        title ("Beleidsagenda 2022: ") where the page shows more than one year."""
+        title = (prefix + self.title).replace('"', "'")
+        return f'!!! {self.kind} "{title}"\n    {self.text}\n'
+
+
+def page_label(page: Path) -> YearLabel | None:
+    """The box a year page of the agenda opens with, or None when it has none."""
+    if not page.exists():
+        return None
+    found = _PAGE_LABEL.match(strip_bom(page.read_text(encoding="utf-8")))
+    if found is None:
+        return None
+    body = " ".join(line.strip() for line in found.group(3).splitlines() if line.strip())
+    return YearLabel(found.group(1), found.group(2), body)
+
+
+def year_label(agenda: Agenda) -> YearLabel | None:
+    """The label of a year (from its page next to the data file), or None."""
+    return page_label(agenda.path.with_suffix(".md"))
+
+
 def agenda_files(directory: Path) -> dict[int, Path]:
     """The agenda files in a folder, by year, oldest first."""
     found = {}

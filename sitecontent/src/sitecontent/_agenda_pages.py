@@ -15,7 +15,7 @@ from calculators.core import money
 from calculators.render.html import Column, table
 
 from . import _agenda_tables as tables
-from ._agenda import STATUSES, TBD, Activity, Agenda
+from ._agenda import STATUSES, TBD, Activity, Agenda, year_label
 from ._decisions import Register
 from ._goals import SCALES, Goal, Goals
 from ._markdown import count, md_text, rel
@@ -211,6 +211,7 @@ class AgendaPages:
                     "jaar": year,
                     "totaal": tables.grand_total(df),
                     "per_status": [str(statuses[s]) for s in STATUSES],
+                    "label": year_label(agenda),
                 }
             )
         return render("agenda-overzicht.md.j2", src=from_src, jaren=years)
@@ -226,7 +227,19 @@ class AgendaPages:
             src=from_src,
             jaar=year,
             activiteiten=self._sorted(chosen),
+            label=year_label(self.agendas[year]),
         )
+
+    def newest_label(self) -> str:
+        """The label of the newest year, as one paragraph for a short mention elsewhere (the
+        home page card); empty when that year has no label."""
+        if not self.agendas:
+            return ""
+        year = max(self.agendas)
+        label = year_label(self.agendas[year])
+        if label is None:
+            return ""
+        return f"**Beleidsagenda {year}: {md_text(label.title)}.** {label.text}"
 
     def csv_files(self) -> dict[int, str]:
         """The CSV download of every year, by year."""

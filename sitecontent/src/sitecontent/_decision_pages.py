@@ -17,6 +17,7 @@ from ._decisions import AMBITION_LINK_NOTE, AMBITIONS, STATUSES, Decision, Regis
 from ._in_force import state_text
 from ._lineage import lineage_figure, lineage_steps
 from ._markdown import md_text, rel
+from ._source_labels import document_label, status_labels, succession_labels
 from ._templates import render
 
 PUBLISH_DIR = "besluiten"
@@ -96,6 +97,11 @@ class DecisionPages:
             "pagina_link": self.page_link,
             "pagina_bestaat": lambda target: target in self.existing,
             "ambition_note": AMBITION_LINK_NOTE,
+            # What the site derived about a source (its title, a status, a succession).
+            "bron_label": document_label,
+            "opvolging_labels": lambda records: succession_labels(self.register, records),
+            "status_labels": status_labels,
+            "alle_besluiten": self.register.sorted(),
         }
 
     def decision_link(self, from_src: str, decision_id: str) -> str:

@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass
 from datetime import date
 
-from ._agenda import Agenda
+from ._agenda import Agenda, year_label
 from ._changes import Change, History
 from ._decision_pages import PUBLISH_DIR, DecisionPages, page_front_matter, record_src
 from ._feed import FeedEntry, atom_feed
@@ -57,6 +57,8 @@ class HistoryPages:
             "wijziging_link": self.change_link,
             # Ids only where a row already names the record in full.
             "besluit_kort": lambda src, i: f"[{i}]({rel(src, record_src(i))})",
+            # The label a year page of the agenda opens with, repeated where it is shown.
+            "agenda_label": year_label,
         }
 
     def change_src(self, change: Change) -> str:

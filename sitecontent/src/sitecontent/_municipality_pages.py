@@ -14,7 +14,7 @@ from calculators.catalogue import population
 from calculators.render.html import Column, table
 from calculators.render.maps import region_map
 
-from ._agenda import Activity, Agenda
+from ._agenda import Activity, Agenda, page_label
 from ._decision_pages import DecisionPages, page_front_matter
 from ._decisions import Decision
 from ._in_force import in_force_on, unclear_on
@@ -36,11 +36,6 @@ from .municipalities import (
 OVERVIEW_SRC = "gemeenten/index.md"
 #: The region of a decision that binds all 14 municipalities.
 WHOLE_REGION = "Noord- en Midden-Limburg"
-# The label a year page of the agenda starts with ("Geen vastgestelde agenda"): repeated on
-# every page that shows that year's activities, in the page's own words.
-_LABEL = re.compile(
-    r'\A(?:---\n.*?\n---\n)?\s*#[^\n]*\n+!!! (\w+) "([^"]+)"\n((?:    [^\n]*\n|\n)+)', re.S
-)
 # A trekker that every municipality carries ("elke gemeente", "de lokale Wmo-teams (elke
 # gemeente)").
 EVERY_MUNICIPALITY = "elke gemeente"
@@ -54,14 +49,10 @@ def names_in(text: str, name: str) -> bool:
 
 
 def agenda_label(page: Path) -> tuple[str, str, str] | None:
-    """The box a year page of the agenda opens with (kind, title, text), or None."""
-    if not page.exists():
-        return None
-    found = _LABEL.match(page.read_text(encoding="utf-8"))
-    if found is None:
-        return None
-    body = " ".join(line.strip() for line in found.group(3).splitlines() if line.strip())
-    return found.group(1), found.group(2), body
+    """The box a year page of the agenda opens with (kind, title, text), or None; the label
+    itself is read in one place (``_agenda.page_label``) for every page that repeats it."""
+    label = page_label(page)
+    return (label.kind, label.title, label.text) if label else None
 
 
 @dataclass
