@@ -121,11 +121,14 @@ class Scenario:
         "jaar dat kost.",
     )
     cost_per_move: Decimal | None = fields.number(
-        "Kosten per verplaatste plaats in euro",
+        "Kosten per plaats die erbij komt, in euro",
         decimals=2,
         maximum=MAX_COST,
         required=False,
-        hint="Frictiebudget = verplaatste plaatsen × deze kosten. Leeg: geen budget.",
+        # The budget counts the places added to municipalities (the result's "moved"): the
+        # places that move when the total stays the same, plus new places when it grows.
+        hint="Frictiebudget = plaatsen die er in een gemeente bijkomen × deze kosten. Bij een "
+        "gelijk totaal zijn dat de verplaatste plaatsen. Leeg: geen budget.",
         group="Frictiebudget (mag leeg)",
     )
     municipalities: tuple[Row, ...] = fields.table(

@@ -29,18 +29,27 @@ def _summary(r: dict[str, Any]) -> str:
         if years
         else " Er hoeft niets te verhuizen: elke gemeente zit al op haar doel."
     )
+    # "moved" counts the places added to municipalities, "removed" those taken away. Places
+    # that move from one municipality to another are the smaller of the two; the rest is a
+    # reduction (fewer places) or an expansion (new places).
+    relocated = min(r["moved"], r["removed"])
     reduced = r["removed"] - r["moved"]
     reduction = f"; af te bouwen: {number(reduced)}" if reduced > 0 else ""
+    if reduced < 0:
+        reduction = f"; nieuw erbij: {number(-reduced)}"
     friction = ""
     if r["friction"]:
+        added = r["moved"]
+        places = "plaats" if added == 1 else "plaatsen"
         friction = (
-            f" Frictiebudget: {number(r['moved'])} × {text(r['friction']['cost_display'])} = "
+            f" Frictiebudget: {number(added)} {places} erbij in een gemeente × "
+            f"{text(r['friction']['cost_display'])} = "
             f"<strong>{text(r['friction']['budget_display'])}</strong>."
         )
     return (
         f'<p class="rekenhulp-samenvatting">{text(r["facility"].capitalize())}: '
         f"<strong>{text(total)}</strong>, verdeeld met <strong>{text(r['method_label'])}"
-        f"</strong>. Te verplaatsen: <strong>{number(r['moved'])}</strong> plaatsen"
+        f"</strong>. Te verplaatsen: <strong>{number(relocated)}</strong> plaatsen"
         f"{text(reduction)}."
         f"{text(path)}{friction}</p>"
     )
