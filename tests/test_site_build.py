@@ -147,3 +147,14 @@ def test_the_cbs_data_package_is_published_as_it_is_in_the_calculators(built_sit
     page = (built_site / "over" / "open-data" / "index.html").read_text(encoding="utf-8")
     assert "../../data/cbs-inwoners/inwoners.csv" in page
     assert "Bron: CBS, StatLine 70072ned, 1 januari 2022" in page
+
+
+def test_no_page_carries_a_style_attribute(built_site):
+    # The CSP allows styles from the site's own files only ("style-src 'self'"), so a style
+    # attribute (Markdown writes one for a ---: column) would be blocked in the browser.
+    found = [
+        str(path.relative_to(built_site))
+        for path in html_pages(built_site)
+        if re.search(r"<[a-z][^>]*\sstyle=", path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found
