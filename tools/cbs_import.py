@@ -35,6 +35,7 @@ from calculators.catalogue.regions import REGIONS
 from sitecontent import (
     ContentError,
     DutchArgumentParser,
+    existing_file,
     run,
     say,
     shown,
@@ -612,13 +613,6 @@ def _total_line(
     )
 
 
-def _existing_file(text: str) -> Path:
-    path = Path(text)
-    if not path.is_file():
-        raise argparse.ArgumentTypeError(f"'{text}' bestaat niet of is geen bestand.")
-    return path
-
-
 def _existing_folder(text: str) -> Path:
     path = Path(text)
     if not (path / population.CSV_NAME).is_file() or not (path / DATAPACKAGE).is_file():
@@ -637,7 +631,7 @@ def _parser() -> DutchArgumentParser:
         ),
     )
     parser.add_argument(
-        "export", type=_existing_file, metavar="EXPORT", help="de StatLine-export (CSV)"
+        "export", type=existing_file, metavar="EXPORT", help="de StatLine-export (CSV)"
     )
     parser.add_argument(
         "--jaar",
@@ -647,7 +641,7 @@ def _parser() -> DutchArgumentParser:
     )
     parser.add_argument(
         "--gemeentelijst",
-        type=_existing_file,
+        type=existing_file,
         metavar="CSV",
         help="CBS-lijst 'Gemeenten alfabetisch <jaar>' als CSV: nodig na een herindeling",
     )

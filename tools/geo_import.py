@@ -42,7 +42,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calculators.catalogue.regions import REGIONS
-from sitecontent import ContentError, DutchArgumentParser, run, say, shown, write_together
+from sitecontent import (
+    ContentError,
+    DutchArgumentParser,
+    existing_file,
+    run,
+    say,
+    shown,
+    write_together,
+)
 
 OUTPUT = Path(__file__).resolve().parent.parent / "calculators" / "catalogue" / "geo"
 OUTPUT_NAME = "gemeenten.json"
@@ -327,13 +335,6 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _existing_file(text: str) -> Path:
-    path = Path(text)
-    if not path.is_file():
-        raise argparse.ArgumentTypeError(f"{text} bestaat niet of is geen bestand")
-    return path
-
-
 def _parser() -> DutchArgumentParser:
     parser = DutchArgumentParser(
         prog="tools/geo_import.py",
@@ -343,7 +344,7 @@ def _parser() -> DutchArgumentParser:
         ),
     )
     parser.add_argument(
-        "geojson", type=_existing_file, metavar="GEOJSON", help="de grenzen (GeoJSON)"
+        "geojson", type=existing_file, metavar="GEOJSON", help="de grenzen (GeoJSON)"
     )
     parser.add_argument(
         "--controleer", action="store_true", help="alleen lezen, controleren en tonen"

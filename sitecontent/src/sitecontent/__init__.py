@@ -29,7 +29,7 @@ from ._agenda import (
     load_all as load_agendas,
 )
 from ._changes import Change, History, read_history
-from ._cli import DutchArgumentParser, run, say, year_argument
+from ._cli import DutchArgumentParser, existing_file, run, say, year_argument
 from ._dates import format_date
 from ._decision_pages import DecisionPages, FilterView, filter_src, record_src
 from ._decisions import (
@@ -125,6 +125,7 @@ __all__ = [
     "site_problems",
     "write_together",
     "year_argument",
+    "existing_file",
     "AGENDA_STATUSES",
     "AMBITION_LINK_NOTE",
     "DECISIONS_ENV",

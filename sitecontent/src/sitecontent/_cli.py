@@ -15,6 +15,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from ._errors import ContentError
@@ -190,6 +191,14 @@ def year_argument(text: str) -> int:
             f"{last}, zoals {dt.date.today().year}."
         )
     return int(text)
+
+
+def existing_file(text: str) -> Path:
+    """A file argument that must exist (an export, a download)."""
+    path = Path(text)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"{quoted(text)} bestaat niet of is geen bestand.")
+    return path
 
 
 def refuse(messages: list[str], title: str = "") -> int:
