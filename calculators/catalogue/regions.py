@@ -144,7 +144,7 @@ def region_notice(region: Region, columns: Sequence[tuple[str, str]]) -> str:
     real = [f"{_quoted([label])} ({sources[cid]})" for cid, label in columns if cid in sources]
     examples = [label for cid, label in columns if cid not in sources]
     said = f" {region.note}" if region.note else ""
-    text = f"echte cijfers: {'; '.join(real)}." if real else ""
+    text = f"Echte cijfers voor {region.label}: {'; '.join(real)}." if real else ""
     if examples:
         text += (
             f" Voorbeeldcijfers, geen echte cijfers: {_quoted(examples)}; de bronstukken geven ze "
@@ -156,4 +156,4 @@ def region_notice(region: Region, columns: Sequence[tuple[str, str]]) -> str:
             "Download die per gemeente en plak de namen en aantallen onder "
             "‘Gegevens importeren’, met de kop ‘Inwoners 18+’."
         )
-    return f"{region.label}: {text.strip()}{said}"
+    return f"{text.strip()}{said}"

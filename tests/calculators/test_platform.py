@@ -68,7 +68,8 @@ def test_every_calculator_starts_from_every_region(name, region):
     # Real inhabitants (CBS, 1 January 2022): the region sums from the data's source README.
     assert sum(int(r["values"]["inwoners"]) for r in rows) == CBS_2022_SUMS[region]
     notice = default["notice"]
-    assert "echte cijfers: ‘Inwoners’ (Bron: CBS, StatLine 70072ned, 1 januari 2022)" in notice
+    label = REGIONS[region].label
+    assert f"Echte cijfers voor {label}: ‘Inwoners’ (Bron: CBS, StatLine 70072ned, " in notice
     # Every other column that holds figures is named as an example, or with its source.
     filled = {k for r in rows for k, v in r["values"].items() if v and k != "inwoners"}
     labels = {c.id: c.label for c in find(name).columns(default["scenario"])}

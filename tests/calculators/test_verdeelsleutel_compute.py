@@ -212,7 +212,8 @@ def test_default_scenario_facts():
     columns = [("inwoners", "Inwoners"), ("gebruik", "Gebruik")]
     notice = region_notice(REGIONS[Scenario.REGION], columns)
     assert notice == (
-        "Noord-Limburg: echte cijfers: ‘Inwoners’ (Bron: CBS, StatLine 70072ned, 1 januari 2022). "
+        "Echte cijfers voor Noord-Limburg: ‘Inwoners’ (Bron: CBS, StatLine 70072ned, 1 januari "
+        "2022). "
         "Voorbeeldcijfers, geen echte cijfers: ‘Gebruik’; de bronstukken geven ze niet per "
         "gemeente. Vul zelf de echte cijfers in of plak ze uit Excel. Het uitvoeringsplan (eind "
         "2019) noemt ongeveer 280.000 inwoners in Noord-Limburg, zonder cijfers per gemeente."
