@@ -133,12 +133,6 @@ def test_descriptor():
     assert "03759ned" in meta["description"]  # where 18+ would come from
 
 
-def test_no_machine_paths():
-    for path in PACKAGE.iterdir():
-        text = path.read_text(encoding="utf-8")
-        for marker in ("/work/", "/home/", "/tmp/", "/Users/", "shared/data"):
-            assert marker not in text, f"{path.name} noemt een pad op een machine: {marker}"
-
 
 def test_rows_per_year():
     counts = {year: len(population.by_code(year)) for year in population.years()}
