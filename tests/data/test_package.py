@@ -133,7 +133,6 @@ def test_descriptor():
     assert "03759ned" in meta["description"]  # where 18+ would come from
 
 
-
 def test_rows_per_year():
     counts = {year: len(population.by_code(year)) for year in population.years()}
     assert counts == {2020: 25, 2021: 25, 2022: 345}
