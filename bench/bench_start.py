@@ -3,13 +3,16 @@ first calculator visit costs compressed, and offline use after one visit.
 
 - Intent: from the calculator overview, click to live without and with the pointer resting
   on the link for 1 s first (rekenhulp-client.js boots Pyodide on that intent).
-- First visit from the memory snapshot (``window.rekenhulpStart = "snapshot"``) against the
-  plain boot: time to live and bytes on the local server, and time to live over poor Wi-Fi
-  (DevTools throttling, from a server that compresses like GitHub Pages).
+- First visit, both ways (``window.rekenhulpStart`` forces "plain" or "snapshot") and the
+  worker's own choice (rekenhulp-start.mjs), at 5, 10, 50 and 200 Mbit/s with 40 ms latency
+  (DevTools throttling, from a server that compresses like GitHub Pages): time to live, which
+  way the choice took and the speed its probe measured.
 - Bytes until live on a cold calculator visit, as served and compressed with gzip the way a
   compressing host would (Python's gzip; brotli needs a package this project does not pin).
 - Offline: after one calculator visit, with the server stopped, how many pages and
   calculators still work.
+
+Every timing runs ``--runs`` times (at least 5): the median, with the lowest and highest.
 
 Usage: python bench/bench_start.py [--runs N]   (make bench runs it with the others)
 """
@@ -41,8 +44,8 @@ READY = '[data-rekenhulp="verdeelsleutel"][data-state="ok"]'
 CALCULATORS = ("verdeelsleutel", "spreiding", "solidariteit", "ingroeipad")
 # What a host compresses on the fly: text, JavaScript, JSON and WebAssembly. Zip files,
 # wheels and the gzipped snapshot are compressed already.
-# Poor meeting-room Wi-Fi, for comparing the two ways of a first start.
-SLOW_MBIT = 10
+# From poor meeting-room Wi-Fi to a fast office line: the two ways of a first start compared.
+LINK_MBIT = (5, 10, 50, 200)
 ALREADY_COMPRESSED = (".zip", ".whl", ".gz", ".png", ".jpg", ".jpeg", ".webp", ".ico", ".woff2")
 
 # Click in the page (no pointer, no focus: no intent) and time until the first live result.
@@ -59,7 +62,8 @@ CACHED_PYODIDE_FILES = """async () => {
   return name ? (await (await caches.open(name)).keys()).length : 0;
 }"""
 
-Row = tuple[str, str, float, str]
+# (key, label, median or value, unit) and, for timings, (…, lowest, highest).
+Row = tuple
 
 
 class GzipHandler(SiteRequestHandler):
@@ -87,10 +91,14 @@ class GzipHandler(SiteRequestHandler):
         return None
 
 
-def throttled_first_visit(browser, site_url: str, start: str, mbit: float) -> float:
-    """Time to live over a link of ``mbit`` Mbit/s with 40 ms latency (DevTools throttling)."""
+def throttled_first_visit(
+    browser, site_url: str, start: str | None, mbit: float
+) -> tuple[float, str, float | None]:
+    """Time to live over a link of ``mbit`` Mbit/s with 40 ms latency (DevTools throttling),
+    the way the worker started and the speed its probe measured. ``start`` None: its choice."""
     context = browser.new_context()
-    context.add_init_script(f"window.rekenhulpStart = {start!r};")
+    if start:
+        context.add_init_script(f"window.rekenhulpStart = {start!r};")
     page = context.new_page()
     session = context.new_cdp_session(page)
     session.send("Network.enable")
@@ -103,11 +111,20 @@ def throttled_first_visit(browser, site_url: str, start: str, mbit: float) -> fl
             "uploadThroughput": mbit * 1e6 / 8,
         },
     )
-    page.goto(site_url + CALCULATOR_PAGE)
+    # Not until "load": on a slow link that can take longer than Playwright's 30 s default.
+    page.goto(site_url + CALCULATOR_PAGE, wait_until="commit")
     page.wait_for_selector(READY, timeout=300_000)
     live = page.evaluate("() => performance.now()")
+    boot = page.get_attribute(READY, "data-boot") or ""
+    probe = boot_record(page)["mbit"]
     context.close()
-    return live
+    return live, boot, probe
+
+
+def boot_record(page) -> dict:
+    """What the calculators' worker chose and when each step ended (rekenhulp-boot.mjs)."""
+    worker = next(w for w in page.workers if w.url.split("?")[0].endswith("/rekenhulp-worker.mjs"))
+    return worker.evaluate("() => self.rekenhulpBoot")
 
 
 def click_to_live(browser, site_url: str, rest_ms: int) -> float:
@@ -199,22 +216,46 @@ class GzipServer(SiteServer):
         self.httpd.handle_error = lambda request, address: None
 
 
-def slow_wifi(browser, site: Path, runs: int) -> tuple[float, float]:
-    """First visit, plain and from the snapshot, over 10 Mbit/s from a compressing server."""
+def spread(key: str, label: str, samples: list[float], unit: str = "ms") -> Row:
+    """The median, with the lowest and highest of the runs."""
+    return (key, label, statistics.median(samples), unit, min(samples), max(samples))
+
+
+def link_speeds(browser, site: Path, runs: int) -> list[Row]:
+    """First visit at each speed: plain, from the snapshot, and as the worker chooses."""
+    rows: list[Row] = []
     with GzipServer(site) as server:
-        plain = [
-            throttled_first_visit(browser, server.url, "plain", SLOW_MBIT) for _ in range(runs)
-        ]
-        snapshot = [
-            throttled_first_visit(browser, server.url, "snapshot", SLOW_MBIT) for _ in range(runs)
-        ]
-    return statistics.median(plain), statistics.median(snapshot)
+        for mbit in LINK_MBIT:
+            times: dict[str, list[float]] = {"plain": [], "snapshot": [], "auto": []}
+            chosen: list[str] = []
+            probes: list[float] = []
+            for _ in range(runs):
+                for start in ("plain", "snapshot", None):
+                    live, boot, probe = throttled_first_visit(browser, server.url, start, mbit)
+                    times[start or "auto"].append(live)
+                    if start is None:
+                        chosen.append(boot)
+                        probes += [probe] if probe is not None else []
+            key = f"link{mbit}"
+            share = chosen.count("snapshot") / len(chosen)
+            rows += [
+                spread(
+                    f"{key}_plain_ms", f"Eerste bezoek {mbit} Mbit/s, gewone start", times["plain"]
+                ),
+                spread(f"{key}_snapshot_ms", f"  {mbit} Mbit/s, uit snapshot", times["snapshot"]),
+                spread(f"{key}_auto_ms", f"  {mbit} Mbit/s, eigen keuze", times["auto"]),
+                (f"{key}_auto_snapshot_share", "  deel keuzes voor snapshot", share, "x"),
+            ]
+            if probes:
+                rows.append(
+                    spread(f"{key}_probe_mbit", "  gemeten door de keuze", probes, "Mbit/s")
+                )
+    return rows
 
 
 def measure(runs: int, site: Path, site_url: str) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
-    median = statistics.median
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         no_intent = [click_to_live(browser, site_url, 0) for _ in range(runs)]
@@ -223,12 +264,12 @@ def measure(runs: int, site: Path, site_url: str) -> list[Row]:
         snapshot = [first_visit(browser, site_url, "snapshot") for _ in range(runs)]
         assert {run[2] for run in plain} == {"plain"}, "plain start did not boot plainly"
         assert {run[2] for run in snapshot} == {"snapshot"}, "snapshot start did not restore"
-        slow_plain_ms, slow_snapshot_ms = slow_wifi(browser, site, max(1, runs // 2))
-        sizes = compressed_sizes(site, site_url, plain[0][3])
+        links = link_speeds(browser, site, runs)
+        plain_sizes = compressed_sizes(site, site_url, plain[0][3])
+        snapshot_sizes = compressed_sizes(site, site_url, snapshot[0][3])
         readable, pages, computing = offline_after_one_visit(browser, site)
         browser.close()
 
-    plain_ms, snapshot_ms = median(r[0] for r in plain), median(r[0] for r in snapshot)
     precache = build_manifest(site, ["nl"])["precache"]
     precache_mb = (
         sum(
@@ -237,31 +278,31 @@ def measure(runs: int, site: Path, site_url: str) -> list[Row]:
         )
         / 1e6
     )
-    no_intent_ms, intent_ms = median(no_intent), median(intent)
+    intent_ratio = statistics.median(intent) / statistics.median(no_intent)
+    raw_mb, gzip_mb = plain_sizes["raw"] / 1e6, plain_sizes["gzip_all"] / 1e6
     return [
-        ("click_cold_ms", "Klik tot live, koud, zonder intentie (mediaan)", no_intent_ms, "ms"),
-        ("click_intent_ms", "Klik tot live na 1 s wijzen (mediaan)", intent_ms, "ms"),
-        ("intent_ratio", "  intentie / koud  [doel <= 0,3]", intent_ms / no_intent_ms, "x"),
-        ("first_plain_ms", "Eerste bezoek, gewone start (mediaan)", plain_ms, "ms"),
-        ("first_snapshot_ms", "Eerste bezoek, start uit snapshot (mediaan)", snapshot_ms, "ms"),
+        spread("click_cold_ms", "Klik tot live, koud, zonder intentie", no_intent),
+        spread("click_intent_ms", "Klik tot live na 1 s wijzen", intent),
+        ("intent_ratio", "  intentie / koud  [doel <= 0,3]", intent_ratio, "x"),
+        spread("first_plain_ms", "Eerste bezoek, gewone start", [r[0] for r in plain]),
+        spread("first_snapshot_ms", "Eerste bezoek, start uit snapshot", [r[0] for r in snapshot]),
         ("first_plain_mb", "  bytes tot live, gewone start", plain[0][1] / 1e6, "MB"),
         ("first_snapshot_mb", "  bytes tot live, start uit snapshot", snapshot[0][1] / 1e6, "MB"),
+        *links,
+        ("live_raw_mb", "Bytes tot live, gewone start, ongecomprimeerd", raw_mb, "MB"),
+        ("live_gzip_mb", "Bytes tot live, gewone start, alles gzip", gzip_mb, "MB"),
         (
-            "slow_plain_ms",
-            f"Eerste bezoek via {SLOW_MBIT} Mbit/s + gzip, gewone start",
-            slow_plain_ms,
-            "ms",
+            "live_host_mb",
+            "Bytes tot live, gewone start, gzip als een host  [doel <= 6]",
+            plain_sizes["host"] / 1e6,
+            "MB",
         ),
         (
-            "slow_snapshot_ms",
-            f"Eerste bezoek via {SLOW_MBIT} Mbit/s + gzip, uit snapshot",
-            slow_snapshot_ms,
-            "ms",
+            "live_snapshot_host_mb",
+            "Bytes tot live, start uit snapshot, gzip als een host",
+            snapshot_sizes["host"] / 1e6,
+            "MB",
         ),
-        ("slow_mbit", "  snelheid trage wifi", SLOW_MBIT, "Mbit/s"),
-        ("live_raw_mb", "Bytes tot live, ongecomprimeerd", sizes["raw"] / 1e6, "MB"),
-        ("live_gzip_mb", "Bytes tot live, alles gzip", sizes["gzip_all"] / 1e6, "MB"),
-        ("live_host_mb", "Bytes tot live, gzip als een host", sizes["host"] / 1e6, "MB"),
         ("precache_mb", "Offline-kopie van de site (achtergrond, eenmalig)", precache_mb, "MB"),
         ("offline_pages", f"Offline leesbare pagina's (van {pages})", readable, "pagina's"),
         ("offline_pages_total", "Pagina's in de site", pages, "pagina's"),
@@ -311,10 +352,13 @@ def environment() -> dict[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5, help="runs per timing (at least 5)")
     args = parser.parse_args()
-    for _key, name, value, unit in measure_built(args.runs):
-        print(f"{name:58s} {value:10.2f} {unit}")
+    if args.runs < 5:
+        parser.error("--runs: at least 5 runs, for a median and a spread")
+    for row in measure_built(args.runs):
+        spread_text = f"  ({row[4]:.0f}–{row[5]:.0f})" if len(row) == 6 else ""
+        print(f"{row[1]:58s} {row[2]:10.2f} {row[3]}{spread_text}")
 
 
 if __name__ == "__main__":

@@ -45,14 +45,22 @@ def main() -> None:
         rows += lighthouse_rows
         rows += bench_calculators.measure(repeat=7, site=site)
     rows += bench_decisions.measure(records=1000, runs=1)
-    # Rows of the older scripts have no key: they are printed, not published.
-    rows = [row if len(row) == 4 else (None, *row) for row in rows]
-    width = max(len(name) for _, name, _, _ in rows)
-    print(f"{'meting'.ljust(width)}  {'waarde':>10}  eenheid")
-    print("-" * (width + 22))
-    for _, name, value, unit in rows:
-        print(f"{name.ljust(width)}  {value:10.2f}  {unit}")
+    rows = [normalised(row) for row in rows]
+    width = max(len(row[1]) for row in rows)
+    print(f"{'meting'.ljust(width)}  {'waarde':>10}  eenheid  (laagste–hoogste)")
+    print("-" * (width + 42))
+    for _, name, value, unit, low, high in rows:
+        spread = f"  ({low:.1f}–{high:.1f})" if low is not None else ""
+        print(f"{name.ljust(width)}  {value:10.2f}  {unit}{spread}")
     write_results(rows, complaints)
+
+
+def normalised(row: tuple) -> tuple:
+    """(key, label, value, unit, lowest, highest): the older scripts give no key (printed, not
+    published), single figures no spread."""
+    if len(row) == 3:
+        row = (None, *row)
+    return row if len(row) == 6 else (*row, None, None)
 
 
 def write_results(rows: list[tuple], complaints: dict[str, list[str]]) -> None:
@@ -60,14 +68,27 @@ def write_results(rows: list[tuple], complaints: dict[str, list[str]]) -> None:
     results = {
         "date": datetime.date.today().isoformat(),
         **bench_start.environment(),
-        "figures": {key: round(value, 3) for key, _, value, _ in rows if key},
+        "figures": figures(rows),
         "lighthouse_complaints": complaints,
         "rows": [
-            {"name": name, "value": round(value, 3), "unit": unit} for _, name, value, unit in rows
+            {"name": name, "value": round(value, 3), "unit": unit}
+            for _, name, value, unit, *_ in rows
         ],
     }
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nResultaten geschreven naar {RESULTS.relative_to(ROOT)}")
+
+
+def figures(rows: list[tuple]) -> dict[str, float]:
+    """Keyed figures; a timing also gives ``<key>_min`` and ``<key>_max``."""
+    found: dict[str, float] = {}
+    for key, _, value, _, low, high in rows:
+        if not key:
+            continue
+        found[key] = round(value, 3)
+        if low is not None:
+            found[f"{key}_min"], found[f"{key}_max"] = round(low, 3), round(high, 3)
+    return found
 
 
 if __name__ == "__main__":

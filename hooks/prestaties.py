@@ -35,6 +35,14 @@ def dutch_date(iso: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def timed(f: dict, key: str) -> str:
+    """A median in seconds, with the lowest and highest run where the bench gives them."""
+    if f"{key}_min" not in f:
+        return seconds(f[key])
+    low, high = number(f[f"{key}_min"] / 1000), number(f[f"{key}_max"] / 1000)
+    return f"{seconds(f[key])} (van {low} tot {high})"
+
+
 def _recompute(f: dict) -> str:
     median, p95 = number(f["recompute_median_ms"], 0), number(f["recompute_p95_ms"], 0)
     return f"{median} ms (95% binnen {p95} ms)"
@@ -43,16 +51,15 @@ def _recompute(f: dict) -> str:
 # (what, how to show it from the figures); a heading row has no value.
 ROWS = [
     ("**Eerste bezoek**", None),
-    ("Rekenhulp klaar na het openen (lege browser)", lambda f: seconds(f["cold_ms"])),
+    ("Rekenhulp klaar na het openen (lege browser)", lambda f: timed(f, "cold_ms")),
     (
         "Rekenhulp klaar na een klik, als u eerst 1 seconde met de muis op de link rustte",
-        lambda f: seconds(f["click_intent_ms"]),
+        lambda f: timed(f, "click_intent_ms"),
     ),
     (
-        "Rekenhulp klaar via trage wifi",
-        lambda f: f"{seconds(f['slow_plain_ms'])} (bij {number(f['slow_mbit'], 0)} Mbit/s)",
+        "Te downloaden tot de rekenhulp klaar is (gewone start)",
+        lambda f: f"{number(f['live_raw_mb'])} MB",
     ),
-    ("Te downloaden tot de rekenhulp klaar is", lambda f: f"{number(f['live_raw_mb'])} MB"),
     ("Idem, als de server comprimeert (gzip)", lambda f: f"{number(f['live_host_mb'])} MB"),
     ("Een pagina zonder rekenhulp", lambda f: f"{number(f['plain_kb'], 0)} kB"),
     (
@@ -64,8 +71,8 @@ ROWS = [
         lambda f: f"{number(f['precache_mb'])} MB",
     ),
     ("**Latere bezoeken**", None),
-    ("Rekenhulp klaar bij een later bezoek", lambda f: seconds(f["warm_ms"])),
-    ("Volgende rekenhulp klaar (binnen hetzelfde bezoek)", lambda f: seconds(f["next_ms"])),
+    ("Rekenhulp klaar bij een later bezoek", lambda f: timed(f, "warm_ms")),
+    ("Volgende rekenhulp klaar (binnen hetzelfde bezoek)", lambda f: timed(f, "next_ms")),
     ("Opnieuw rekenen na een wijziging (14 gemeenten)", _recompute),
     ("**Zonder internet, na één bezoek aan een rekenhulp**", None),
     (
@@ -89,9 +96,47 @@ def render(results: dict) -> str:
     intro = (
         f"Gemeten op **{dutch_date(results['date'])}** op een testcomputer met"
         f" {results['machine']}, in {results['browser']}. De site stond op dezelfde computer;"
-        " alleen de regel over trage wifi rekent met een langzame verbinding."
+        " de tabel per verbinding bootst een langzamere verbinding na. Elke tijd is de middelste"
+        " van vijf of meer metingen, met de snelste en de traagste erbij."
     )
-    return intro + "\n\n" + "\n".join(table) + lighthouse_section(figures)
+    sections = (link_section(figures), lighthouse_section(figures))
+    return intro + "\n\n" + "\n".join(table) + "".join(sections)
+
+
+LINK_MBIT = (5, 10, 50, 200)
+WAYS = {"plain": "gewone start", "snapshot": "start uit kant-en-klare kopie"}
+
+
+def _choice(f: dict, mbit: int) -> str:
+    share = f[f"link{mbit}_auto_snapshot_share"]
+    if share in (0, 1):
+        return WAYS["snapshot" if share else "plain"]
+    return f"wisselend ({number(share * 100, 0)}% kopie)"
+
+
+def link_section(figures: dict) -> str:
+    """Both ways of a first start per link speed, and which one the site chose."""
+    if "link5_plain_ms" not in figures:
+        return ""
+    lines = [
+        "| Verbinding | Gewone start | Uit kopie | De site koos | Klaar na |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for mbit in LINK_MBIT:
+        key = f"link{mbit}"
+        lines.append(
+            f"| {mbit} Mbit/s | {seconds(figures[f'{key}_plain_ms'])}"
+            f" | {seconds(figures[f'{key}_snapshot_ms'])} | {_choice(figures, mbit)}"
+            f" | {timed(figures, f'{key}_auto_ms')} |"
+        )
+    intro = (
+        "\n\n## Eerste bezoek per verbinding\n\nBij een eerste bezoek kan de site Python op"
+        " twee manieren starten: gewoon (minder downloaden, meer rekenwerk) of uit een"
+        " kant-en-klare kopie (ongeveer 6,7 MB extra, veel minder rekenwerk). De site meet de"
+        " verbinding op de eerste 256 kB van die kopie en kiest dan. Op een trage verbinding"
+        " (of met de databesparing van de browser aan) kiest zij de gewone start.\n\n"
+    )
+    return intro + "\n".join(lines)
 
 
 LIGHTHOUSE_PAGES = {

@@ -10,8 +10,9 @@ Three methods:
 * :func:`sainte_lague`: highest averages with divisors 1, 3, 5, …; the most even-handed
   between large and small parties.
 
-:func:`apportion` runs any of the three by its id in :data:`APPORTIONMENT_METHODS` and also
-takes a minimum and a maximum per party:
+:func:`apportion` runs any of the three by its id in :data:`APPORTIONMENT_METHODS` (and
+:func:`apportion_each` all of them at once, sharing the work) and also takes a minimum and a
+maximum per party:
 
 * largest remainder: the exact quota becomes the *constrained quota*
   ``q_i = clamp(weight_i · λ, minimum_i, maximum_i)`` with the one level ``λ`` for which the
@@ -203,14 +204,14 @@ def dhondt_series(weights: Mapping[str, Weight], houses: Sequence[int]) -> list[
     Place ``k`` of a party has average ``w/k``; places go highest average first, ties by the
     larger weight and then the name (see the module docstring). Closed form instead of handing
     out places one by one (10 million places took 28 s in the browser): with ``W = Σ w``, every
-    place with ``k/w <= h/W`` comes before every other, and there are ``⌊h·w/W⌋`` of them per
-    party. Those add up to more than ``h - n`` (``n`` parties), so fewer than ``n`` places are
-    left; a heap hands them out in order. The work per total depends on the number of parties,
-    not on the places.
+    place with ``k/w <= x/W`` comes before every other, and there are ``⌊x·w/W⌋`` of them per
+    party; with ``x`` a little above ``h`` (:func:`dhondt_rows`) they add up to about ``h``, and
+    a heap adds the next places or takes the last ones back, in order. The work per total
+    depends on the number of parties, not on the places.
 
     The weights are first scaled to whole numbers on their common denominator, which changes
     neither the order of the averages nor that of the weights. The heap key ``k/w`` is then a
-    float while ``w·k < 2**50`` for every key (``k <= h + 1``): two different fractions
+    float while ``w·k < 2**50`` for every key (``|k| <= h + n + 2``): two different fractions
     ``k/w < k'/w'`` differ by at least ``1/(w·w') > 2**-50·k'/w'``, more than the width of the
     values that round to one float, and equal fractions round to the same float, so the order
     is exact; larger keys fall back to exact ratios (:class:`_Ratio`).
@@ -220,24 +221,83 @@ def dhondt_series(weights: Mapping[str, Weight], houses: Sequence[int]) -> list[
     houses = [_checked_total(house, allow_negative=True) for house in houses]
     if any(house < 0 for house in houses):
         raise ValueError("houses must not be negative")
-    use_float = max(scaled.values()) * (max(houses, default=0) + 1) < 2**50
+    names = list(scaled)
+    seats = dhondt_rows(names, list(scaled.values()), total_weight, houses)
+    return [dict(zip(names, row, strict=True)) for row in seats]
+
+
+def dhondt_rows(
+    names: Sequence[str], weights: Sequence[int], total_weight: int, houses: Sequence[int]
+) -> list[list[int]]:
+    """:func:`dhondt_series` on checked whole weights (``total_weight`` their positive sum)
+    and houses (each >= 0), as lists in the order of ``names``: no dict per house, for a
+    caller that builds its own (:func:`calculators.core.path.yearly_path`).
+
+    D'Hondt at house ``h`` takes the first ``h`` of all places ``k/w`` in order (then by the
+    tie-break). Every place with ``k/w <= (h + m/2)/W`` (``m`` parties with a weight) is such a
+    first run, ``⌊w·(h + m/2)/W⌋`` per party, about ``h`` in all (each floor drops half a
+    place on average); a heap then adds the next places in order, or takes the last ones
+    back, usually a handful instead of the ``m/2`` that the floors of ``h`` leave."""
+    ranked = sorted(
+        (i for i, w in enumerate(weights) if w),
+        key=lambda i: (-weights[i], *_name_key(names[i])),
+    )
+    parties = len(ranked)
+    # See dhondt_series: the keys k/w (|k| <= h + m + 2, with the start below) are exact as
+    # floats while w·k < 2**50.
+    use_float = max(weights) * (max(houses, default=0) + parties + 2) < 2**50
     key: Callable[[int, int], float | tuple[float, _Ratio]]
     key = operator.truediv if use_float else _exact_key
-    # The parties with a weight, with their tie-break keys: the same for every house.
-    parties = [(n, w, -w, n.casefold()) for n, w in scaled.items() if w]
     series = []
     for house in houses:
-        seats = {n: house * w // total_weight for n, w in scaled.items()}
-        left = house - sum(seats.values())
-        if left:
-            heap = [(key(seats[n] + 1, w), neg_w, f, n) for n, w, neg_w, f in parties]
-            heapq.heapify(heap)
-            for _ in range(left):
-                _, neg_w, folded, name = heap[0]
-                seats[name] += 1
-                heapq.heapreplace(heap, (key(seats[name] + 1, -neg_w), neg_w, folded, name))
+        scale = 2 * house + parties
+        seats = [scale * w // (2 * total_weight) for w in weights]
+        left = house - sum(seats)
+        if left > 0:
+            _add(seats, weights, ranked, key, left)
+        elif left < 0:
+            _take_back(seats, weights, ranked, key, -left)
         series.append(seats)
     return series
+
+
+def _add(
+    seats: list[int],
+    weights: Sequence[int],
+    ranked: list[int],
+    key: Callable[[int, int], float | tuple[float, _Ratio]],
+    count: int,
+) -> None:
+    """The next ``count`` D'Hondt places: the smallest ``(seats + 1)/w``, then the rank (the
+    parties in ``ranked`` by tie-break; a heap entry is just (key, rank))."""
+    heap = [(key(seats[i] + 1, weights[i]), rank) for rank, i in enumerate(ranked)]
+    heapq.heapify(heap)
+    for _ in range(count):
+        rank = heap[0][1]
+        i = ranked[rank]
+        seats[i] += 1
+        heapq.heapreplace(heap, (key(seats[i] + 1, weights[i]), rank))
+
+
+def _take_back(
+    seats: list[int],
+    weights: Sequence[int],
+    ranked: list[int],
+    key: Callable[[int, int], float | tuple[float, _Ratio]],
+    count: int,
+) -> None:
+    """Take back the last ``count`` D'Hondt places: the largest ``seats/w``, then the largest
+    rank, first (keys negated for the min-heap)."""
+    heap = [(key(-seats[i], weights[i]), -rank) for rank, i in enumerate(ranked) if seats[i]]
+    heapq.heapify(heap)
+    for _ in range(count):
+        rank = -heap[0][1]
+        i = ranked[rank]
+        seats[i] -= 1
+        if seats[i]:
+            heapq.heapreplace(heap, (key(-seats[i], weights[i]), -rank))
+        else:
+            heapq.heappop(heap)
 
 
 def sainte_lague(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:
@@ -273,19 +333,50 @@ def apportion(
     total = _checked_total(total)
     if method not in APPORTIONMENT_METHODS:
         raise ValueError(f"unknown apportionment method {method!r}")
+    return apportion_each(total, weights, minimum, maximum, methods=(method,))[method]
+
+
+def apportion_each(
+    total: int,
+    weights: Mapping[str, Weight],
+    minimum: Mapping[str, int] | None = None,
+    maximum: Mapping[str, int] | None = None,
+    methods: Iterable[str] | None = None,
+) -> dict[str, dict[str, int]]:
+    """:func:`apportion` by each of ``methods`` (None: every method of
+    :data:`APPORTIONMENT_METHODS`): method id -> parts, the same as one call per method.
+
+    The weights are scaled, the bounds checked and each level ``λ`` solved once for all of
+    them: largest remainder and D'Hondt share theirs (offset 0), so the three methods cost
+    about two. Raises :class:`Infeasible` as :func:`apportion` does (it does not depend on
+    the method)."""
+    total = _checked_total(total)
+    chosen = list(APPORTIONMENT_METHODS if methods is None else methods)
+    unknown = [m for m in chosen if m not in APPORTIONMENT_METHODS]
+    if unknown:
+        raise ValueError(f"unknown apportionment method {unknown[0]!r}")
     scaled = _scaled_weights(weights)
     lower, upper = _checked_bounds(scaled, minimum, maximum)
     _check_feasible(total, scaled, lower, upper)
     if total == sum(lower.values()):
-        return lower  # every part at its minimum is the only possibility
-    offset2 = APPORTIONMENT_METHODS[method].divisor_offset2
-    if offset2 is None:
-        # λ = a/b: on the denominator b every constrained quota clamp(w·λ, lo, hi) is a whole
-        # numerator clamp(w·a, lo·b, hi·b).
-        a, b = _solve_level(total, scaled, lower, upper, 0)
-        numerators = {n: _clamp(w * a, lower[n], upper[n], b) for n, w in scaled.items()}
-        return round_scaled(total, numerators, b)
-    return _highest_averages(total, scaled, lower, upper, offset2)
+        # Every part at its minimum is the only possibility.
+        return {method: dict(lower) for method in chosen}
+    levels: dict[int, tuple[int, int]] = {}
+    parts = {}
+    for method in chosen:
+        offset2 = APPORTIONMENT_METHODS[method].divisor_offset2
+        offset = offset2 or 0
+        if offset not in levels:
+            levels[offset] = _solve_level(total, scaled, lower, upper, offset)
+        a, b = levels[offset]
+        if offset2 is None:
+            # λ = a/b: on the denominator b every constrained quota clamp(w·λ, lo, hi) is a
+            # whole numerator clamp(w·a, lo·b, hi·b).
+            numerators = {n: _clamp(w * a, lower[n], upper[n], b) for n, w in scaled.items()}
+            parts[method] = round_scaled(total, numerators, b)
+        else:
+            parts[method] = _highest_averages(total, scaled, lower, upper, offset2, (a, b))
+    return parts
 
 
 def _checked_bounds(
@@ -404,6 +495,7 @@ def _highest_averages(
     lower: Mapping[str, int],
     upper: Mapping[str, int | None],
     offset2: int,
+    level: tuple[int, int] | None = None,
 ) -> dict[str, int]:
     """Seat by seat from the minimums: each next place to the highest ``w / (seats + 1 - offset)``
     among the parties with a positive weight below their maximum; ties by weight, then name
@@ -420,9 +512,10 @@ def _highest_averages(
     ``Σ s_j <= total`` — a contradiction. A heap then hands out the rest seat by seat, exactly.
 
     The average ``w / (seats + 1 - offset)`` is ``2w / (2·seats + 2 - offset2)``; the heap
-    orders on its float and only on float ties on the exact ratio.
+    orders on its float and only on float ties on the exact ratio. ``level``: that ``λ`` as
+    :func:`_solve_level` gives it, if the caller has it already.
     """
-    a, b = _solve_level(total, exact, lower, upper, offset2)
+    a, b = level or _solve_level(total, exact, lower, upper, offset2)
     seats = dict(lower)
     for name, w in exact.items():
         if w:

@@ -18,6 +18,7 @@ __all__ = [
     "canonical_number",
     "format_decimal",
     "format_percent",
+    "format_ratio",
     "plain_number",
     "ratio",
     "round_half_up",
@@ -140,7 +141,15 @@ def _format_ratio(numerator: int, denominator: int, places: int, grouping: bool 
 
 def format_decimal(value: Number, places: int = 2, *, grouping: bool = True) -> str:
     """Dutch display: ``format_decimal(Decimal("-1234.565"), 2)`` → ``"-1.234,57"``."""
+    if type(value) is int and places == 0:  # a count, the most common case on a page
+        return f"{value:_}".replace("_", ".") if grouping else str(value)
     return _format_ratio(*ratio(value), places, grouping)
+
+
+def format_ratio(numerator: int, denominator: int, places: int = 2) -> str:
+    """``numerator / denominator`` (``denominator > 0``) as :func:`format_decimal` writes it,
+    without a Fraction: for many values on one denominator."""
+    return _format_ratio(numerator, denominator, places)
 
 
 def format_percent(fraction: Number, places: int = 2) -> str:

@@ -8,10 +8,10 @@ Gains ``g_i = max(0, t_i - c_i)`` and losses ``l_i = max(0, c_i - t_i)`` add up 
 (``G = L``) keeps the total the same every year.
 
 ``G_y`` is spread over the gainers by D'Hondt with weights ``g_i`` (and ``L_y`` over the losers
-likewise; :func:`calculators.core.apportion.dhondt_series`). D'Hondt hands out places one at a
-time, so a municipality's share never shrinks as ``G_y`` grows (house monotonicity), and at
-house ``G`` it gives exactly ``g_i`` (each ``g_i/k`` with ``k <= g_i`` is >= 1, every other
-average is < 1, and there are exactly ``G`` of the former).
+likewise; :func:`calculators.core.apportion.dhondt_rows`, on the municipalities that move).
+D'Hondt hands out places one at a time, so a municipality's share never shrinks as ``G_y``
+grows (house monotonicity), and at house ``G`` it gives exactly ``g_i`` (each ``g_i/k`` with
+``k <= g_i`` is >= 1, every other average is < 1, and there are exactly ``G`` of the former).
 So every municipality moves step by step towards its target and never past it.
 
 Pure functions on plain mappings; results keep the order of ``current``.
@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .apportion import dhondt_series
+from .apportion import dhondt_rows
 
-__all__ = ["moves", "yearly_path", "years_needed"]
+__all__ = ["cumulative", "moves", "yearly_path", "years_needed"]
 
 
 def _whole(name: str, value: object) -> None:
@@ -35,19 +35,32 @@ def _check(before: Mapping[str, int], after: Mapping[str, int]) -> None:
     """Both must give whole places, 0 or more, to the same municipalities."""
     for places in (before, after):
         for name, value in places.items():
+            # type() first: the exact types are the common case, isinstance() adds up.
+            if type(name) is str and type(value) is int:
+                if value < 0:
+                    raise ValueError(f"the places of {name!r} are negative")
+                continue
             if not isinstance(name, str) or isinstance(value, bool) or not isinstance(value, int):
                 raise TypeError(f"places must map names to ints, not {name!r} to {value!r}")
             if value < 0:
                 raise ValueError(f"the places of {name!r} are negative")
-    if set(before) != set(after):
+    if before.keys() != after.keys():
         raise ValueError("before and after must name the same municipalities")
 
 
-def _dhondt_counts(weights: Mapping[str, int], houses: list[int]) -> list[dict[str, int]]:
-    # D'Hondt wants a positive weight sum; with nothing to move every house is 0.
-    if not any(weights.values()):
-        return [dict.fromkeys(weights, 0) for _ in houses]
-    return dhondt_series(weights, houses)
+def cumulative(total: int, years: int) -> list[int]:
+    """``⌊y·total/years⌋`` for ``y = 1 … years``: how much of ``total`` is done after each
+    year. The step of year ``y`` is item ``y`` minus item ``y - 1`` (0 before year 1)."""
+    return [y * total // years for y in range(1, years + 1)]
+
+
+def _shares(changes: list[tuple[int, int]], houses: list[int], names: list[str]) -> list[list[int]]:
+    """D'Hondt for each house over ``changes`` (index, gain or loss > 0): per house the
+    places of each change, in the same order."""
+    if not changes:  # D'Hondt wants a positive weight sum; with nothing to move, nothing moves
+        return [[] for _ in houses]
+    weights = [amount for _, amount in changes]
+    return dhondt_rows([names[i] for i, _ in changes], weights, sum(weights), houses)
 
 
 def yearly_path(
@@ -57,22 +70,30 @@ def yearly_path(
 
     Year ``y`` is ``current + gains_y - losses_y`` (see the module docstring) and sums to
     ``Σ current + ⌊y·G/years⌋ - ⌊y·L/years⌋``. ``years`` may be 0 only when nothing moves
-    (then the path is empty).
+    (then the path is empty). The work is a D'Hondt over the municipalities that move per
+    year, whatever the number of places (:func:`calculators.core.apportion.dhondt_rows`).
     """
     _check(current, target)
     _whole("years", years)
-    gains = {name: max(0, target[name] - places) for name, places in current.items()}
-    losses = {name: max(0, places - target[name]) for name, places in current.items()}
-    total_gain, total_loss = sum(gains.values()), sum(losses.values())
+    names = list(current)
+    now = list(current.values())
+    change = [target[name] - places for name, places in current.items()]
+    gains = [(i, d) for i, d in enumerate(change) if d > 0]
+    losses = [(i, -d) for i, d in enumerate(change) if d < 0]
+    total_gain, total_loss = sum(d for _, d in gains), sum(d for _, d in losses)
     if years < 0 or (years == 0 and (total_gain or total_loss)):
         raise ValueError("years must be positive (0 only when nothing moves)")
-    steps = range(1, years + 1)
-    gained = _dhondt_counts(gains, [y * total_gain // years for y in steps])
-    lost = _dhondt_counts(losses, [y * total_loss // years for y in steps])
-    return [
-        {name: c + gain[name] - loss[name] for name, c in current.items()}
-        for gain, loss in zip(gained, lost, strict=True)
-    ]
+    gained = _shares(gains, cumulative(total_gain, years), names)
+    lost = _shares(losses, cumulative(total_loss, years), names)
+    path = []
+    for gain, loss in zip(gained, lost, strict=True):
+        places = now.copy()
+        for (i, _), amount in zip(gains, gain, strict=True):
+            places[i] += amount
+        for (i, _), amount in zip(losses, loss, strict=True):
+            places[i] -= amount
+        path.append(dict(zip(names, places, strict=True)))
+    return path
 
 
 def years_needed(

@@ -14,6 +14,7 @@ calculator gets it without code of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -33,8 +34,14 @@ _CHAR_WIDTH = 7
 HIGHLIGHT_NOTE = '<span class="visueel-verborgen"> (uitgelicht)</span>'
 
 
+#: The characters ``html.escape`` replaces. Most texts on a page (numbers, names) have none,
+#: and one search for them costs less than escape's five replacements.
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
 def text(value: object) -> str:
-    return escape(str(value), quote=True)
+    shown = value if type(value) is str else str(value)
+    return escape(shown, quote=True) if _SPECIAL.search(shown) else shown
 
 
 @contextmanager
@@ -86,6 +93,8 @@ def number(value: object) -> str:
     """A number as a Dutch reader expects it: ``13500`` → ``"13.500"``, the scenario's
     canonical ``"-1234,5"`` → ``"-1.234,5"`` (its decimals kept as typed). Anything else
     (a display text that is already formatted, an empty cell) is returned as it is."""
+    if type(value) is int:  # a count: the most common cell, so first and without a call
+        return f"{value:_}".replace("_", ".")
     if isinstance(value, int) and not isinstance(value, bool):
         return format_decimal(value, 0)
     shown = str(value)
@@ -137,12 +146,17 @@ def table(
         scope_attr = f' scope="{scope}"' if scope else ""
         return f"<{tag}{classes}{scope_attr}>{text(value)}{note}</{tag}>"
 
+    # The data cells' opening tags, made once per column rather than once per cell.
+    openings = ['<td class="getal">' if c.numeric else "<td>" for c in columns[1:]]
+
     def row_html(values: Sequence[object], body: bool = True) -> str:
         marked = body and bool(mark) and values[0] == mark
-        cells = [cell("th", values[0], columns[0], "row", HIGHLIGHT_NOTE if marked else "")]
-        cells += [cell("td", v, c) for v, c in zip(values[1:], columns[1:], strict=True)]
+        first = cell("th", values[0], columns[0], "row", HIGHLIGHT_NOTE if marked else "")
+        cells = "".join(
+            f"{opening}{text(v)}</td>" for opening, v in zip(openings, values[1:], strict=True)
+        )
         opening = '<tr class="rekenhulp-uitgelicht">' if marked else "<tr>"
-        return opening + "".join(cells) + "</tr>"
+        return f"{opening}{first}{cells}</tr>"
 
     head = "".join(cell("th", c.label, c, "col", _kind_note(c.label)) for c in columns)
     body = [row_html(row) for row in rows]
@@ -275,6 +289,115 @@ def _whole(value: float) -> str:
     return format_decimal(round(value), 0)
 
 
+#: Up to this many municipalities (a region's table) every panel draws every other line in
+#: grey; beyond it all panels share one grey band instead, so the HTML grows linearly with
+#: the table (n panels of n lines each: 2.000 municipalities took 20 s).
+CONTEXT_LINES_MAX = 25
+
+
+@dataclass(frozen=True)
+class _Panels:
+    """What the panels of one chart share: size, scale, the x of each year, the marked name."""
+
+    x_labels: Sequence[str]
+    high: float
+    shared_scale: bool
+    display: Callable[[float], str]
+    mark: str
+    xs: Sequence[str]
+    width = 220
+    height = 124
+    left, right, top, bottom = 10, 210, 40, 100
+
+    def top_value(self, series: Sequence[float]) -> float:
+        return self.high if self.shared_scale else max(max(series, default=0.0), 1e-9)
+
+    def y(self, value: float, top_value: float) -> float:
+        return self.bottom - value / top_value * (self.bottom - self.top)
+
+    def points(self, series: Sequence[float]) -> str:
+        top_value = self.top_value(series)
+        xs = self.xs
+        return " ".join(f"{xs[i]},{self.y(v, top_value):.1f}" for i, v in enumerate(series))
+
+    def panel(self, name: str, series: Sequence[float], shape: str, context: str) -> str:
+        """One municipality's panel: the grey ``context`` behind its own line ``shape``."""
+        own = bool(self.mark) and name == self.mark
+        display, left, right = self.display, self.left, self.right
+        ends = f"{display(series[0])} → {display(series[-1])}" if series else ""
+        room = max(4, 30 - len(ends))  # characters left for the name beside the values
+        shown = name if len(name) <= room else name[: room - 1] + "…"
+        first = series[0] if series else 0.0
+        last = series[-1] if series else 0.0
+        top_value = self.top_value(series)
+        first_label, last_label = (
+            (self.x_labels[0], self.x_labels[-1]) if self.x_labels else ("", "")
+        )
+        return (
+            f'<svg class="rekenhulp-grafiek as-vak{" as-uitgelicht" if own else ""}" '
+            f'viewBox="0 0 {self.width} {self.height}" aria-hidden="true" focusable="false" '
+            'xmlns="http://www.w3.org/2000/svg">'
+            f'<rect class="as-kader" x="1" y="1" width="{self.width - 2}" '
+            f'height="{self.height - 2}"/>'
+            f'<text class="as-naam" x="{left - 2}" y="17">{text(shown)}</text>'
+            f'<text class="as-uiteinden" x="{right + 4}" y="17" text-anchor="end">'
+            f"{text(ends)}</text>"
+            f'<line class="as-raster" x1="{left}" x2="{right}" y1="{self.top}" y2="{self.top}"/>'
+            f'<line class="as-nul" x1="{left}" x2="{right}" y1="{self.bottom}" '
+            f'y2="{self.bottom}"/>'
+            f'{context}<polyline class="as-eigen" points="{shape}"/>'
+            f'<circle class="as-punt" cx="{left}" cy="{self.y(first, top_value):.1f}" r="3"/>'
+            f'<circle class="as-punt" cx="{right}" cy="{self.y(last, top_value):.1f}" r="3"/>'
+            f'<text x="{left - 2}" y="{self.height - 8}">{text(first_label)}</text>'
+            f'<text x="{right + 2}" y="{self.height - 8}" text-anchor="end">'
+            f"{text(last_label)}</text></svg>"
+        )
+
+
+def _band(panels: _Panels, lines: Sequence[tuple[str, Sequence[float]]]) -> str:
+    """One grey area from the lowest to the highest value of each year (on the shared scale)."""
+    length = max((len(series) for _, series in lines), default=0)
+    columns = [[s[i] for _, s in lines if len(s) > i] for i in range(length)]
+    xs, y, high = panels.xs, panels.y, panels.high
+    upper = [f"{xs[i]},{y(max(column), high):.1f}" for i, column in enumerate(columns)]
+    lower = [f"{xs[i]},{y(min(column), high):.1f}" for i, column in enumerate(columns)]
+    # Coloured by attributes (the site's stylesheet knows only the lines): light, for print.
+    return (
+        f'<polygon class="as-bereik" points="{" ".join(upper + lower[::-1])}" '
+        'fill="#ececec" stroke="#c8c8c8" stroke-width="1"/>'
+        if columns
+        else ""
+    )
+
+
+def _context(
+    panels: _Panels, lines: Sequence[tuple[str, Sequence[float]]], shapes: Mapping[str, str]
+) -> tuple[Callable[[str], str], str]:
+    """The grey comparison behind each panel's own line (name -> SVG) and the caption's
+    sentence about it. The highlighted line comes last, so no grey line crosses over it."""
+    if not panels.shared_scale:
+        return (lambda name: ""), ""
+    mark = panels.mark
+    grey = {
+        other: f'<polyline class="as-context{" as-context-uitgelicht" if other == mark else ""}" '
+        f'points="{shape}"/>'
+        for other, shape in shapes.items()
+        if len(shapes) <= CONTEXT_LINES_MAX or other == mark
+    }
+    if len(shapes) <= CONTEXT_LINES_MAX:
+        order = [other for other in shapes if other != mark] + ([mark] if mark else [])
+        return (
+            lambda name: "".join(grey[other] for other in order if other != name),
+            " De grijze lijnen zijn de andere gemeenten.",
+        )
+    band = _band(panels, lines)
+    marked = grey.get(mark, "")
+    return (
+        lambda name: band + (marked if name != mark else ""),
+        " Het grijze vlak loopt per jaar van de laagste tot de hoogste waarde van alle gemeenten.",
+    )
+
+
 def small_multiples(
     chart_id: str,
     title: str,
@@ -290,40 +413,31 @@ def small_multiples(
 
     Fourteen lines in one chart cannot be told apart (colours and dashes run out), so each
     municipality gets its own panel: its name and its first and last value as text, its own
-    line dark and thick, every other line thin and light grey behind it for comparison. A
-    highlighted municipality's panel gets a coloured line and a heavy frame, and its line is
+    line dark and thick, the others light grey behind it for comparison: every other line,
+    thin, up to :data:`CONTEXT_LINES_MAX` municipalities; beyond that one grey band from the
+    lowest to the highest value of each year, the same in every panel (the caption says which).
+    A highlighted municipality's panel gets a coloured line and a heavy frame, and its line is
     drawn in colour (dashed, for grey print) in the other panels too.
 
     With ``shared_scale`` all panels run from 0 to the highest value of all. Where one
     municipality dwarfs the others (Ingroeipad: the centrumgemeente starts with everything)
     that leaves the rest flat, so ``shared_scale=False`` gives each panel its own scale and
-    drops the grey lines, which would no longer compare; the caption says which it is.
+    drops the grey comparison, which would no longer compare; the caption says which it is.
 
     The panels are hidden from screen readers: the figure's caption names the chart and
     points to the table with the same figures. Separate small SVGs (not one big one) let the
-    grid reflow, so the text stays legible on a phone.
+    grid reflow, so the text stays legible on a phone. Time and size grow linearly with the
+    number of municipalities times the number of years.
     """
     values = [v for _, series in lines for v in series] or [0.0]
     high = max(max(values), 1.0)
     mark = _marked_in([name for name, _ in lines])
-    width, height = 220, 124
-    left, right, top, bottom = 10, 210, 40, 100
-    step = (right - left) / max(len(x_labels) - 1, 1)
-
-    def scale_of(series: Sequence[float]) -> float:
-        return high if shared_scale else max(max(series, default=0.0), 1e-9)
-
-    def y(value: float, top_value: float) -> float:
-        return bottom - value / top_value * (bottom - top)
-
-    def points(series: Sequence[float]) -> str:
-        top_value = scale_of(series)
-        return " ".join(
-            f"{left + i * step:.1f},{y(v, top_value):.1f}" for i, v in enumerate(series)
-        )
-
-    shapes = {name: points(series) for name, series in lines}
-    chart = text(chart_id)
+    length = max(len(x_labels), *(len(series) for _, series in lines), 1)
+    step = (_Panels.right - _Panels.left) / max(len(x_labels) - 1, 1)
+    xs = [f"{_Panels.left + i * step:.1f}" for i in range(length)]
+    panels = _Panels(x_labels, high, shared_scale, display, mark, xs)
+    shapes = {name: panels.points(series) for name, series in lines}
+    context, compared = _context(panels, lines, shapes)
     if shared_scale:
         scale = f" Alle vakjes hebben dezelfde schaal: van 0 tot {display(high)}{unit}."
     else:
@@ -331,46 +445,13 @@ def small_multiples(
             " Elk vakje heeft een eigen schaal, van 0 tot het hoogste bedrag van die gemeente: "
             "vergelijk de getallen bovenin, niet de hoogte van de lijnen."
         )
-    panels = []
-    for name, series in lines:
-        own = bool(mark) and name == mark
-        context = [other for other in shapes if shared_scale and other not in (name, mark)]
-        # The highlighted one last, so no grey line crosses over it.
-        if shared_scale and mark and mark != name:
-            context.append(mark)
-        others = [
-            f'<polyline class="as-context{" as-context-uitgelicht" if other == mark else ""}" '
-            f'points="{shapes[other]}"/>'
-            for other in context
-        ]
-        ends = f"{display(series[0])} → {display(series[-1])}" if series else ""
-        room = max(4, 30 - len(ends))  # characters left for the name beside the values
-        shown = name if len(name) <= room else name[: room - 1] + "…"
-        first = series[0] if series else 0.0
-        last = series[-1] if series else 0.0
-        top_value = scale_of(series)
-        panels.append(
-            f'<svg class="rekenhulp-grafiek as-vak{" as-uitgelicht" if own else ""}" '
-            f'viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false" '
-            'xmlns="http://www.w3.org/2000/svg">'
-            f'<rect class="as-kader" x="1" y="1" width="{width - 2}" height="{height - 2}"/>'
-            f'<text class="as-naam" x="{left - 2}" y="17">{text(shown)}</text>'
-            f'<text class="as-uiteinden" x="{right + 4}" y="17" text-anchor="end">'
-            f"{text(ends)}</text>"
-            f'<line class="as-raster" x1="{left}" x2="{right}" y1="{top}" y2="{top}"/>'
-            f'<line class="as-nul" x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}"/>'
-            + "".join(others)
-            + f'<polyline class="as-eigen" points="{shapes[name]}"/>'
-            f'<circle class="as-punt" cx="{left}" cy="{y(first, top_value):.1f}" r="3"/>'
-            f'<circle class="as-punt" cx="{right}" cy="{y(last, top_value):.1f}" r="3"/>'
-            f'<text x="{left - 2}" y="{height - 8}">{text(x_labels[0] if x_labels else "")}</text>'
-            f'<text x="{right + 2}" y="{height - 8}" text-anchor="end">'
-            f"{text(x_labels[-1] if x_labels else '')}</text></svg>"
-        )
+    chart = text(chart_id)
+    caption = description + scale + compared + _panel_sentence(mark, shared_scale)
+    body = "".join(panels.panel(name, s, shapes[name], context(name)) for name, s in lines)
     return (
         f'<figure class="rekenhulp-veelvoud" id="{chart}" aria-describedby="{chart}-uitleg">'
         f'<figcaption><span class="rekenhulp-veelvoud-titel" id="{chart}-titel">{text(title)}'
         f'</span> <span class="rekenhulp-veelvoud-uitleg" id="{chart}-uitleg">'
-        f"{text(description + scale + _panel_sentence(mark, shared_scale))}</span></figcaption>"
-        f'<div class="rekenhulp-veelvoud-vakken">{"".join(panels)}</div></figure>'
+        f"{text(caption)}</span></figcaption>"
+        f'<div class="rekenhulp-veelvoud-vakken">{body}</div></figure>'
     )

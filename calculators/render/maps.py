@@ -66,6 +66,16 @@ class Shape:
     label: Point
     rings: tuple[tuple[Point, ...], ...]
 
+    @functools.cached_property
+    def edges(self) -> tuple[tuple[int, int, int, int], ...]:
+        """The edges of all rings, ``(x1, y1, x2, y2)``: made once, as placing a name asks
+        for them a few hundred times."""
+        return tuple(
+            (x1, y1, x2, y2)
+            for ring in self.rings
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True)
+        )
+
     def bounds(self) -> tuple[int, int, int, int]:
         xs = [x for ring in self.rings for x, _ in ring]
         ys = [y for ring in self.rings for _, y in ring]
@@ -144,11 +154,11 @@ def credit() -> str:
 def _span_at(shape: Shape, x: float, y: float) -> tuple[float, float]:
     """The stretch of the horizontal line at ``y`` that is inside the shape around ``x``
     (even-odd over all rings), or an empty stretch at ``x``."""
-    crossings: list[float] = []
-    for ring in shape.rings:
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-            if (y1 > y) != (y2 > y):
-                crossings.append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
+    crossings = [
+        x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+        for x1, y1, x2, y2 in shape.edges
+        if (y1 > y) != (y2 > y)
+    ]
     crossings.sort()
     for left, right in zip(crossings[::2], crossings[1::2], strict=False):
         if left <= x <= right:
@@ -172,7 +182,7 @@ def _lines(name: str) -> list[list[str]]:
 class _Label:
     x: float
     y: float
-    lines: list[str]
+    lines: tuple[str, ...]
     font: float
 
 
@@ -202,8 +212,16 @@ def _place_label(shape: Shape, name: str, font: float) -> _Label | None:
                 y = ay + step * size * 0.5
                 x = _fit(shape, lines, size, ax, y)
                 if x is not None:
-                    return _Label(x, y, lines, size)
+                    return _Label(x, y, tuple(lines), size)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _placed_label(code: str, name: str, font: float) -> _Label | None:
+    """:func:`_place_label` for an outline of the data, remembered: a page draws the same
+    region's map again at every change of the input, and the search (a few hundred cuts
+    through the outline) was most of the time of a region's result."""
+    return _place_label(_geometry()[0][code], name, font)
 
 
 def _label_svg(label: _Label, font: float, css_class: str, extra: str = "") -> str:
@@ -366,7 +384,8 @@ def region_map(
     legend: list[tuple[str, str]] = []
     heading = ""
     if values is not None:
-        shown_values = {name: v for name, v in values.items() if name in dict(drawn)}
+        drawn_names = {name for name, _ in drawn}
+        shown_values = {name: v for name, v in values.items() if name in drawn_names}
         if shown_values:
             classes = _steps([n for n, _ in shown_values.values()], steps, breaks)
             tones = classes.tones()
@@ -422,7 +441,7 @@ def region_map(
         if href is not None:
             shape_svg = f'<a class="kaart-link" href="{text(href)}">{shape_svg}</a>'
         parts.append(shape_svg)
-        placed = _place_label(shape, name, font)
+        placed = _placed_label(shape.code, name, font)
         if placed is not None:
             css_label = "kaart-naam" + (" kaart-naam-licht" if step in _DARK_TONES else "")
             halo = ""

@@ -12,11 +12,11 @@ from fractions import Fraction
 from typing import Any
 
 from ..core import fields
-from ..core.apportion import APPORTIONMENT_METHODS, Infeasible, apportion
-from ..core.format import format_decimal, format_percent
-from ..core.key import shares
+from ..core.apportion import APPORTIONMENT_METHODS, Infeasible, apportion_each
+from ..core.format import format_ratio
+from ..core.key import share_ratios
 from ..core.money import euro, round_cents
-from ..core.path import moves, yearly_path, years_needed
+from ..core.path import cumulative, moves, yearly_path, years_needed
 from ..core.problems import InputError, quote
 from .model import FACILITIES, Scenario
 
@@ -53,9 +53,10 @@ def _final_total(s: Scenario, current: int) -> int:
     return total
 
 
-def _targets(s: Scenario, method: str, total: int, weights: dict[str, Fraction]) -> dict[str, int]:
+def _targets(s: Scenario, total: int, weights: dict[str, int]) -> dict[str, dict[str, int]]:
+    """The targets by every method (method id -> places), to show where they differ."""
     try:
-        return apportion(total, weights, method, s.bound("minimum"), s.bound("maximum"))
+        return apportion_each(total, weights, s.bound("minimum"), s.bound("maximum"))
     except Infeasible as error:
         why = _INFEASIBLE[error.kind].format(names=", ".join(error.names), total=total)
         message = f"Deze grenzen kunnen niet samen: {why}"
@@ -105,19 +106,24 @@ def compute(s: Scenario) -> dict[str, Any]:
     current = {r.name: int(r.value("plaatsen")) for r in s.municipalities}
     current_total = sum(current.values())
     total = _final_total(s, current_total)
-    weights = shares(s.municipalities, s.key)
-    by_method = {m: _targets(s, m, total, weights) for m in APPORTIONMENT_METHODS}
+    # Each share is weights[name] / denominator: whole numbers to apportion by and to print,
+    # no Fraction per municipality.
+    weights, denominator = share_ratios(s.municipalities, s.key)
+    by_method = _targets(s, total, weights)
     target = by_method[s.method]
     # 0 years (an empty path) only where nothing moves, in the max_moves mode.
     path = yearly_path(current, target, _path_years(s, current, target))
     added, removed = moves(current, target)
+    # A municipality only gains or only loses, and step by step (path.py), so the places
+    # added in year y are that year's step of the total gain: no comparison of the years.
+    done = [0, *cumulative(added, len(path))]
     rows = [
         {
             "name": r.name,
             "inhabitants": int(r.value("inwoners")),
             "clients": int(r.value("clienten")),
-            "share_display": format_percent(weights[r.name]),
-            "exact_display": format_decimal(weights[r.name] * total, 2),
+            "share_display": f"{format_ratio(weights[r.name] * 100, denominator)} %",
+            "exact_display": format_ratio(weights[r.name] * total, denominator),
             "current": current[r.name],
             "target": target[r.name],
             "gap": target[r.name] - current[r.name],
@@ -130,9 +136,9 @@ def compute(s: Scenario) -> dict[str, Any]:
             "year": s.start_year + i,
             "places": year,
             "total": sum(year.values()),
-            "moved": moves(before, year)[0],
+            "moved": done[i] - done[i - 1],
         }
-        for i, (before, year) in enumerate(zip([current, *path], path, strict=False), 1)
+        for i, year in enumerate(path, 1)
     ]
     friction = None
     if s.cost_per_move is not None:

@@ -72,10 +72,11 @@ def _methods(r: dict[str, Any]) -> str:
             "voor elke gemeente.</p>"
         )
     columns = municipality_columns(*(m.label for m in APPORTIONMENT_METHODS.values()))
+    disagree = set(r["disagree"])  # a list would make this quadratic in the table's size
     rows = [
         (x["name"], *(number(x["by_method"][m]) for m in APPORTIONMENT_METHODS))
         for x in r["rows"]
-        if x["name"] in r["disagree"]
+        if x["name"] in disagree
     ]
     return (
         f'<p class="rekenhulp-methoden">De rekenmethoden verschillen bij '
@@ -99,8 +100,7 @@ def _path(r: dict[str, Any], start: str) -> str:
         "spreiding-pad",
         "Plaatsen per gemeente per jaar",
         "Per gemeente een kleine lijngrafiek van het aantal plaatsen per jaar, van nu tot het "
-        "doel; de grijze lijnen zijn de andere gemeenten. Dezelfde aantallen staan in de tabel "
-        "'Pad per jaar'.",
+        "doel. Dezelfde aantallen staan in de tabel 'Pad per jaar'.",
         labels,
         lines,
         unit=" plaatsen",

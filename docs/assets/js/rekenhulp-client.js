@@ -48,10 +48,6 @@
  * @property {ReturnType<typeof setTimeout>} [clock]
  */
 
-// How a first visit starts Python: "plain" boots Pyodide and imports the calculators,
-// "snapshot" downloads the build's memory snapshot and restores it. bench/bench_site.py
-// measures both (it sets window.rekenhulpStart); the faster one is the default.
-const FIRST_START = "plain";
 // A recompute takes ≈ 20 ms here and ≈ 0.2 s at national scale (bench/results.json).
 const REQUEST_TIMEOUT_MS = 8_000;
 // A fresh worker's first request also imports a calculator's Python modules.
@@ -83,7 +79,9 @@ class WorkerClient {
   /** @returns {Worker} */
   spawn() {
     const url = new URL("./rekenhulp-worker.mjs", import.meta.url);
-    if ((window.rekenhulpStart ?? FIRST_START) === "snapshot") url.search = "?start=snapshot";
+    // How a first visit starts Python is the worker's choice per visit (rekenhulp-boot.mjs);
+    // benchmarks and tests force one way with window.rekenhulpStart ("plain" or "snapshot").
+    if (window.rekenhulpStart) url.search = `?start=${window.rekenhulpStart}`;
     const worker = new Worker(url, { type: "module" });
     this.worker = worker;
     this.begun = 0; // requests this worker has begun
