@@ -77,7 +77,14 @@ def test_the_measured_speed_decides_at_the_break_even(run):
     assert 5.0 < threshold <= 8.3
     below = math.nextafter(threshold, 0)
     cases = [[{}, below], [{}, threshold], [{}, 200], [{}, "Infinity"], [{}, "NaN"], [{}, 0]]
-    assert run(cases)["choices"] == ["plain", "snapshot", "snapshot", "snapshot", "measure", "plain"]
+    assert run(cases)["choices"] == [
+        "plain",
+        "snapshot",
+        "snapshot",
+        "snapshot",
+        "measure",
+        "plain",
+    ]
 
 
 def test_speed_and_hint_from_their_raw_inputs(run):

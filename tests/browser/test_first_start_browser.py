@@ -32,7 +32,9 @@ def wait_for_measurement(page) -> dict:
     """The worker's record once its probe has measured the link (rekenhulp-boot.mjs)."""
     deadline = time.monotonic() + READY_TIMEOUT_MS / 1000
     while True:
-        calculators = [w for w in page.workers if w.url.split("?")[0].endswith("/rekenhulp-worker.mjs")]
+        calculators = [
+            w for w in page.workers if w.url.split("?")[0].endswith("/rekenhulp-worker.mjs")
+        ]
         if calculators:
             record = boot_record(calculators[0])
             if record and record["mbit"] is not None:
