@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 from typing import Any
 
 from calculators.core import fields
@@ -12,14 +14,96 @@ from calculators.core.entry import handle
 from .html import column_kinds, highlighting, text
 
 
-def handle_page(request_json: str, highlight: object = None) -> str:
+def handle_page(request_json: str, highlight: object = None, sections: object = False) -> str:
     """Like ``handle``, and adds the result's HTML to every successful computation.
 
     ``highlight`` is a view option, not part of the scenario (so not in the request, its
     checks or its JSON): the municipality the page marks in the result (``#gemeente=`` in the
     link, or the page's choice). It comes from a URL: anything but the exact name of one of
-    the scenario's municipalities is ignored, never an error."""
-    return handle(request_json, present=lambda r: _add_html(r, highlight), ascii_only=True)
+    the scenario's municipalities is ignored, never an error.
+
+    ``sections=True`` is the browser worker's answer: the HTML as ``sections``, a list of
+    ``[key, html]`` with one top-level element each (see :func:`split_sections`), so the page
+    replaces only those that changed; ``timings`` in ms, ``compute`` (reading the request,
+    the checks, the calculation) and ``render`` (the HTML); and no ``result``, which the page
+    does not read. Should the HTML not split, ``html`` comes as usual."""
+    started = time.perf_counter()
+    worker = sections is True
+
+    def present(response: dict[str, Any]) -> None:
+        computed = time.perf_counter()
+        _add_html(response, highlight)
+        if not worker:
+            return
+        response.pop("result", None)
+        if "html" in response:
+            split = split_sections(response["html"])
+            if split:
+                response["sections"] = split
+                del response["html"]
+        response["timings"] = {
+            "compute": round((computed - started) * 1000, 3),
+            "render": round((time.perf_counter() - computed) * 1000, 3),
+        }
+
+    return handle(request_json, present=present, ascii_only=True)
+
+
+#: An opening tag: its name and its attributes (the renderer escapes every ">" in a value).
+_OPENING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[\s/][^>]*)?)>")
+_ATTRIBUTE = re.compile(r'(?:^|\s)(id|class)="([^"]*)"')
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_FOREIGN = frozenset({"svg", "math"})
+
+
+def split_sections(html: str) -> list[list[str]] | None:
+    """The result's HTML as ``[key, html]`` pairs, one per top-level element, in order; the
+    pieces join to ``html`` again. The key names the element: its ``id``, else its tag and
+    first class with how many such came before it (``div.rekenhulp-tabel-wrap:1``), so a
+    section keeps its key when one before it comes or goes (a warning).
+
+    None when ``html`` is not a row of elements (text between them, a tag left open): the
+    page then takes the HTML whole. The renderer's HTML escapes ``<`` and ``>`` in text and
+    values, so tags are found by their ``<``."""
+    out: list[list[str]] = []
+    seen: dict[str, int] = {}
+    position, end = 0, len(html)
+    while position < end:
+        tag = _OPENING_TAG.match(html, position)
+        if tag is None:
+            return None
+        name = tag.group(1)
+        after = _element_end(html, tag.end(), name, tag.group(2))
+        if after < 0:
+            return None
+        attributes = {m[1]: m[2] for m in _ATTRIBUTE.finditer(tag.group(2))}
+        key = attributes.get("id", "")
+        if not key:
+            kind = ".".join([name, *attributes.get("class", "").split()[:1]])
+            seen[kind] = count = seen.get(kind, -1) + 1
+            key = f"{kind}:{count}"
+        out.append([key, html[position:after]])
+        position = after
+    return out
+
+
+def _element_end(html: str, start: int, name: str, attributes: str) -> int:
+    """Where the element whose opening tag ends at ``start`` ends, or -1 if it does not.
+    ``/>`` closes only where a browser honours it: a foreign element (SVG, MathML) at the top,
+    and any element inside the one sought (of its name, only SVG's can be self-closed)."""
+    if name.lower() in _VOID or (name in _FOREIGN and attributes.endswith("/")):
+        return start
+    closing = f"</{name}>"
+    opening = re.compile(f"<{re.escape(name)}(?=[\\s/>])[^>]*>")
+    depth, position = 1, start
+    while depth:
+        close = html.find(closing, position)
+        if close < 0:
+            return -1
+        nested = opening.findall(html, position, close)
+        depth += sum(not tag.endswith("/>") for tag in nested) - 1
+        position = close + len(closing)
+    return position
 
 
 def _add_html(response: dict[str, Any], highlight: object = None) -> None:

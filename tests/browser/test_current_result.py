@@ -268,3 +268,34 @@ self.onmessage = (event) => {{
     assert page.get_attribute(ROOT, "data-state") == "ok"
     assert len(served) == 2  # the stopped worker and its successor
     assert shown_key_rows(page) == cpython_rows(default["scenario"])
+
+
+def test_an_unreadable_answer_is_a_failure_with_a_dutch_message(session, site_server):
+    """The worker hands Python's JSON text over as it came (rekenhulp-worker.mjs) and the page
+    parses it once: text that is no JSON fails like any broken answer, in Dutch, and the
+    example stays. Served by a stand-in worker that speaks the real protocol."""
+    page, _ = session
+    canned = {
+        "describe": json.dumps(cpython("verdeelsleutel", "describe")),
+        "default": json.dumps(cpython("verdeelsleutel", "default")),
+        "compute": '{"ok": true, "sections": [["p:0", "<p>',
+    }
+    body = f"""
+const canned = {json.dumps(canned)};
+postMessage({{ type: "progress", stage: "ready", message: "Klaar.", boot: "plain" }});
+self.onmessage = (event) => {{
+  const {{ id, sequence, request }} = event.data;
+  postMessage({{ type: "started", id }});
+  postMessage({{ id, sequence, json: canned[request.action] }});
+}};
+"""
+    page.context.route(
+        "**/rekenhulp-worker.mjs",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=body),
+    )
+    page.goto(site_server.url + PAGE)
+    page.wait_for_selector(f'{ROOT}[data-state="storing"]', timeout=60_000)
+    status = page.text_content(".rekenhulp-status")
+    assert "De rekenhulp gaf geen antwoord (het antwoord was onleesbaar)." in status
+    assert page.text_content(FRESHNESS) == "Hieronder staat de uitkomst van het voorbeeld."
+    assert shown_key_rows(page) == cpython_rows(cpython("verdeelsleutel", "default")["scenario"])

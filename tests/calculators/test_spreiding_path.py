@@ -180,6 +180,7 @@ def test_moves_is_symmetric(pair):
     assert added - removed == sum(target.values()) - sum(current.values())
 
 
+@FAST
 @given(
     st.dictionaries(st.sampled_from("ABCDEFGH"), st.integers(0, 40), min_size=1),
     st.integers(1, 12),

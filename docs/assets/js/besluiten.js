@@ -5,9 +5,16 @@
 // - the register and its filter pages: a search field over id, title, status, date and region.
 // Attached on every page swap of mkdocs-material's instant navigation (document$).
 
-const DAY_FORMAT = new Intl.DateTimeFormat("nl-NL", {
-  day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
-});
+// Made on first use: the first Intl formatter of a page loads its locale data, up to some tens
+// of milliseconds of main-thread work at the start of every page, and only "Geldend op" needs it.
+/** @type {Intl.DateTimeFormat | undefined} */
+let dayFormat;
+function formatDay(day) {
+  dayFormat ??= new Intl.DateTimeFormat("nl-NL", {
+    day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+  });
+  return dayFormat.format(new Date(`${day}T00:00:00Z`));
+}
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function validDay(text) {
@@ -66,7 +73,7 @@ function filterInForce(container, control) {
   const year = day.slice(0, 4);
   const agendas = [...document.querySelectorAll(".geldend-agenda[data-jaar]")];
   for (const agenda of agendas) agenda.hidden = agenda.dataset.jaar !== year;
-  const spoken = DAY_FORMAT.format(new Date(`${day}T00:00:00Z`));
+  const spoken = formatDay(day);
   const count = shown === 0 ? "gold nog geen besluit uit het register"
     : shown === 1 ? "gold 1 besluit" : `golden ${shown} besluiten`;
   const agenda = agendas.some((item) => !item.hidden) ? ""

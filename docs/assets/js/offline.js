@@ -16,6 +16,9 @@ const UPDATE_INTERVAL_MS = 5 * 60 * 1000;
 // the calculator is live, so it does not compete with that download.
 const CALCULATOR_SETTLED = '[data-rekenhulp][data-state="ok"], [data-rekenhulp][data-state="storing"]';
 const MAX_WAIT_MS = 30_000;
+// A tab opened in the background paints nothing until it is shown: wait no longer than this.
+const PAINT_WAIT_MS = 10_000;
+const IDLE_WAIT_MS = 3_000;
 
 let notice = null;
 let reloadRequested = false;
@@ -89,6 +92,32 @@ function fullLoadsFromNowOn() {
   }, { capture: true });
 }
 
+// Installing the worker fetches and checks the whole site on another thread of the page. On a
+// phone with few cores that competes with showing the page, so on a first visit it waits until
+// the page has painted its first content and the main thread is idle.
+function whenPaintedAndIdle() {
+  return new Promise((resolve) => {
+    /** @type {PerformanceObserver | null} */
+    let observer = null;
+    let waiting = true;
+    const idle = () => {
+      if (!waiting) return;
+      waiting = false;
+      observer?.disconnect();
+      if ("requestIdleCallback" in window) requestIdleCallback(() => resolve(undefined), { timeout: IDLE_WAIT_MS });
+      else setTimeout(resolve, 0);
+    };
+    const painted = () => performance.getEntriesByName("first-contentful-paint").length > 0;
+    // Without paint timing in this browser, there is nothing to wait for.
+    if (painted() || !globalThis.PerformanceObserver?.supportedEntryTypes?.includes("paint")) return idle();
+    observer = new PerformanceObserver(() => {
+      if (painted()) idle();
+    });
+    observer.observe({ type: "paint", buffered: true });
+    setTimeout(idle, PAINT_WAIT_MS);
+  });
+}
+
 function whenCalculatorSettled() {
   if (!document.querySelector("[data-rekenhulp]")) return Promise.resolve();
   return new Promise((resolve) => {
@@ -151,6 +180,7 @@ async function start() {
   });
   if (!hadController) {
     if (document.readyState !== "complete") await new Promise((done) => addEventListener("load", done, { once: true }));
+    await whenPaintedAndIdle();
     await whenCalculatorSettled();
   }
   let registration;

@@ -2,11 +2,14 @@
 // visit, replies matched to requests, a bound on how long one request may run, the Dutch
 // sentence for a request that failed, and starting the worker early on a visitor's intent.
 //
-// The page posts {id, sequence, request, view}; `sequence` is the calculator's input number
-// for a compute request (rekenhulp.js), undefined otherwise; `view` holds options for the
-// result's HTML that are not part of the scenario (the municipality to highlight). The worker posts {type: "started", id}
-// when it begins a request, then {id, sequence, response} or {id, sequence, error}: the reply
-// names the input it answers.
+// The page posts {id, sequence, request, view, sentAt}; `sequence` is the calculator's input
+// number for a compute request (rekenhulp.js), undefined otherwise; `view` holds options for
+// the result's HTML that are not part of the scenario (the municipality to highlight);
+// `sentAt` is when it left (performance.timeOrigin + performance.now(), a clock both threads
+// share). The worker posts {type: "started", id} when it begins a request, then
+// {id, sequence, json, timings} (Python's JSON text, parsed here, once) or
+// {id, sequence, error}: the reply names the input it answers. A reply may also carry the
+// parsed answer as `response` (a stand-in worker in the tests).
 //
 // A request still running REQUEST_TIMEOUT_MS after the worker began it is abandoned. Python
 // cannot be interrupted from outside without SharedArrayBuffer, which needs cross-origin
@@ -24,7 +27,9 @@
  * @typedef {object} Response
  * @property {boolean} ok
  * @property {FieldError[]} [errors]  input errors when not ok
- * @property {string} [html]          compute: the result, escaped by the Python renderer
+ * @property {string} [html]          compute: the result, escaped by the Python renderer; or
+ * @property {Section[]} [sections]  compute: the same in pieces, one element each (the worker's)
+ * @property {Timings} [timings]      compute: where the time went (added on the way)
  * @property {any} [scenario]         default, region, import_csv: a scenario
  * @property {string} [title]         describe
  * @property {import("./rekenhulp-form.js").Control[]} [form]  describe
@@ -35,6 +40,19 @@
  * @property {string} [text]          export_csv
  */
 /** @typedef {{field?: string, message: string}} FieldError */
+/** @typedef {[key: string, html: string]} Section  one top-level element of the result */
+/**
+ * Where one request's time went, in ms (bench/bench_recompute.py reports them): to the
+ * worker, JSON.stringify of the request there, Python's compute (reading, checks, the
+ * calculation) and render (HTML), encode (the rest of the Python call: json.dumps and the
+ * text into JavaScript), back to the page, JSON.parse here, and the page's own work until
+ * it announces the result (rekenhulp.js adds `page`). `arrived` is when the reply came
+ * (performance.now() on the page).
+ * @typedef {object} Timings
+ * @property {number} request @property {number} stringify @property {number} compute
+ * @property {number} render @property {number} encode @property {number} transfer
+ * @property {number} parse @property {number} arrived @property {number} [page]
+ */
 /** @typedef {{highlight?: string}} View  how to show a result; never checked as input */
 /** @typedef {{id: string, label: string, municipalities?: string[]}} Region */
 /** @typedef {{stage: string, message: string}} BootState */
@@ -118,7 +136,13 @@ class WorkerClient {
     clearTimeout(entry.clock);
     if (data.error) entry.reject(new Error(data.error));
     else if (data.sequence !== entry.sequence) entry.reject(new Error("het antwoord hoort bij andere invoer"));
-    else entry.resolve(data.response);
+    else {
+      try {
+        entry.resolve(typeof data.json === "string" ? parsed(data) : data.response);
+      } catch {
+        entry.reject(new Error("het antwoord was onleesbaar"));
+      }
+    }
     return undefined;
   }
 
@@ -191,11 +215,31 @@ class WorkerClient {
 
   /** @param {number} id @param {Pending} entry */
   post(id, { sequence, request, view }) {
-    this.worker.postMessage({ id, sequence, request, view });
+    this.worker.postMessage({ id, sequence, request, view, sentAt: now() });
   }
 }
 
 /** @typedef {WorkerClient} Client */
+
+/** A moment both threads read alike: their performance.now() counts from different origins. */
+const now = () => performance.timeOrigin + performance.now();
+
+// The worker's JSON text as the answer, with the timings of the way it came.
+/** @param {{json: string, timings?: any}} data @returns {Response} */
+function parsed({ json, timings }) {
+  const arrived = performance.now();
+  const transfer = timings ? Math.max(0, now() - timings.sentAt) : 0;
+  /** @type {Response} */
+  const response = JSON.parse(json);
+  if (timings) {
+    const python = response.timings || { compute: 0, render: 0 };
+    response.timings = { request: timings.request, stringify: timings.stringify,
+      compute: python.compute, render: python.render,
+      encode: Math.max(0, timings.call - python.compute - python.render),
+      transfer, parse: performance.now() - arrived, arrived };
+  }
+  return response;
+}
 
 /** @type {WorkerClient | null} */
 let sharedClient = null;

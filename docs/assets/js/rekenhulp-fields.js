@@ -121,6 +121,9 @@ function clearErrors(places) {
 
 /** @param {ErrorPlaces} places @param {FieldError[]} errors  none: the old ones go */
 export function showErrors(places, errors) {
+  // A hidden list means no errors are shown anywhere (they come and go together): nothing to
+  // clear, and no search through the form after every result.
+  if (errors.length === 0 && places.summary.hidden) return;
   clearErrors(places);
   const summary = places.summary;
   summary.replaceChildren();

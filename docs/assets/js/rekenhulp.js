@@ -1,6 +1,7 @@
 // Page glue for the calculators ("rekenhulpen"). All maths and all checks happen in Python
 // inside a Pyodide module worker; these modules only move data between the form, the worker,
-// the URL and files, and put the worker's (already escaped) HTML on the page:
+// the URL and files, and put the worker's (already escaped) HTML on the page, changing only
+// the parts of the result that changed (ResultSections below):
 //   rekenhulp.js           this file: a Calculator per [data-rekenhulp] on the page, which
 //                          loads it, keeps its result current and says which input it shows
 //   rekenhulp-client.js    the worker client: requests, time limit, boot on intent
@@ -23,6 +24,8 @@ import { exportSection, highlightFromUrl, importSection, initialScenario, writeS
 /** @typedef {import("./rekenhulp-client.js").Client} Client */
 /** @typedef {import("./rekenhulp-client.js").Response} Response */
 /** @typedef {import("./rekenhulp-client.js").BootState} BootState */
+/** @typedef {import("./rekenhulp-client.js").Section} Section */
+/** @typedef {{kept: number, updated: number, added: number, removed: number}} Changes */
 
 const RECOMPUTE_DELAY_MS = 200;
 
@@ -55,6 +58,7 @@ export class Calculator {
     this.status = /** @type {HTMLElement} */ (root.querySelector(".rekenhulp-status"));
     this.editor = /** @type {HTMLElement} */ (root.querySelector(".rekenhulp-invoer"));
     this.output = /** @type {HTMLElement} */ (root.querySelector(".rekenhulp-uitkomst"));
+    this.result = new ResultSections(this.output);
     // Set after the first worker reply: when document$ announces the new page, the browser
     // may still show the previous page's URL.
     /** @type {string | null} */
@@ -262,9 +266,12 @@ export class Calculator {
         { sequence, view: { highlight } });
       // Left, or a newer input was sent: an older reply must never replace a newer one.
       if (this.gone() || sequence < this.sent) return false;
-      this.show(response, sequence, scenario, highlight);
+      const changes = this.show(response, sequence, scenario, highlight);
+      // The page's share: from the reply's arrival (and its JSON.parse) until here.
+      const timings = response.timings;
+      if (timings) timings.page = performance.now() - timings.arrived - timings.parse;
       this.root.dispatchEvent(new CustomEvent("rekenhulp:bijgewerkt", {
-        detail: { response, roundTripMs: performance.now() - started },
+        detail: { response, timings, changes, roundTripMs: performance.now() - started },
       }));
       return true;
     } catch (error) {
@@ -280,28 +287,35 @@ export class Calculator {
   /**
    * @param {Response} response @param {number} sequence
    * @param {unknown} scenario  as sent @param {string} highlight  as sent
+   * @returns {Changes | null}  what happened to the result's sections (null: taken whole)
    */
   show(response, sequence, scenario, highlight) {
     // Without a result there is nothing to show; recompute reports this like a failure.
-    if (response.ok && typeof response.html !== "string") throw new Error("er kwam geen uitkomst mee");
+    const sections = response.ok ? validSections(response.sections) : null;
+    if (response.ok && !sections && typeof response.html !== "string") throw new Error("er kwam geen uitkomst mee");
     showErrors(this, response.ok ? [] : response.errors || []);
+    /** @type {Changes | null} */
+    let changes = null;
     if (response.ok) {
-      this.output.innerHTML = /** @type {string} */ (response.html); // escaped by the Python renderer
+      // Escaped by the Python renderer.
+      if (sections) changes = this.result.update(sections);
+      else this.result.replace(/** @type {string} */ (response.html));
       writeScenarioToUrl(scenario, highlight);
       this.inUrl = sequence;
       this.offerHighlights(response.scenario);
     } else {
-      this.output.replaceChildren(el("p", { class: "rekenhulp-geen-uitkomst",
+      this.result.replace(el("p", { class: "rekenhulp-geen-uitkomst",
         text: "Er is nu geen uitkomst: verbeter eerst de invoer die hierboven rood is gemarkeerd." }));
     }
     this.shown = this.settled = sequence;
     this.root.dataset.state = response.ok ? "ok" : "fout";
     this.declare();
-    if (!this.live) return;
+    if (!this.live) return changes;
     // Screen readers hear a short summary instead of the whole result table.
     const count = response.ok ? 0 : (response.errors || []).length;
     this.announce(response.ok ? "De uitkomst is bijgewerkt."
       : `Geen uitkomst: de invoer bevat ${count === 1 ? "1 fout" : count + " fouten"}. ${firstMessage(response)}`);
+    return changes;
   }
 
   /** @param {string} region  its id */
@@ -321,6 +335,185 @@ export class Calculator {
     } catch (error) {
       if (!this.gone()) feedback.textContent = "Niet geladen. " + failureMessage(error);
     }
+  }
+}
+
+// ---------------------------------------------------------------- the result in place
+
+// The worker sends the result's HTML in sections, one top-level element each, keyed by what
+// the element is (calculators.render.page.split_sections). A section whose HTML is what the
+// page shows already keeps its elements untouched; a changed one is brought to its new HTML
+// in place (morph): only the text and attributes that differ change, so the browser
+// restyles and lays out little, and focus, scroll position and whatever the reader opened
+// stay. The first result takes over the page's static example (the example's result as
+// built) the same way, element by element, so a reader who tabbed into it while Python
+// started keeps their place.
+
+// Attributes scroll-tabellen.js gives a table's scroll region (data-scroll-region); it
+// checks them again after every update, so a morph leaves them alone.
+const SCROLL_REGION = new Set(["tabindex", "role", "aria-label", "data-scroll-region"]);
+
+/** @param {unknown} sections @returns {Section[] | null} */
+function validSections(sections) {
+  if (!Array.isArray(sections) || sections.length === 0) return null;
+  const valid = sections.every((section) => Array.isArray(section) && section.length === 2
+    && typeof section[0] === "string" && typeof section[1] === "string");
+  return valid ? sections : null;
+}
+
+// Parses the sections in one go (a template's content is inert: nothing loads or runs).
+/** @param {string[]} pieces @returns {Element[] | null} one element each, else null */
+function parseElements(pieces) {
+  if (pieces.length === 0) return [];
+  const template = document.createElement("template");
+  template.innerHTML = pieces.join("");
+  const nodes = [...template.content.childNodes];
+  const elements = nodes.length === pieces.length && nodes.every((node) => node.nodeType === Node.ELEMENT_NODE);
+  return elements ? /** @type {Element[]} */ (nodes) : null;
+}
+
+/** @param {Element} from @param {Element} to @returns {boolean} same attributes, same order */
+function sameAttributes(from, to) {
+  const [mine, theirs] = [from.attributes, to.attributes];
+  if (mine.length !== theirs.length) return false;
+  for (let i = 0; i < mine.length; i += 1) {
+    const [a, b] = [mine[i], theirs[i]];
+    if (a.name !== b.name || a.value !== b.value) return false;
+  }
+  return true;
+}
+
+/** @param {Element} from  on the page @param {Element} to  the same element, as it is now */
+function morphAttributes(from, to) {
+  if (sameAttributes(from, to)) return;
+  const region = from.hasAttribute("data-scroll-region");
+  for (const { namespaceURI, localName, name } of [...from.attributes]) {
+    if (!to.hasAttributeNS(namespaceURI, localName) && !(region && SCROLL_REGION.has(name))) {
+      from.removeAttributeNS(namespaceURI, localName);
+    }
+  }
+  for (const { namespaceURI, localName, name, value } of to.attributes) {
+    if (from.getAttributeNS(namespaceURI, localName) !== value) from.setAttributeNS(namespaceURI, name, value);
+  }
+}
+
+// Makes `from` (on the page) equal to `to` (parsed, not on the page), keeping every node of
+// `from` that has the same kind and name at the same place; `to` is used up. An element
+// equal already (isEqualNode, native and quick) is passed over with all it holds.
+/** @param {Element} from @param {Element} to */
+function morph(from, to) {
+  morphAttributes(from, to);
+  let old = from.firstChild;
+  let next = to.firstChild;
+  while (next) {
+    const following = next.nextSibling;
+    if (!old) {
+      from.append(next);
+    } else if (old.nodeType !== next.nodeType || old.nodeName !== next.nodeName) {
+      const after = old.nextSibling;
+      from.replaceChild(next, old);
+      old = after;
+    } else {
+      if (old.nodeType === Node.ELEMENT_NODE) {
+        if (!old.isEqualNode(next)) morph(/** @type {Element} */ (old), /** @type {Element} */ (next));
+      } else if (old.nodeValue !== next.nodeValue) old.nodeValue = next.nodeValue;
+      old = old.nextSibling;
+    }
+    next = following;
+  }
+  while (old) {
+    const after = old.nextSibling;
+    old.remove();
+    old = after;
+  }
+}
+
+class ResultSections {
+  /** @param {HTMLElement} output  the result's container */
+  constructor(output) {
+    this.output = output;
+    /** @type {Map<string, {node: Element, html: string}>} The sections shown, by key. */
+    this.shown = new Map();
+    /** True while the output holds the static example, which the first sections take over. */
+    this.staticExample = true;
+  }
+
+  // Anything else than sections (an error's notice, a whole HTML): replaced whole.
+  /** @param {string | Node} content  HTML escaped by the Python renderer, or a node */
+  replace(content) {
+    if (typeof content === "string") this.output.innerHTML = content;
+    else this.output.replaceChildren(content);
+    this.shown = new Map();
+    this.staticExample = false;
+  }
+
+  // The static example's elements as sections shown, position by position, with an HTML
+  // that matches none: each is morphed (where it equals already, that costs a comparison).
+  /** @param {Section[]} sections @returns {Map<string, {node: Element, html: string}>} */
+  adoptStatic(sections) {
+    const children = [...this.output.children];
+    if (children.length !== sections.length) return new Map();
+    return new Map(sections.map(([key], i) => [key, { node: children[i], html: "" }]));
+  }
+
+  /** @param {Section[]} sections @returns {Changes | null} null: not sections after all */
+  update(sections) {
+    const changes = { kept: 0, updated: 0, added: 0, removed: 0 };
+    const current = this.staticExample ? this.adoptStatic(sections) : this.shown;
+    this.staticExample = false;
+    // The section shown now that each new one takes over: the one with its key (a key that
+    // comes twice takes none the second time).
+    const taken = new Set();
+    const before = sections.map(([key]) => {
+      const found = taken.has(key) ? undefined : current.get(key);
+      taken.add(key);
+      return found;
+    });
+    const parsed = parseElements(sections.filter(([, html], i) => before[i]?.html !== html).map(([, html]) => html));
+    if (!parsed) {
+      // Not one element each: the whole result, as it is.
+      this.replace(sections.map(([, html]) => html).join(""));
+      return null;
+    }
+    /** @type {Map<string, {node: Element, html: string}>} */
+    const shown = new Map();
+    /** @type {Element[]} */
+    const nodes = [];
+    let next = 0;
+    sections.forEach(([key, html], i) => {
+      const old = before[i];
+      let node;
+      if (old && old.html === html) {
+        node = old.node;
+        changes.kept += 1;
+      } else {
+        const fresh = parsed[next++];
+        if (old && old.node.nodeName === fresh.nodeName) {
+          morph(old.node, fresh);
+          node = old.node;
+          changes.updated += 1;
+        } else {
+          node = fresh;
+          changes.added += 1;
+        }
+      }
+      if (!shown.has(key)) shown.set(key, { node, html });
+      nodes.push(node);
+    });
+    // In order: elements already in place stay put, the others go where they belong.
+    let cursor = this.output.firstChild;
+    for (const node of nodes) {
+      if (node === cursor) cursor = node.nextSibling;
+      else this.output.insertBefore(node, cursor);
+    }
+    while (cursor) {
+      const after = cursor.nextSibling;
+      if (cursor.nodeType === Node.ELEMENT_NODE) changes.removed += 1;
+      cursor.remove();
+      cursor = after;
+    }
+    this.shown = shown;
+    return changes;
   }
 }
 

@@ -11,13 +11,16 @@ function regionName(wrapper) {
   return heading ? `Tabel bij ${heading.textContent.trim()}` : "Tabel";
 }
 
+// All measurements first, then all changes: a change between two measurements would make the
+// browser lay out the page again for the next one.
 function update() {
-  for (const wrapper of document.querySelectorAll(WRAPPERS)) {
+  const wrappers = [...document.querySelectorAll(WRAPPERS)]
     // Wrappers that set their own tabindex (fixed regions, the calculator's input table) stay as they are.
-    if (wrapper.hasAttribute("tabindex") && !wrapper.dataset.scrollRegion) continue;
-    const hasOwnFocusables = wrapper.querySelector(INTERACTIVE) !== null;
-    const overflows = wrapper.scrollWidth > wrapper.clientWidth + 1;
-    if (overflows && !hasOwnFocusables) {
+    .filter((wrapper) => !wrapper.hasAttribute("tabindex") || wrapper.dataset.scrollRegion);
+  const regions = wrappers.map((wrapper) => wrapper.scrollWidth > wrapper.clientWidth + 1
+    && wrapper.querySelector(INTERACTIVE) === null);
+  wrappers.forEach((wrapper, index) => {
+    if (regions[index]) {
       wrapper.setAttribute("tabindex", "0");
       wrapper.setAttribute("role", "region");
       wrapper.setAttribute("aria-label", regionName(wrapper));
@@ -28,13 +31,19 @@ function update() {
       wrapper.removeAttribute("aria-label");
       delete wrapper.dataset.scrollRegion;
     }
-  }
+  });
 }
 
-let pending = null;
+// Measured just after the next frame has been painted, when the layout is up to date and
+// reading it costs nothing; measured inside the frame (requestAnimationFrame), it forced that
+// layout early and made the frame's task, which blocks input, longer.
+let pending = 0;
 function schedule() {
-  cancelAnimationFrame(pending);
-  pending = requestAnimationFrame(update);
+  if (pending) return;
+  pending = requestAnimationFrame(() => setTimeout(() => {
+    pending = 0;
+    update();
+  }));
 }
 
 window.addEventListener("resize", schedule);
