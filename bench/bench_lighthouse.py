@@ -20,15 +20,13 @@ import json
 import shutil
 import statistics
 import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 from bench.bench_start import GzipServer  # noqa: E402
+from bench.served import served_site  # noqa: E402
 from tests.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
-from tests.siteserver import build_site  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = {
@@ -127,15 +125,8 @@ def measure(site_url: str, runs: int = RUNS) -> tuple[list[Row], dict[str, list[
 
 
 def measure_built() -> tuple[list[Row], dict[str, list[str]]]:
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        site.mkdir()
-        # Built for the address it is served at: instant navigation reads sitemap.xml.
-        with GzipServer(site) as server:
-            built = build_site(site, server.url, strict=False)
-            if built.returncode != 0:
-                sys.exit(built.stdout + built.stderr)
-            return measure(server.url, RUNS)
+    with served_site(server=GzipServer) as (_site, server):
+        return measure(server.url, RUNS)
 
 
 def main() -> None:

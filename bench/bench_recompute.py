@@ -23,6 +23,7 @@ started plainly; --start fixes the way for every run, so a comparison is not abo
 
 Usage: python bench/bench_recompute.py [--runs N] [--edits N] [--site BUILT_SITE ...]
                                        [--only NAME] [--start plain|snapshot]
+(make bench runs it with the others, and the page "Prestaties" shows its split per page)
 """
 
 from __future__ import annotations
@@ -31,18 +32,12 @@ import argparse
 import contextlib
 import json
 import statistics
-import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench.bench_site import percentile  # noqa: E402
-from tests.browser.helpers import open_calculator  # noqa: E402
-from tests.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
-from tests.siteserver import SiteServer, build_site, free_port  # noqa: E402
+from bench.bench_site import percentile
+from bench.served import served_site
+from tests.browser.helpers import open_calculator
+from tests.chromium import CHROMIUM_FLAGS, chromium_path
 
 #: (calculator, field edited, its value at edit n): one municipality's figure that moves
 #: every share, as bench_site.py edits the Verdeelsleutel.
@@ -136,16 +131,11 @@ def measure(
     from playwright.sync_api import sync_playwright
 
     cases = [case for case in CASES if only is None or only in case[0]]
-    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
-        if not sites:
-            port = free_port()
-            site = Path(tmp) / "site"
-            built = build_site(site, f"http://127.0.0.1:{port}/", strict=False)
-            if built.returncode != 0:
-                sys.exit(built.stdout + built.stderr)
-            servers = {"site": stack.enter_context(SiteServer(site, port))}
-        else:
-            servers = {str(s): stack.enter_context(SiteServer(s, free_port())) for s in sites}
+    with contextlib.ExitStack() as stack:
+        servers = {
+            str(site or "site"): stack.enter_context(served_site(site))[1]
+            for site in sites or [None]
+        }
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         collected = {name: {case[0]: [] for case in cases} for name in servers}
@@ -160,6 +150,39 @@ def measure(
         name: {calculator: summarise(found) for calculator, found in pages.items()}
         for name, pages in collected.items()
     }
+
+
+#: What bench/run_all.py keeps for the page "Prestaties" (hooks/prestaties.py), per
+#: calculator: (key part, figure of summarise, label).
+PUBLISHED = (
+    ("compute", "Python compute", "Python rekent"),
+    ("render", "Python render", "Python maakt de uitkomst op"),
+    ("messages", "messages", "berichten heen en terug"),
+    ("page", "page, with layout", "pagina en opmaak"),
+    ("roundtrip", "roundTrip", "heen en terug"),
+)
+
+
+def rows(pages: dict[str, dict]) -> list[tuple[str, str, float, str, float, float]]:
+    """run_all.py's rows of one site's results: ``recompute_<calculator>_<part>_ms``, the
+    median with the fastest and slowest edit."""
+    found = []
+    for calculator, figures in pages.items():
+        for part, name, label in PUBLISHED:
+            median, low, high, _p95, _worst = figures[name]
+            key = f"recompute_{calculator}_{part}_ms"
+            found.append(
+                (key, f"Herberekening {calculator.capitalize()}: {label}", median, "ms", low, high)
+            )
+    return found
+
+
+def measure_rows(
+    runs: int, edits: int, site: Path | None = None
+) -> list[tuple[str, str, float, str, float, float]]:
+    """Every calculator, measured on ``site`` (built first when None), as run_all.py's rows."""
+    (pages,) = measure(runs, edits, [site] if site else [], None).values()
+    return rows(pages)
 
 
 def report(results: dict[str, dict], runs: int, edits: int) -> None:

@@ -15,15 +15,14 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 from bench.bench_start import boot_record, spread  # noqa: E402
+from bench.served import served_site  # noqa: E402
 from tests.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
-from tests.siteserver import SiteServer, build_site, free_port  # noqa: E402
 
 CALCULATOR_PAGE = "rekenhulpen/verdeelsleutel/"
 PLAIN_PAGE = "regiovisie/"
@@ -92,27 +91,18 @@ def measure(
     """Build (unless a built site is given), serve and measure; returns (metric, value, unit)."""
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        port = free_port()
-        if site is None:
-            site = Path(tmp) / "site"
-            built = build_site(site, f"http://127.0.0.1:{port}/", strict=False)
-            if built.returncode != 0:
-                sys.exit(built.stdout + built.stderr)
-        bench_dir = Path(tmp) / "bench"
+    with served_site(site) as (served, server):
+        bench_dir = served / "bench"
+        shutil.rmtree(bench_dir, ignore_errors=True)
         bench_dir.mkdir()
         (bench_dir / "index.html").write_text(BARE_PAGE)
         (bench_dir / "bare.js").write_text(BARE_SCRIPT)
         (bench_dir / "bare-worker.mjs").write_text(BARE_WORKER)
-        link = site / "bench"
-        shutil.rmtree(link, ignore_errors=True)
-        shutil.copytree(bench_dir, link)
         try:
-            with SiteServer(site, port) as server, sync_playwright() as playwright:
-                results = _measure(playwright, server, runs, changes)
+            with sync_playwright() as playwright:
+                return _measure(playwright, server, runs, changes)
         finally:
-            shutil.rmtree(link, ignore_errors=True)
-    return results
+            shutil.rmtree(bench_dir, ignore_errors=True)
 
 
 def _measure(playwright, server, runs: int, changes: int) -> list[tuple[str, str, float, str]]:

@@ -26,16 +26,16 @@ import os
 import platform
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
+from bench.served import served_site  # noqa: E402
 from hooks.offline import build_manifest  # noqa: E402
 from tests.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
-from tests.siteserver import SiteRequestHandler, SiteServer, build_site, free_port  # noqa: E402
+from tests.siteserver import SiteRequestHandler, SiteServer, free_port  # noqa: E402
 
 OVERVIEW = "rekenhulpen/"
 CALCULATOR_PAGE = "rekenhulpen/verdeelsleutel/"
@@ -312,14 +312,8 @@ def measure(runs: int, site: Path, site_url: str) -> list[Row]:
 
 def measure_built(runs: int) -> list[Row]:
     """Build the site for a port of its own, serve it and measure."""
-    with tempfile.TemporaryDirectory() as tmp:
-        port = free_port()
-        site = Path(tmp) / "site"
-        built = build_site(site, f"http://127.0.0.1:{port}/", strict=False)
-        if built.returncode != 0:
-            sys.exit(built.stdout + built.stderr)
-        with SiteServer(site, port) as server:
-            return measure(runs, site, server.url)
+    with served_site() as (site, server):
+        return measure(runs, site, server.url)
 
 
 def environment() -> dict[str, str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -15,10 +14,12 @@ from bench import (  # noqa: E402
     bench_calculators,
     bench_decisions,
     bench_lighthouse,
+    bench_recompute,
     bench_site,
     bench_start,
 )
-from tests.siteserver import build_site, free_port  # noqa: E402
+from bench.served import build_or_exit  # noqa: E402
+from tests.siteserver import free_port  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results.json"
 
@@ -28,9 +29,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         started = time.perf_counter()
-        built = build_site(site, f"http://127.0.0.1:{free_port()}/", strict=True)
-        if built.returncode != 0:
-            sys.exit(built.stdout + built.stderr)
+        build_or_exit(site, f"http://127.0.0.1:{free_port()}/", strict=True)
         rows.append(
             (
                 "build_s",
@@ -44,6 +43,7 @@ def main() -> None:
         lighthouse_rows, complaints = bench_lighthouse.measure_built()
         rows += lighthouse_rows
         rows += bench_calculators.measure(repeat=7, site=site)
+        rows += bench_recompute.measure_rows(runs=5, edits=60, site=site)
     rows += bench_decisions.measure(records=1000, runs=1)
     rows = [normalised(row) for row in rows]
     width = max(len(row[1]) for row in rows)

@@ -1,6 +1,6 @@
 // Build step: a Pyodide memory snapshot with the calculators already imported.
 //
-// Usage: node make_snapshot.mjs <pyodide dir> <calculators wheel> <output file>
+// Usage: node make_snapshot.mjs <pyodide dir> <calculators wheel> <stdlib zip> <output file>
 //
 // Restoring this snapshot in the browser skips Python's start-up and the package load
 // (about 1.1 s of a 1.3 s warm start). The worker only uses it from its own cache on a later
@@ -11,15 +11,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [pyodideDir, wheelPath, outputPath] = process.argv.slice(2);
-if (!pyodideDir || !wheelPath || !outputPath) {
-  console.error("usage: node make_snapshot.mjs <pyodide dir> <wheel> <output>");
+const [pyodideDir, wheelPath, stdlibPath, outputPath] = process.argv.slice(2);
+if (!pyodideDir || !wheelPath || !stdlibPath || !outputPath) {
+  console.error("usage: node make_snapshot.mjs <pyodide dir> <wheel> <stdlib zip> <output>");
   process.exit(2);
 }
 
 const indexURL = resolve(pyodideDir) + "/";
 const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
-const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true });
+// The site's trimmed stdlib: the snapshot must be made with the zip the browser gets.
+const stdLibURL = resolve(stdlibPath);
+const pyodide = await loadPyodide({ indexURL, stdLibURL, _makeSnapshot: true });
 
 // Install by unzipping in Python: loadPackage would leave JavaScript references behind
 // that a memory snapshot cannot hold.

@@ -30,17 +30,22 @@ def seconds(ms: float) -> str:
     return f"{number(ms / 1000)} seconde"
 
 
+def milliseconds(ms: float) -> str:
+    return f"{number(ms)} ms"
+
+
 def dutch_date(iso: str) -> str:
     day = datetime.date.fromisoformat(iso)
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def timed(f: dict, key: str) -> str:
-    """A median in seconds, with the lowest and highest run where the bench gives them."""
+def timed(f: dict, key: str, in_ms: bool = False) -> str:
+    """A median in seconds (or ms), with the lowest and highest where the bench gives them."""
+    show, scale = (milliseconds, 1) if in_ms else (seconds, 1000)
     if f"{key}_min" not in f:
-        return seconds(f[key])
-    low, high = number(f[f"{key}_min"] / 1000), number(f[f"{key}_max"] / 1000)
-    return f"{seconds(f[key])} (van {low} tot {high})"
+        return show(f[key])
+    low, high = number(f[f"{key}_min"] / scale), number(f[f"{key}_max"] / scale)
+    return f"{show(f[key])} (van {low} tot {high})"
 
 
 def _recompute(f: dict) -> str:
@@ -99,7 +104,7 @@ def render(results: dict) -> str:
         " de tabel per verbinding bootst een langzamere verbinding na. Elke tijd is de middelste"
         " van vijf of meer metingen, met de snelste en de traagste erbij."
     )
-    sections = (link_section(figures), lighthouse_section(figures))
+    sections = (link_section(figures), recompute_section(figures), lighthouse_section(figures))
     return intro + "\n\n" + "\n".join(table) + "".join(sections)
 
 
@@ -139,6 +144,52 @@ def link_section(figures: dict) -> str:
     return intro + "\n".join(lines)
 
 
+RECOMPUTE_PAGES = {
+    "verdeelsleutel": "Verdeelsleutel",
+    "spreiding": "Spreiding",
+    "ingroeipad": "Ingroeipad",
+    "solidariteit": "Solidariteit",
+}
+# The parts of bench/bench_recompute.py (its PUBLISHED keys), as columns.
+RECOMPUTE_PARTS = {
+    "compute": "Python rekent",
+    "render": "Python maakt de uitkomst op",
+    "messages": "Berichten",
+    "page": "Pagina en opmaak",
+    "roundtrip": "Heen en terug",
+}
+
+
+def recompute_section(figures: dict) -> str:
+    """Where the time of one recompute goes, per calculator page, when the bench measured it."""
+    pages = {
+        page: label
+        for page, label in RECOMPUTE_PAGES.items()
+        if any(f"recompute_{page}_{part}_ms" in figures for part in RECOMPUTE_PARTS)
+    }
+    if not pages:
+        return ""
+    lines = [
+        "| Rekenhulp | " + " | ".join(RECOMPUTE_PARTS.values()) + " |",
+        "| --- " * (len(RECOMPUTE_PARTS) + 1) + "|",
+    ]
+    for page, label in pages.items():
+        keys = [f"recompute_{page}_{part}_ms" for part in RECOMPUTE_PARTS]
+        cells = [timed(figures, key, in_ms=True) if key in figures else "–" for key in keys]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    intro = (
+        "\n\n## Opnieuw rekenen per rekenhulp\n\nVerandert u een getal, dan rekent de"
+        " rekenhulp meteen opnieuw. De meting verandert steeds het getal van één gemeente in"
+        " het voorbeeld van de rekenhulp en deelt de tijd die dat kost op: Python rekent (de"
+        " invoer lezen, controleren en rekenen), Python maakt de uitkomst op (de HTML), de"
+        " berichten tussen de pagina en de rekenomgeving heen en terug, en de pagina zet de"
+        " uitkomst op het scherm (met de opmaak die daarop volgt). Heen en terug is de hele"
+        " tijd van de vraag tot de nieuwe uitkomst op de pagina, zonder die opmaak. Elke tijd"
+        " is de middelste van alle wijzigingen, met de snelste en de traagste erbij.\n\n"
+    )
+    return intro + "\n".join(lines)
+
+
 LIGHTHOUSE_PAGES = {
     "home": "Home",
     "calculator": "Een rekenhulp",
@@ -172,7 +223,17 @@ def lighthouse_section(figures: dict) -> str:
         " telefoon: een trage verbinding en een trage processor worden nagebootst. De score"
         " loopt van 0 tot 100.\n\n"
     )
-    return intro + "\n".join(lines)
+    return intro + "\n".join(lines) + "\n\n" + CACHE_NOTE
+
+
+# Lighthouse's advice on cache lifetimes is about the host, not the site.
+CACHE_NOTE = (
+    "Lighthouse raadt aan de bestanden langer in de cache van de browser te bewaren. Die"
+    " bewaartijd bepaalt de server die de site uitlevert, niet de site zelf: GitHub Pages geeft"
+    " elk bestand tien minuten mee (Cache-Control: max-age=600) en laat dat niet aanpassen. Wie"
+    " terugkomt merkt er weinig van, want na het eerste bezoek haalt de browser de pagina's en"
+    " rekenhulpen uit de offline-opslag van de site."
+)
 
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:

@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -31,12 +32,18 @@ CACHE = ROOT / ".cache" / "pyodide-dist"
 SITE_SUBDIR = "pyodide"
 # Only what a module worker needs; the classic pyodide.js, source maps, typings and the
 # demo consoles stay out of the site.
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# The site's own python_stdlib.zip holds only the files the calculators need (see
+# _trim_stdlib); Pyodide fetches it under the name of the full one.
+STDLIB_ZIP = "python_stdlib.zip"
 # Anything that changes the cached dist: the package and the two build steps.
 WHEEL_SOURCES = (
     "calculators",
     "pyproject.toml",
     "hooks/make_snapshot.mjs",
+    "hooks/trace_stdlib.mjs",
+    "hooks/pyodide_node.mjs",
+    "hooks/stdlib_trace.py",
     "hooks/pyodide_dist.py",
 )
 SNAPSHOT = "snapshot.bin.gz"
@@ -72,12 +79,16 @@ def _bin(name: str) -> str:
     return str(candidate) if candidate.exists() else name
 
 
-def _run(command: list[str], cwd: Path) -> None:
+def _run(command: list[str], cwd: Path) -> str:
     completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     if completed.returncode != 0:
+        # Node prints the offending source line first, and Pyodide's is its whole minified
+        # runtime: the Python traceback is at the end.
         raise PluginError(
-            f"Command failed ({' '.join(command)}):\n{completed.stdout}\n{completed.stderr}"
+            f"Command failed ({' '.join(command)}):\n{completed.stdout[-4000:]}\n"
+            f"{completed.stderr[-4000:]}"
         )
+    return completed.stdout
 
 
 def build_dist() -> Path:
@@ -126,6 +137,7 @@ def _build_into(target: Path) -> None:
         ],
         cwd=staging,
     )
+    _trim_stdlib(staging)
     _make_snapshot(staging, wheels[0])
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)
@@ -135,14 +147,41 @@ def _build_into(target: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _make_snapshot(folder: Path, wheel: Path) -> None:
-    """Pyodide memory snapshot with the calculators imported, plus a manifest with its hash."""
+def _node() -> str:
     node = shutil.which("node")
     if not node:
         raise PluginError("Node.js ontbreekt: installeer Node.js 20 of nieuwer (met npm).")
+    return node
+
+
+def _trim_stdlib(folder: Path) -> None:
+    """Write a python_stdlib.zip with only the files the worker's Python imports.
+
+    The full zip is 2.5 MB and the largest download after the wasm; about a third of it is
+    used. trace_stdlib.mjs lists the files, in a Pyodide that boots as the worker does."""
+    script = ROOT / "hooks" / "trace_stdlib.mjs"
+    listing = _run([_node(), str(script), str(PYODIDE_NPM), str(folder)], cwd=folder)
+    needed = set(json.loads(listing.strip().splitlines()[-1]))
+    with (
+        zipfile.ZipFile(PYODIDE_NPM / STDLIB_ZIP) as full,
+        zipfile.ZipFile(folder / STDLIB_ZIP, "w") as trimmed,
+    ):
+        missing = needed - set(full.namelist())
+        if missing:
+            raise PluginError(f"Not in Pyodide's python_stdlib.zip: {sorted(missing)}")
+        for name in sorted(needed):
+            # A fixed date keeps the zip (and so the snapshot and its hash) reproducible.
+            entry = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            trimmed.writestr(entry, full.read(name), zipfile.ZIP_DEFLATED, compresslevel=9)
+
+
+def _make_snapshot(folder: Path, wheel: Path) -> None:
+    """Pyodide memory snapshot with the calculators imported, plus a manifest with its hash."""
     raw = folder / "snapshot.bin"
     script = ROOT / "hooks" / "make_snapshot.mjs"
-    _run([node, str(script), str(PYODIDE_NPM), str(wheel), str(raw)], cwd=folder)
+    # Made with the trimmed zip: zipimport's index of it lives on in the memory image.
+    stdlib = folder / STDLIB_ZIP
+    _run([_node(), str(script), str(PYODIDE_NPM), str(wheel), str(stdlib), str(raw)], cwd=folder)
     # Compressed here, not by the web server: GitHub Pages sends .bin files as they are, and
     # the 31 MB memory image shrinks to about 6 MB. The worker decompresses it.
     snapshot = folder / SNAPSHOT
@@ -171,8 +210,8 @@ def on_post_build(config, **kwargs) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         _place(PYODIDE_NPM / name, out / name)
-    extra = [dist / "pyodide-lock.json", dist / SNAPSHOT, dist / SNAPSHOT_MANIFEST]
-    for file in [*dist.glob("*.whl"), *extra]:
+    built = ["pyodide-lock.json", STDLIB_ZIP, SNAPSHOT, SNAPSHOT_MANIFEST]
+    for file in [*dist.glob("*.whl"), *(dist / name for name in built)]:
         _place(file, out / file.name)
     log.info("Pyodide en rekenhulpen-wheel geplaatst in %s", out)
 

@@ -3,14 +3,18 @@ Content-Security-Policy that matches each page's inline scripts, and no third-pa
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import json
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class PageScan(HTMLParser):
@@ -67,6 +71,37 @@ def scan(path: Path) -> PageScan:
 def html_pages(site: Path) -> list[Path]:
     # Every page, the 404 page included; not the bench or Pyodide folders (they have none).
     return sorted(site.rglob("*.html"))
+
+
+def stdlib_modules_named_in(package: Path) -> set[str]:
+    """Every absolute import in the package's source, as a dotted name."""
+    named: set[str] = set()
+    for source in package.rglob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                named.add(node.module)
+            elif isinstance(node, ast.Import):
+                named |= {alias.name for alias in node.names}
+    return {name for name in named if not name.startswith(("calculators", "__future__"))}
+
+
+@pytest.mark.build
+def test_the_site_publishes_a_trimmed_stdlib_with_all_the_calculators_name(built_site):
+    full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
+    trimmed = zipfile.ZipFile(built_site / "pyodide" / "python_stdlib.zip")
+    published = set(trimmed.namelist())
+    for name in sorted(stdlib_modules_named_in(ROOT / "calculators")):
+        path = name.replace(".", "/")
+        # Modules built into Pyodide's interpreter (math, unicodedata, ...) have no file.
+        files = {f"{path}.py", f"{path}/__init__.py"} & set(full.namelist())
+        assert files <= published, name
+    for name in published:  # the same files, not other ones
+        assert trimmed.read(name) == full.read(name), name
+    assert "unittest/__init__.py" not in published
+    assert "email/utils.py" not in published  # the audit probe imports it
+    size = (built_site / "pyodide" / "python_stdlib.zip").stat().st_size
+    assert size < (ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").stat().st_size / 2
 
 
 @pytest.mark.build

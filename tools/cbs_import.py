@@ -36,14 +36,14 @@ from sitecontent import (
     ContentError,
     DutchArgumentParser,
     existing_file,
-    run,
     say,
     shown,
     write_together,
     year_argument,
 )
+from tools.import_cli import CATALOGUE, main_of
 
-PACKAGE = Path(__file__).resolve().parent.parent / "calculators" / "catalogue" / "cbs"
+PACKAGE = CATALOGUE / "cbs"
 DATAPACKAGE = "datapackage.json"
 # A year with at least this many municipalities covers the whole country (342 in 2023;
 # herindelingen lower it by a few a year); 2020 and 2021 hold only the site's 25.
@@ -701,10 +701,7 @@ def _import_checked(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse(argv)
-    if isinstance(args, int):
-        return args
-    return run(lambda: _import(args))
+    return main_of(_parser(), _import, argv)
 
 
 if __name__ == "__main__":

@@ -42,17 +42,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calculators.catalogue.regions import REGIONS
-from sitecontent import (
-    ContentError,
-    DutchArgumentParser,
-    existing_file,
-    run,
-    say,
-    shown,
-    write_together,
-)
+from sitecontent import ContentError, DutchArgumentParser, existing_file, say, shown, write_together
+from tools.import_cli import CATALOGUE, main_of
 
-OUTPUT = Path(__file__).resolve().parent.parent / "calculators" / "catalogue" / "geo"
+OUTPUT = CATALOGUE / "geo"
 OUTPUT_NAME = "gemeenten.json"
 #: Metres per SVG unit. 25 m is about a pixel on the smallest region's map (the Leidse Regio,
 #: 15 km across, drawn some 600 px wide), so rounding never shows; coarser saves little
@@ -353,10 +346,7 @@ def _parser() -> DutchArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse(argv)
-    if isinstance(args, int):
-        return args
-    return run(lambda: _import(args))
+    return main_of(_parser(), _import, argv)
 
 
 if __name__ == "__main__":

@@ -42,13 +42,15 @@ RECORD_BUSY = """() => {
     .observe(line, { childList: true, characterData: true, subtree: true });
 }"""
 
-# While window.__hold is set, holds every message of the worker about a request ("started"
-# and the reply); window.__release() then hands them over newest request first, so older
-# replies arrive after newer ones.
-HOLD_REPLIES = """(() => {
+# Stands in at the page's handler of worker messages. Counts the "started" messages (how many
+# requests the worker has begun); while window.__hold is set, holds every message about a
+# request ("started" and the reply), and window.__release() then hands them over newest
+# request first, so older replies arrive after newer ones.
+WATCH_WORKER = """(() => {
   const original = Object.getOwnPropertyDescriptor(Worker.prototype, "onmessage");
   const held = [];
   window.__replies = 0;
+  window.__started = 0;
   window.__release = () => {
     window.__hold = false;
     const ids = [...new Set(held.map((h) => h.event.data.id))].sort((a, b) => b - a);
@@ -62,25 +64,10 @@ HOLD_REPLIES = """(() => {
     get() { return original.get.call(this); },
     set(handler) {
       original.set.call(this, (event) => {
+        if (event.data.type === "started") window.__started += 1;
         if (!window.__hold || event.data.id === undefined) return handler(event);
         held.push({ handler, event });
         if (event.data.type !== "started") window.__replies += 1;
-      });
-    },
-  });
-})();"""
-
-# Counts the worker's "started" messages: how many requests it has begun.
-COUNT_STARTED = """(() => {
-  const original = Object.getOwnPropertyDescriptor(Worker.prototype, "onmessage");
-  window.__started = 0;
-  Object.defineProperty(Worker.prototype, "onmessage", {
-    configurable: true,
-    get() { return original.get.call(this); },
-    set(handler) {
-      original.set.call(this, (event) => {
-        if (event.data.type === "started") window.__started += 1;
-        return handler(event);
       });
     },
   });
@@ -99,6 +86,35 @@ HANG_NEXT_REQUEST = """() => {
   };
   self.__hangNext = true;
 }"""
+
+
+# A stand-in for rekenhulp-worker.mjs that speaks its protocol: ready at once, then for each
+# request "started" and the answer, taken from `canned` (what to answer per action).
+STAND_IN_WORKER = """
+const canned = /* canned */;
+postMessage({ type: "progress", stage: "ready", message: "Klaar.", boot: "plain" });
+self.onmessage = (event) => {
+  const { id, sequence, request } = event.data;
+  postMessage({ type: "started", id });
+  /* answer */
+};
+"""
+
+
+def stand_in_worker(page, canned: dict, answer: str) -> list[str]:
+    """Serves the page's context STAND_IN_WORKER with ``answer`` (JavaScript, with ``id``,
+    ``sequence``, ``request`` and ``canned``) instead of the real worker; the list returned
+    gets the URL of every worker served."""
+    body = STAND_IN_WORKER.replace("/* answer */", answer)
+    body = body.replace("/* canned */", json.dumps(canned))
+    served: list[str] = []
+
+    def serve(route) -> None:
+        served.append(route.request.url)
+        route.fulfill(status=200, content_type="text/javascript", body=body)
+
+    page.context.route("**/rekenhulp-worker.mjs", serve)
+    return served
 
 
 def example_with(amount: str) -> dict:
@@ -156,7 +172,7 @@ def test_quick_edits_end_with_the_result_of_the_last_one(session, site_server):
 
 def test_older_reply_arriving_last_is_never_shown(session, site_server):
     page, _ = session
-    page.add_init_script(HOLD_REPLIES)
+    page.add_init_script(WATCH_WORKER)
     open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     start = latest_input(page)
     page.evaluate("() => { window.__hold = true; }")
@@ -211,7 +227,7 @@ def test_request_that_runs_too_long_is_stopped_and_the_worker_restarts(session, 
 
 def test_input_waiting_behind_a_stopped_request_goes_to_the_fresh_worker(session, site_server):
     page, _ = session
-    page.add_init_script(COUNT_STARTED)
+    page.add_init_script(WATCH_WORKER)
     open_calculator(page, site_server.url + PAGE, "verdeelsleutel")
     [hung] = calculator_workers(page)
     hung.evaluate(HANG_NEXT_REQUEST)
@@ -242,23 +258,9 @@ def test_link_that_keeps_python_busy_still_gives_a_live_calculator(session, site
         "default": default,
         "compute": json.loads(handle_page(json.dumps(request))),
     }
-    body = f"""
-const canned = {json.dumps(canned)};
-postMessage({{ type: "progress", stage: "ready", message: "Klaar.", boot: "plain" }});
-self.onmessage = (event) => {{
-  const {{ id, sequence, request }} = event.data;
-  postMessage({{ type: "started", id }});
-  if (request.action === "check") for (;;) {{}}
-  postMessage({{ id, sequence, response: canned[request.action] }});
-}};
-"""
-    served = []
-
-    def serve(route) -> None:
-        served.append(route.request.url)
-        route.fulfill(status=200, content_type="text/javascript", body=body)
-
-    page.context.route("**/rekenhulp-worker.mjs", serve)
+    answer = """if (request.action === "check") for (;;) {}
+  postMessage({ id, sequence, response: canned[request.action] });"""
+    served = stand_in_worker(page, canned, answer)
     link = base64.urlsafe_b64encode(json.dumps(default["scenario"]).encode()).decode()
     page.goto(f"{site_server.url}{PAGE}#scenario={link.rstrip('=')}")
     page.wait_for_function(RESULT_CURRENT, arg=0, timeout=60_000)
@@ -280,19 +282,7 @@ def test_an_unreadable_answer_is_a_failure_with_a_dutch_message(session, site_se
         "default": json.dumps(cpython("verdeelsleutel", "default")),
         "compute": '{"ok": true, "sections": [["p:0", "<p>',
     }
-    body = f"""
-const canned = {json.dumps(canned)};
-postMessage({{ type: "progress", stage: "ready", message: "Klaar.", boot: "plain" }});
-self.onmessage = (event) => {{
-  const {{ id, sequence, request }} = event.data;
-  postMessage({{ type: "started", id }});
-  postMessage({{ id, sequence, json: canned[request.action] }});
-}};
-"""
-    page.context.route(
-        "**/rekenhulp-worker.mjs",
-        lambda route: route.fulfill(status=200, content_type="text/javascript", body=body),
-    )
+    stand_in_worker(page, canned, "postMessage({ id, sequence, json: canned[request.action] });")
     page.goto(site_server.url + PAGE)
     page.wait_for_selector(f'{ROOT}[data-state="storing"]', timeout=60_000)
     status = page.text_content(".rekenhulp-status")

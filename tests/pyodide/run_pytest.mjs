@@ -4,9 +4,18 @@
 // The calculators package is loaded by name from the site's pyodide-lock.json, exactly as
 // the browser does; pure-Python test dependencies (pytest, hypothesis, ...) are unpacked from
 // wheels. Any attempt to reach the network fails the run.
+//
+// The site's python_stdlib.zip is trimmed to what the calculators need; pytest needs more.
+// stdlib_audit.py puts Pyodide's full zip behind it and fails the run (exit code 6) when
+// calculators code reaches a module that only the full zip has.
 import { readFileSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { loadCalculators } from "../../hooks/pyodide_node.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FULL_STDLIB = resolve(here, "../../node_modules/pyodide/python_stdlib.zip");
 
 const [indexDir, wheelDir, testsDir, ...pytestArgs] = process.argv.slice(2);
 if (!indexDir || !wheelDir || !testsDir) {
@@ -25,19 +34,18 @@ globalThis.fetch = async (input, init) => {
   return originalFetch(input, init);
 };
 
-const indexURL = resolve(indexDir) + "/";
-const { loadPyodide } = await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL });
-
-const loadErrors = [];
-await pyodide.loadPackage("calculators", {
-  messageCallback: () => {},
-  errorCallback: (message) => loadErrors.push(message),
+// The full stdlib and the audit come first: the audit must see every import.
+const pyodide = await loadCalculators(indexDir, {}, (pyodide) => {
+  pyodide.FS.writeFile("/lib/stdlib-full.zip", new Uint8Array(readFileSync(FULL_STDLIB)));
+  pyodide.FS.mkdirTree("/audit");
+  pyodide.FS.writeFile("/audit/stdlib_audit.py", readFileSync(join(here, "stdlib_audit.py")));
+  pyodide.runPython(`
+import sys
+sys.path.insert(0, "/audit")
+import stdlib_audit
+stdlib_audit.install()
+`);
 });
-if (loadErrors.length) {
-  console.error("loading calculators failed:", loadErrors.join("\n"));
-  process.exit(3);
-}
 
 for (const name of readdirSync(wheelDir).filter((n) => n.endsWith(".whl")).sort()) {
   // unpackArchive wants a plain typed array, not a Node Buffer.
@@ -58,6 +66,10 @@ assert "site-packages" in calculators.__file__, calculators.__file__
 print("calculators loaded from", calculators.__file__)
 int(pytest.main(["-p", "no:cacheprovider", "/tests", *pytest_args]))
 `);
+
+const audit = pyodide.runPython("stdlib_audit.stdlib_audit_report()");
+console.log(audit);
+if (audit.includes("not in the site's zip")) process.exit(6);
 
 if (outgoing.length) {
   console.error("outgoing requests attempted:", outgoing);

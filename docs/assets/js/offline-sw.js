@@ -6,7 +6,7 @@
 //   sha256 in the manifest: an install that would mix two builds fails and is retried later.
 // - Pyodide (runtime, lock file, wheel) is cached on first use, in a cache of its own whose
 //   name follows the Pyodide files' hashes, so a site rebuild that leaves Pyodide alone does
-//   not make visitors download 14 MB again. Pages without a calculator never touch it.
+//   not make visitors download 12 MB again. Pages without a calculator never touch it.
 // - A new version waits until the visitor clicks "reload" (docs/assets/js/offline.js):
 //   until then the old worker keeps serving the old caches, so an open calculator keeps
 //   working, and no page mixes old and new files.

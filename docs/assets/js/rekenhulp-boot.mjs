@@ -18,7 +18,10 @@ import { PROBE_BYTES, chooseFirstStart, linkHint, speedMbit } from "./rekenhulp-
 
 /** @typedef {import("pyodide").PyodideAPI} PyodideAPI */
 /** @typedef {{file: string, sha256: string}} Manifest  snapshot.json, written at build time */
-/** @typedef {(request: string, highlight?: string | null) => string} Handle */
+/**
+ * calculators.render.page.handle_page; the worker passes sections=true (the page's form).
+ * @typedef {(request: string, highlight?: string | null, sections?: boolean) => string} Handle
+ */
 /**
  * @typedef {object} Download  a snapshot download whose first bytes measured the link
  * @property {number} mbit

@@ -11,8 +11,6 @@
 // in sections, timed (rekenhulp.js reports the timings with every result).
 import { boot, preloadSoon } from "./rekenhulp-boot.mjs";
 
-/** @typedef {(request: string, highlight: string | null, sections: boolean) => string} PageHandle */
-
 const ready = boot();
 ready.catch((error) => {
   postMessage({ type: "failed", message: String(error.message || error) });
@@ -25,8 +23,7 @@ self.onmessage = async (event) => {
   const arrived = now();
   const { id, sequence, request, view, sentAt } = event.data;
   try {
-    // calculators.render.page.handle_page, which takes the page's form as a third argument.
-    const handle = /** @type {PageHandle} */ (/** @type {unknown} */ (await ready));
+    const handle = await ready;
     // Starts the page's clock for this request: the boot and the queue do not count.
     postMessage({ type: "started", id });
     const started = performance.now();
