@@ -48,7 +48,7 @@ WHEEL_SOURCES = (
 )
 SNAPSHOT = "snapshot.bin.gz"
 SNAPSHOT_MANIFEST = "snapshot.json"
-# Pages that hold a calculator; rekenhulp-client.js boots Pyodide when a visitor shows
+# Pages that hold a calculator; rekenhulp-loader.js boots Pyodide when a visitor shows
 # intent to open one of them (pointer resting on, or focus reaching, a link).
 CALCULATOR_MARK = 'data-rekenhulp="'
 INTENT_META = "rekenhulp-paginas"

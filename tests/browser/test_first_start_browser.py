@@ -56,5 +56,5 @@ def test_the_measured_link_chooses_the_first_start(browser, site_server, mbit, w
     session.send("Network.emulateNetworkConditions", UNTHROTTLED)
     page.wait_for_selector(READY, timeout=READY_TIMEOUT_MS)
     assert page.get_attribute(READY, "data-boot") == way
-    assert (record["mbit"] >= 7) == (way == "snapshot"), record
+    assert (record["mbit"] >= 15) == (way == "snapshot"), record
     context.close()

@@ -1,4 +1,4 @@
-"""Booting on intent (docs/assets/js/rekenhulp-client.js): a pointer resting on, or focus reaching,
+"""Booting on intent (docs/assets/js/rekenhulp-loader.js): a pointer resting on, or focus reaching,
 a link to a calculator page starts Pyodide before the click; without such intent a page
 fetches nothing of Pyodide."""
 

@@ -1,6 +1,6 @@
 // The page's side of the worker protocol (rekenhulp-worker.mjs): one Pyodide worker per
 // visit, replies matched to requests, a bound on how long one request may run, the Dutch
-// sentence for a request that failed, and starting the worker early on a visitor's intent.
+// sentence for a request that failed (starting it early on intent: rekenhulp-loader.js).
 //
 // The page posts {id, sequence, request, view, sentAt}; `sequence` is the calculator's input
 // number for a compute request (rekenhulp.js), undefined otherwise; `view` holds options for
@@ -70,9 +70,6 @@
 const REQUEST_TIMEOUT_MS = 8_000;
 // A fresh worker's first request also imports a calculator's Python modules.
 const FIRST_REQUEST_TIMEOUT_MS = 20_000;
-const SITE_ROOT = new URL("../../", import.meta.url);
-// A pointer that rests this long on a link to a calculator page counts as intent.
-const INTENT_DELAY_MS = 80;
 
 export class TooSlow extends Error {}
 
@@ -251,10 +248,6 @@ export function workerClient() {
   return sharedClient;
 }
 
-function workerStarted() {
-  return sharedClient !== null;
-}
-
 // Every failed user action ends in this sentence, so nobody is left without an answer.
 /** @param {unknown} error @returns {string} */
 export function failureMessage(error) {
@@ -269,39 +262,4 @@ export function failureMessage(error) {
 /** @param {Response | undefined} response @returns {string} */
 export function firstMessage(response) {
   return response?.errors?.[0]?.message || "De rekenhulp gaf een onverwacht antwoord.";
-}
-
-// ---------------------------------------------------------------- boot on intent
-
-// A pointer resting on, or focus reaching, a link to a calculator page starts the worker
-// before the click, so Pyodide boots while the visitor decides. Without such intent nothing
-// is fetched. The calculator pages are listed in a <meta> by hooks/pyodide_dist.py.
-function calculatorPaths() {
-  const meta = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="rekenhulp-paginas"]'));
-  const paths = (meta?.content || "").split(/\s+/).filter(Boolean);
-  return new Set(paths.map((path) => new URL(path, SITE_ROOT).pathname));
-}
-
-export function watchForIntent() {
-  const paths = calculatorPaths();
-  if (!paths.size) return;
-  /** @param {Event} event @returns {HTMLAnchorElement | null} */
-  const target = (event) => {
-    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-    if (!(link instanceof HTMLAnchorElement) || workerStarted()) return null;
-    const url = new URL(link.href, location.href);
-    return url.origin === location.origin && paths.has(url.pathname) ? link : null;
-  };
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  document.addEventListener("pointerover", (event) => {
-    const link = target(event);
-    if (!link) return;
-    clearTimeout(timer);
-    timer = setTimeout(workerClient, INTENT_DELAY_MS);
-    link.addEventListener("pointerout", () => clearTimeout(timer), { once: true });
-  });
-  document.addEventListener("focusin", (event) => {
-    if (target(event)) workerClient();
-  });
 }

@@ -5,13 +5,16 @@
 // start-up and the imports cost seconds of processor time. "snapshot" also downloads the
 // build's memory snapshot (about 6.7 MB) and restores it: much faster on a fast link, slower
 // on a slow one, because the extra bytes take longer than the start-up they save.
-// bench/bench_start.py measures both ways at 5, 10, 50 and 200 Mbit/s. On the machine of
-// bench/results.json the plain start won at 5 Mbit/s (19.2 s against 24.0 s) and the
-// snapshot at 10 (13.9 s against 19.6 s); its probe measured 5.0 and 8.3–8.7 Mbit/s there.
-// A slower processor (a phone) moves the break-even further down, towards the snapshot.
+// bench/bench_start.py measures both ways at 5, 10, 50 and 200 Mbit/s. On a quiet machine
+// (bench/results.json, 2 December 2026) the plain start won at 10 Mbit/s (9.2 s against
+// 11.7 s) and the snapshot at 50 (4.1 s against 5.2 s). Both fit "fixed time + bytes / speed"
+// within 0.5 s (plain ≈ 4.3 s + 5.5 MB, snapshot ≈ 2.2 s + 12 MB): break-even near 25 Mbit/s
+// of link speed, where the probe, which sees less than the link gives, reads about 17
+// (8.4 at 10 Mbit/s, 34 at 50). A slower processor (a phone) makes the fixed part of the
+// plain start grow most, so the break-even moves down, towards the snapshot: hence 15.
 
 /** From this measured speed on (Mbit/s) the snapshot is the faster first start. */
-export const SNAPSHOT_FROM_MBIT = 7;
+export const SNAPSHOT_FROM_MBIT = 15;
 /** The first bytes of the snapshot download that measure the link (kept when it wins). */
 export const PROBE_BYTES = 256 * 1024;
 const SLOW_TYPES = new Set(["slow-2g", "2g", "3g"]);

@@ -2,9 +2,11 @@
 // inside a Pyodide module worker; these modules only move data between the form, the worker,
 // the URL and files, and put the worker's (already escaped) HTML on the page, changing only
 // the parts of the result that changed (ResultSections below):
+//   rekenhulp-loader.js    on every page: loads this file where a calculator is, and starts
+//                          the worker early on intent
 //   rekenhulp.js           this file: a Calculator per [data-rekenhulp] on the page, which
 //                          loads it, keeps its result current and says which input it shows
-//   rekenhulp-client.js    the worker client: requests, time limit, boot on intent
+//   rekenhulp-client.js    the worker client: requests, time limit
 //   rekenhulp-form.js      the form, drawn from the calculator's form description
 //   rekenhulp-fields.js    one field: its elements, its value by path, its error messages
 //   rekenhulp-scenario.js  the scenario in the link and in files (import and export)
@@ -16,7 +18,7 @@
 // timers and worker replies cannot touch the next page or its URL.
 // Pages without a calculator never load Pyodide.
 
-import { failureMessage, firstMessage, watchForIntent, workerClient } from "./rekenhulp-client.js";
+import { failureMessage, firstMessage, workerClient } from "./rekenhulp-client.js";
 import { el, showErrors } from "./rekenhulp-fields.js";
 import { renderControls } from "./rekenhulp-form.js";
 import { exportSection, highlightFromUrl, importSection, initialScenario, writeScenarioToUrl } from "./rekenhulp-scenario.js";
@@ -522,7 +524,8 @@ class ResultSections {
 /** @type {Set<Calculator>} */
 const calculators = new Set();
 
-function attachAll() {
+// Called by rekenhulp-loader.js for every page once a calculator page was shown.
+export function attachAll() {
   // Instant navigation swapped the content: the calculators of the old page stop here.
   for (const calc of calculators) {
     if (calc.root.isConnected) continue;
@@ -537,9 +540,3 @@ function attachAll() {
     calc.start();
   }
 }
-
-// mkdocs-material swaps page content without reloading under instant navigation and
-// announces each new page through document$.
-if (window.document$) window.document$.subscribe(attachAll);
-else attachAll();
-watchForIntent();
