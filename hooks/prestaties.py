@@ -180,12 +180,13 @@ def recompute_section(figures: dict) -> str:
     intro = (
         "\n\n## Opnieuw rekenen per rekenhulp\n\nVerandert u een getal, dan rekent de"
         " rekenhulp meteen opnieuw. De meting verandert steeds het getal van één gemeente in"
-        " het voorbeeld van de rekenhulp en deelt de tijd die dat kost op: Python rekent (de"
-        " invoer lezen, controleren en rekenen), Python maakt de uitkomst op (de HTML), de"
-        " berichten tussen de pagina en de rekenomgeving heen en terug, en de pagina zet de"
-        " uitkomst op het scherm (met de opmaak die daarop volgt). Heen en terug is de hele"
-        " tijd van de vraag tot de nieuwe uitkomst op de pagina, zonder die opmaak. Elke tijd"
-        " is de middelste van alle wijzigingen, met de snelste en de traagste erbij.\n\n"
+        " het voorbeeld van de rekenhulp. Ze deelt de tijd die dat kost in vier delen. Python"
+        " rekent: de invoer lezen, controleren en rekenen. Python maakt de uitkomst op: de"
+        " HTML. Berichten: van de pagina naar de rekenomgeving en terug. Pagina en opmaak: de"
+        " pagina zet de uitkomst op het scherm, met de opmaak die daarop volgt. Heen en terug"
+        " is de hele tijd van de vraag tot de nieuwe uitkomst op de pagina, zonder die opmaak."
+        " Elke tijd is de middelste van alle wijzigingen, met de snelste en de traagste"
+        " erbij.\n\n"
     )
     return intro + "\n".join(lines)
 
