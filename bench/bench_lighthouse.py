@@ -22,11 +22,11 @@ import statistics
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.bench_start import GzipServer
+from bench.served import served_site
+from tests.chromium import CHROMIUM_FLAGS, chromium_path
 
-from bench.bench_start import GzipServer  # noqa: E402
-from bench.served import served_site  # noqa: E402
-from tests.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = {
