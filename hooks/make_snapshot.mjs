@@ -34,11 +34,10 @@ with zipfile.ZipFile("/tmp/calculators.whl") as wheel:
     wheel.extractall(sysconfig.get_paths()["purelib"])
 
 import calculators.render.page
-from calculators.core.entry import calculator_names
 
-# Run every calculator once so lazily imported modules are in memory too.
-for name in calculator_names():
-    calculators.render.page.default_result(name)
+# Runs every calculator once, so lazily imported modules are in memory too, and keeps the
+# answers every calculator page starts with: a start from this snapshot answers them at once.
+calculators.render.page.remember_first_answers()
 `);
 pyodide.FS.unlink("/tmp/calculators.whl");
 

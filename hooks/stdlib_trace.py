@@ -43,6 +43,7 @@ def _exercise_page() -> None:
 
     sysconfig.get_paths()  # imports the platform's _sysconfigdata module on first call
     page.preload_all()
+    page.remember_first_answers()  # the snapshot step's own calls
     for name in calculator_names():
         response = page.default_result(name)
         request = {"calculator": name, "action": "compute", "scenario": response["scenario"]}

@@ -26,10 +26,19 @@ def handle_page(request_json: str, highlight: object = None, sections: object = 
     ``[key, html]`` with one top-level element each (see :func:`split_sections`), so the page
     replaces only those that changed; ``timings`` in ms, ``compute`` (reading the request,
     the checks, the calculation) and ``render`` (the HTML); and no ``result``, which the page
-    does not read. Should the HTML not split, ``html`` comes as usual."""
+    does not read. Should the HTML not split, ``html`` comes as usual.
+
+    The worker's first requests on a calculator page may be answered from memory (see
+    ``_FIRST_ANSWERS``)."""
     started = time.perf_counter()
     worker = sections is True
+    remembered = _FIRST_ANSWERS.get(request_json) if worker and not highlight else None
+    if remembered is not None:
+        return _encode_remembered(remembered, started)
+    return _answer(request_json, highlight, worker, started)
 
+
+def _answer(request_json: str, highlight: object, worker: bool, started: float) -> str:
     def present(response: dict[str, Any]) -> None:
         computed = time.perf_counter()
         _add_html(response, highlight)
@@ -129,6 +138,60 @@ def _known_municipality(scenario: dict[str, Any], name: object) -> str:
     rows = scenario.get("municipalities")
     names = {r.get("name") for r in rows if isinstance(r, dict)} if isinstance(rows, list) else ()
     return name if name in names else ""
+
+
+#: The worker's answers (``sections=True``, no highlight) to the requests every calculator page
+#: starts with, by the request's exact text: its form, its example and the example's result.
+#: Filled once by :func:`remember_first_answers` in the build's snapshot step, so a start from
+#: the snapshot answers them without computing. The same function computed them from the
+#: same wheel, and a request of any other text (a link's scenario, an edit) is computed.
+_FIRST_ANSWERS: dict[str, dict[str, Any]] = {}
+
+
+def first_requests(calculator: str) -> list[str]:
+    """The texts of the first requests a calculator page sends, as its JavaScript writes
+    them (``JSON.stringify``; rekenhulp.js): describe, default, and compute of the default.
+    For any scenario of strings, integers and lists (the examples), Python's compact JSON
+    without ASCII escapes is the same text."""
+    scenario = _default_scenario(calculator)
+    texts = [
+        {"calculator": calculator, "action": "describe"},
+        {"calculator": calculator, "action": "default"},
+        {"calculator": calculator, "action": "compute", "scenario": scenario},
+    ]
+    return [json.dumps(t, separators=(",", ":"), ensure_ascii=False) for t in texts]
+
+
+#: Per calculator, the text of the request that computes its example (as remembered).
+_EXAMPLE_REQUESTS: dict[str, str] = {}
+
+
+def remember_first_answers() -> None:
+    """Compute and keep the first answers of every calculator (see ``_FIRST_ANSWERS``)."""
+    for name in calculator_names():
+        for request in first_requests(name):
+            _FIRST_ANSWERS[request] = json.loads(handle_page(request, None, True))
+        _EXAMPLE_REQUESTS[name] = request
+
+
+def warm_up(calculator: str) -> None:
+    """Compute the calculator's example once more, past the memory. A start from the snapshot
+    runs compiled code that the browser has not yet seen run: the first real edits took two
+    to four times as long as later ones (bench/bench_recompute.py). The worker calls this a
+    few times while the reader looks at the example."""
+    if calculator not in _EXAMPLE_REQUESTS:
+        if calculator not in calculator_names():
+            return
+        _EXAMPLE_REQUESTS[calculator] = first_requests(calculator)[-1]
+    _answer(_EXAMPLE_REQUESTS[calculator], None, True, time.perf_counter())
+
+
+def _encode_remembered(response: dict[str, Any], started: float) -> str:
+    """A remembered answer as ``handle_page`` writes it, timed as what it cost now."""
+    if "timings" in response:
+        spent = round((time.perf_counter() - started) * 1000, 3)
+        response = {**response, "timings": {"compute": spent, "render": 0.0}}
+    return json.dumps(response, ensure_ascii=True, allow_nan=False)
 
 
 def preload_all() -> None:

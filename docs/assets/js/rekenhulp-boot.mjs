@@ -12,7 +12,10 @@
 // forces the first-visit way (benchmarks and tests; rekenhulp-client.js passes it on).
 //
 // The worker keeps what it chose and when each step finished in `self.rekenhulpBoot`, for
-// bench/bench_start.py and the browser tests.
+// bench/bench_start.py and the browser tests. A start from the snapshot answers a calculator
+// page's first requests from memory (calculators.render.page.remember_first_answers); after
+// an answer, when idle, the worker warms up that calculator and then posts
+// {type: "warmed-up", calculator} (preloadSoon).
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 import { PROBE_BYTES, chooseFirstStart, linkHint, speedMbit } from "./rekenhulp-start.mjs";
 
@@ -154,30 +157,55 @@ async function startDownload(manifest) {
   return { mbit, rest, cancel: () => abort.abort() };
 }
 
-/** @type {(() => void) | null} */
-let preloadAll = null;
+/** @typedef {{preloadAll: () => void, warmUp: (calculator: string) => void}} IdleWork */
+/** @type {IdleWork | null} */
+let idleWork = null;
 
 /** @param {PyodideAPI} pyodide @returns {Handle} */
 function entryPoint(pyodide) {
   const page = pyodide.pyimport("calculators.render.page");
-  preloadAll = page.preload_all;
+  idleWork = { preloadAll: page.preload_all, warmUp: page.warm_up };
   return page.handle_page;
 }
 
-// After the first answer, when the page is idle, import the other calculators too, so that
-// the next calculator page (instant navigation) does not wait for its import. A snapshot
-// start has them already; then this costs nothing.
+// A compiled function runs faster after it has run a few times (the browser optimises it
+// then): without this, a reader's first edits took two to four times as long as later ones.
+// 8 rounds still left the first edits at twice the later ones; 30 brought them level
+// (bench/bench_site.py). A round takes 5 to 40 ms, in the worker, while nothing else waits.
+const WARM_UP_ROUNDS = 30;
 let preloaded = false;
-export function preloadSoon() {
-  if (preloaded || !preloadAll) return;
-  preloaded = true;
-  setTimeout(() => {
+/** @type {Set<string>} */
+const warmed = new Set();
+
+// After an answer, when the worker is idle: import the other calculators too, so that the
+// next calculator page (instant navigation) does not wait for its import (a snapshot start
+// has them already; then this costs nothing), and compute this calculator's example a few
+// times, one task each, so that a request from the page never waits long behind it.
+/** @param {string} calculator */
+export function preloadSoon(calculator) {
+  const work = idleWork;
+  if (!work) return;
+  /** @param {() => void} step */
+  const idly = (step) => {
     try {
-      /** @type {() => void} */ (preloadAll)();
+      step();
     } catch {
-      // Only the next page gets slower; its own request reports any real problem.
+      // Only the next page or edit gets slower; its own request reports any real problem.
     }
-  }, 250);
+  };
+  if (!preloaded) {
+    preloaded = true;
+    setTimeout(() => idly(work.preloadAll), 250);
+  }
+  if (warmed.has(calculator)) return;
+  warmed.add(calculator);
+  /** @param {number} round */
+  const warmUp = (round) => {
+    idly(() => work.warmUp(calculator));
+    if (round + 1 < WARM_UP_ROUNDS) setTimeout(() => warmUp(round + 1), 0);
+    else postMessage({ type: "warmed-up", calculator });
+  };
+  setTimeout(() => warmUp(0), 300);
 }
 
 // `raw` may be a promise: a first visit downloads the snapshot while Pyodide fetches its

@@ -39,7 +39,7 @@ self.onmessage = async (event) => {
     const timings = { request: typeof sentAt === "number" ? Math.max(0, arrived - sentAt) : 0,
       stringify: called - started, call: answered - called, sentAt: now() };
     postMessage({ id, sequence, json, timings });
-    if (request.action === "compute") preloadSoon();
+    if (request.action === "compute") preloadSoon(String(request.calculator));
   } catch (error) {
     postMessage({ id, sequence, error: String(/** @type {any} */ (error).message || error) });
   }
