@@ -193,7 +193,12 @@ def _measure(playwright, server, runs: int, changes: int) -> list[tuple[str, str
             "cold_plain_ms", "Verdeelsleutel eerste live uitkomst, koud, gewone start", cold_plain
         ),
         spread("warm_ms", "Verdeelsleutel eerste live uitkomst, warm", warm),
-        ("warm_ratio", "  warm / koud (gewone start)  [doel <= 0,15]", warm_ms / plain_ms, "x"),
+        (
+            "warm_ratio",
+            "  warm / koud (gewone start)  [doel <= 0,15 buiten bereik; voorstel <= 0,22]",
+            warm_ms / plain_ms,
+            "x",
+        ),
         spread("warm_read_ms", "  warm: bewaarde snapshot lezen (worker)", warm_read),
         spread(
             "warm_restore_ms",

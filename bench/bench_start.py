@@ -4,7 +4,7 @@ first calculator visit costs compressed, and offline use after one visit.
 - Intent: from the calculator overview, click to live without and with the pointer resting
   on the link for 1 s first (rekenhulp-client.js boots Pyodide on that intent).
 - First visit, both ways (``window.rekenhulpStart`` forces "plain" or "snapshot") and the
-  worker's own choice (rekenhulp-start.mjs), at 5, 10, 50 and 200 Mbit/s with 40 ms latency
+  worker's own choice (rekenhulp-start.mjs), at 5, 10, 25, 50 and 200 Mbit/s with 40 ms latency
   (DevTools throttling, from a server that compresses like GitHub Pages): time to live, which
   way the choice took and the speed its probe measured.
 - Bytes until live on a cold calculator visit, as served and compressed with gzip the way a
@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from bench.served import served_site  # noqa: E402
 from hooks.offline import build_manifest  # noqa: E402
+from hooks.prestaties import LINK_MBIT  # noqa: E402
 from tests.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 from tests.siteserver import SiteRequestHandler, SiteServer, free_port  # noqa: E402
 
@@ -44,8 +45,6 @@ READY = '[data-rekenhulp="verdeelsleutel"][data-state="ok"]'
 CALCULATORS = ("verdeelsleutel", "spreiding", "solidariteit", "ingroeipad")
 # What a host compresses on the fly: text, JavaScript, JSON and WebAssembly. Zip files,
 # wheels and the gzipped snapshot are compressed already.
-# From poor meeting-room Wi-Fi to a fast office line: the two ways of a first start compared.
-LINK_MBIT = (5, 10, 50, 200)
 ALREADY_COMPRESSED = (".zip", ".whl", ".gz", ".png", ".jpg", ".jpeg", ".webp", ".ico", ".woff2")
 
 # Click in the page (no pointer, no focus: no intent) and time until the first live result.
