@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
@@ -24,9 +25,10 @@ def handle_page(request_json: str, highlight: object = None, sections: object = 
 
     ``sections=True`` is the browser worker's answer: the HTML as ``sections``, a list of
     ``[key, html]`` with one top-level element each (see :func:`split_sections`), so the page
-    replaces only those that changed; ``timings`` in ms, ``compute`` (reading the request,
-    the checks, the calculation) and ``render`` (the HTML); and no ``result``, which the page
-    does not read. Should the HTML not split, ``html`` comes as usual.
+    replaces only those that changed, and their ``digest`` (:func:`result_digest`);
+    ``timings`` in ms, ``compute`` (reading the request, the checks, the calculation) and
+    ``render`` (the HTML); and no ``result``, which the page does not read.
+    Should the HTML not split, ``html`` comes as usual.
 
     The worker's first requests on a calculator page may be answered from memory (see
     ``_FIRST_ANSWERS``)."""
@@ -49,7 +51,7 @@ def _answer(request_json: str, highlight: object, worker: bool, started: float) 
             split = split_sections(response["html"])
             if split:
                 response["sections"] = split
-                del response["html"]
+                response["digest"] = result_digest(response.pop("html"))
         response["timings"] = {
             "compute": round((computed - started) * 1000, 3),
             "render": round((time.perf_counter() - computed) * 1000, 3),
@@ -63,6 +65,13 @@ _OPENING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[\s/][^>]*)?)>")
 _ATTRIBUTE = re.compile(r'(?:^|\s)(id|class)="([^"]*)"')
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _FOREIGN = frozenset({"svg", "math"})
+
+
+def result_digest(html: str) -> str:
+    """A short fingerprint of a result's HTML. The page as built carries the example's
+    (``calculator_block``); when the worker's first answer has the same, the page keeps the
+    example it shows instead of parsing and comparing it again."""
+    return hashlib.sha256(html.encode()).hexdigest()[:32]
 
 
 def split_sections(html: str) -> list[list[str]] | None:
@@ -246,13 +255,14 @@ def render_static(calculator: str) -> str:
 
 def calculator_block(calculator: str) -> str:
     """The markup a calculator page embeds: status line, editor slot, static result."""
+    example = render_static(calculator)
     return (
         f'<div class="rekenhulp" data-rekenhulp="{text(calculator)}">'
         '<p class="rekenhulp-status" role="status">Hieronder staat de uitkomst van het '
         "voorbeeld. Met JavaScript aan kunt u de invoer zelf aanpassen.</p>"
         '<div class="rekenhulp-invoer" hidden></div>'
-        '<section class="rekenhulp-uitkomst" aria-label="Uitkomst">'
-        f"{render_static(calculator)}</section></div>"
+        '<section class="rekenhulp-uitkomst" aria-label="Uitkomst" '
+        f'data-uitkomst="{result_digest(example)}">{example}</section></div>'
     )
 
 

@@ -134,6 +134,9 @@ WATCH_STATIC = """document.addEventListener('DOMContentLoaded', () => {
   new MutationObserver((records) => {
     for (const record of records) window.__touched.push(record.target);
   }).observe(output, { subtree: true, childList: true, attributes: true, characterData: true });
+  window.__changes = [];
+  output.parentElement.addEventListener('rekenhulp:bijgewerkt',
+    (e) => window.__changes.push(e.detail.changes));
 });"""
 
 
@@ -149,6 +152,28 @@ def test_the_first_result_takes_over_the_static_example_in_place(session, site_s
     assert found["same"] == [True] * len(expected)
     assert found["untouched"] == [True] * len(expected)
     assert found["equal"] == [True] * len(expected)
+    # Known by the digest the build stamped on it: nothing was parsed or compared.
+    assert page.evaluate("() => window.__changes") == [
+        {"kept": len(expected), "updated": 0, "added": 0, "removed": 0}
+    ]
+
+
+def test_a_first_result_unlike_the_example_is_morphed_into_place(session, site_server):
+    """A link that marks a municipality: the first answer differs from the example as built
+    (another digest), so the sections it changes are updated in place, and equal Python's."""
+    page, _ = session
+    page.add_init_script(WATCH_STATIC)
+    open_calculator(page, site_server.url + PAGE + "#gemeente=Venlo", "verdeelsleutel")
+    expected = sections(default_scenario(), "Venlo")
+    found = page.evaluate(COMPARE, expected)
+    assert found["count"] == len(expected)
+    assert found["same"] == [True] * len(expected)
+    assert found["equal"] == [True] * len(expected)
+    changes = page.evaluate("() => window.__changes")
+    assert len(changes) == 1 and changes[0]["added"] == changes[0]["removed"] == 0
+    changed_sections = len(expected) - sum(same_html(sections(default_scenario()), expected))
+    assert changes[0]["updated"] == len(expected) and changed_sections >= 1
+    assert found["untouched"].count(False) == changed_sections
 
 
 def test_the_highlight_choice_updates_only_what_it_marks(session, site_server):

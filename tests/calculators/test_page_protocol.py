@@ -5,13 +5,15 @@ to the usual HTML; where the time went; nothing the page does not read."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
 
 from calculators.core.entry import handle
-from calculators.render.page import handle_page, split_sections
+from calculators.render.page import calculator_block, handle_page, split_sections
 
 CALCULATORS = ("verdeelsleutel", "spreiding", "solidariteit", "ingroeipad")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -77,6 +79,27 @@ def test_sections_join_to_the_html_one_element_each(calculator):
         assert (found.elements, found.text, found.depth) == (1, "", 0), html[:80]
     assert split["scenario"] == whole["scenario"]
     assert split["warnings"] == whole["warnings"]
+
+
+@pytest.mark.parametrize("calculator", CALCULATORS)
+def test_the_example_on_the_page_carries_the_digest_of_the_first_answer(calculator):
+    """The page keeps the example it shows when the worker's answer has the digest the build
+    stamped on it (rekenhulp.js, adoptStatic): equal for the example, different otherwise."""
+    block = calculator_block(calculator)
+    stamped = re.search(
+        r'<section class="rekenhulp-uitkomst"[^>]* data-uitkomst="([0-9a-f]{32})">', block
+    )
+    assert stamped
+    scenario = default_scenario(calculator)
+    first = answer(calculator, scenario)
+    joined = "".join(html for _, html in first["sections"])
+    assert block.endswith(joined + "</section></div>")
+    assert first["digest"] == stamped[1] == hashlib.sha256(joined.encode()).hexdigest()[:32]
+    name = scenario["municipalities"][0]["name"]
+    assert answer(calculator, scenario, highlight=name)["digest"] != stamped[1]
+    edited = copy.deepcopy(scenario)
+    edited["title"] = "Een andere titel"
+    assert answer(calculator, edited)["digest"] != stamped[1]
 
 
 @pytest.mark.parametrize("calculator", CALCULATORS)

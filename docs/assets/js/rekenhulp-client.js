@@ -29,6 +29,7 @@
  * @property {FieldError[]} [errors]  input errors when not ok
  * @property {string} [html]          compute: the result, escaped by the Python renderer; or
  * @property {Section[]} [sections]  compute: the same in pieces, one element each (the worker's)
+ * @property {string} [digest]      compute with sections: a fingerprint of their HTML
  * @property {Timings} [timings]      compute: where the time went (added on the way)
  * @property {any} [scenario]         default, region, import_csv: a scenario
  * @property {string} [title]         describe

@@ -60,6 +60,15 @@ export function renderControls(calc, controls) {
   }).filter(Boolean));
 }
 
+// Work that may wait for a later turn: during the form's first build (calc.deferred, see
+// Calculator.buildEditor) it is queued, so a long table is built a few rows per task;
+// otherwise done at once.
+/** @param {Calculator} calc @param {() => void} work */
+function later(calc, work) {
+  if (calc.deferred) calc.deferred.push(work);
+  else work();
+}
+
 // The columns of a key or table: from a list in the scenario (such as its criteria) or
 // fixed by the form. Entries without a text id cannot be bound to a field; compute reports
 // them at their own path.
@@ -187,11 +196,13 @@ function tableControl(calc, control) {
   const head = el("tr", {}, el("th", { scope: "col", text: "Gemeente" }),
     ...columns.map((c) => el("th", { scope: "col" }, c.label ?? c.id, c.reference ? el("span", { class: "rekenhulp-peil", text: c.reference }) : null)),
     el("th", { scope: "col", text: "Actie" }));
+  const body = el("tbody");
+  rows.forEach((row, index) => later(calc, () => body.append(tableRow(calc, path, columns, isObject(row) ? row : {}, index))));
   const wrap = el("div", { class: "rekenhulp-tabel-wrap", id: fieldId(path), tabindex: "-1", "data-field-group": path },
     el("table", { class: "rekenhulp-invoertabel" },
       el("caption", { text: control.caption }),
       el("thead", {}, head),
-      el("tbody", {}, rows.map((row, index) => tableRow(calc, path, columns, isObject(row) ? row : {}, index)))));
+      body));
   const add = el("button", { type: "button", class: "md-button", text: "Gemeente toevoegen", onclick: () => {
     const list = getPath(calc.scenario, path);
     if (Array.isArray(list)) list.push({ name: "", values: {} });
