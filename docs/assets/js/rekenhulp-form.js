@@ -61,7 +61,7 @@ export function renderControls(calc, controls) {
 }
 
 // Work that may wait for a later turn: during the form's first build (calc.deferred, see
-// Calculator.buildEditor) it is queued, so a long table is built a few rows per task;
+// Calculator.buildEditor) it is queued, so a long table can be built a few rows per task;
 // otherwise done at once.
 /** @param {Calculator} calc @param {() => void} work */
 function later(calc, work) {
