@@ -32,12 +32,13 @@ import { exportSection, highlightFromUrl, importSection, initialScenario, writeS
 const RECOMPUTE_DELAY_MS = 200;
 
 // A longer piece of work in parts: pause() gives the browser a turn (input, painting) once
-// the current part has run SLICE_MS. The first time a page's code runs it is slow (not yet
-// compiled) and gets several parts, each below the 50 ms that Lighthouse counts as blocking
-// on its four times slower processor; on the next calculator page it runs in one go, as
-// every turn costs a frame. scheduler.yield keeps the work ahead of tasks queued later;
-// where it is missing, a new task.
+// the current part has run SLICE_MS, so each part stays below the 50 ms that Lighthouse counts
+// as blocking on its four times slower processor. scheduler.yield keeps the work ahead of
+// tasks queued later; where it is missing, a new task.
 const SLICE_MS = 10;
+
+/** How many forms this visit has built (the glue survives instant navigation). */
+let formsBuilt = 0;
 
 class TimeSlices {
   started = performance.now();
@@ -187,23 +188,25 @@ export class Calculator {
     /** @type {Node[]} */
     const controls = [];
     this.deferred = [];
-    const slices = new TimeSlices();
+    // Only the visit's first form runs cold code; a later one (the next calculator page) is
+    // quick, and a pause there would let the browser draw the new page first.
+    const slices = formsBuilt++ === 0 ? new TimeSlices() : null;
     for (const control of this.description.form || []) {
-      await slices.pause();
+      await slices?.pause();
       if (this.gone()) return;
       controls.push(...renderControls(this, [control]));
     }
     const deferred = this.deferred;
     this.deferred = undefined;
     for (const work of deferred) {
-      await slices.pause();
+      await slices?.pause();
       if (this.gone()) return;
       work();
     }
     this.formArea.replaceChildren(...controls);
     this.editor.hidden = false;
     // The form's layout and the result's update: two tasks where this one was long already.
-    await slices.pause();
+    await slices?.pause();
   }
 
   // "Gemeente uitlichten": the same marking a link with #gemeente= gives, for a reader who
