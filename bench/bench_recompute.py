@@ -2,7 +2,7 @@
 pages with their example scenario.
 
 Each edit of one municipality's figure is split into four parts, as the page reports them in
-the detail of its ``rekenhulp:bijgewerkt`` event (docs/assets/js/rekenhulp.js):
+the detail of its ``rekenhulp:bijgewerkt`` event (the engine's assets/js/rekenhulp.js):
 
 - Python compute: reading the request, the checks and the calculation (calculators.core);
 - Python render: the result's HTML (calculators.render);

@@ -32,8 +32,9 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
+from regio_engine.offline import build_manifest  # noqa: E402
+
 from bench.served import served_site  # noqa: E402
-from hooks.offline import build_manifest  # noqa: E402
 from hooks.prestaties import LINK_MBIT  # noqa: E402
 from tests.chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 from tests.siteserver import SiteRequestHandler, SiteServer, free_port  # noqa: E402

@@ -196,4 +196,5 @@ def on_serve(server, config: MkDocsConfig, builder):
     root = Path(config.config_file_path).resolve().parent
     server.watch(str(sitecontent.Paths.of(root).decisions))
     server.watch(str(sitecontent.TEMPLATES))
+    server.watch(str(root / "hooks"))
     return server

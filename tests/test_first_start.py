@@ -1,4 +1,4 @@
-"""The first-start choice of the calculators' worker (docs/assets/js/rekenhulp-start.mjs),
+"""The first-start choice of the calculators' worker (the engine's assets/js/rekenhulp-start.mjs),
 run under Node over its inputs. The browser side (which way a throttled visit takes) is
 tests/browser/test_first_start_browser.py."""
 
@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-MODULE = Path(__file__).resolve().parent.parent / "docs" / "assets" / "js" / "rekenhulp-start.mjs"
+ROOT = Path(__file__).resolve().parent.parent
+MODULE = ROOT / "engine" / "src" / "regio_engine" / "assets" / "js" / "rekenhulp-start.mjs"
 
 RUNNER = """
 const m = await import(process.argv[1]);

@@ -1,11 +1,12 @@
-"""The service worker's manifest (hooks/offline.py) and the figures on the page
+"""The service worker's manifest (engine/src/regio_engine/offline.py) and the figures on the page
 "Prestaties" (hooks/prestaties.py), without a browser or a site build."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from hooks.offline import PLACEHOLDER, build_manifest, write_service_worker
+from regio_engine.offline import PLACEHOLDER, build_manifest, write_service_worker
+
 from hooks.prestaties import number, render
 
 

@@ -11,8 +11,8 @@ Everything else is derived from that one declaration:
 - :func:`to_json`: the dataclass -> normalised scenario JSON, in declaration order;
 - :func:`example`: the example scenario for a region;
 - :func:`form`: the editor's controls: plain dicts that travel to the browser as JSON in the
-  ``describe`` answer, where ``docs/assets/js/rekenhulp-form.js`` draws each kind the same
-  way for every calculator. Every ``path`` uses the syntax of error fields
+  ``describe`` answer, where the engine's ``assets/js/rekenhulp-form.js`` draws each kind the
+  same way for every calculator. Every ``path`` uses the syntax of error fields
   (``key.weights.inwoners``), so an error lands beside its input; Python checks every value;
 - :func:`format_rows`: the rows of the field table on the Scenario-formaat page;
 - :func:`json_shape`: which top-level fields hold an object or a list.

@@ -47,8 +47,9 @@ READY_TIMEOUT_MS = 90_000
 # service worker filling its cache when the input changes (a recompute once took 10 s).
 RECOMPUTE_TIMEOUT_MS = 30_000
 
-# The page declares which input it shows (Calculator.declare in docs/assets/js/rekenhulp.js):
-# the tests wait for that state, never for "the HTML changed" or for a fixed time.
+# The page declares which input it shows (Calculator.declare in the engine's
+# assets/js/rekenhulp.js): the tests wait for that state, never for "the HTML changed" or for
+# a fixed time.
 DECLARED = "document.querySelector('[data-rekenhulp]').dataset"
 RESULT_CURRENT = f"""after => {{ const d = {DECLARED};
     return Number(d.laatsteVolgnummer) > after && d.invoerVolgnummer === d.laatsteVolgnummer; }}"""

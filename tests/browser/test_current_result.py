@@ -1,4 +1,4 @@
-"""The page knows when its result is current (docs/assets/js/rekenhulp.js and
+"""The page knows when its result is current (the engine's assets/js/rekenhulp.js and
 rekenhulp-client.js): every input gets a number, a reply for an older input is never shown
 after a newer one, the result is aria-busy and says "rekent…" while the newest input is
 pending, and a request that runs too long is stopped and the worker restarted."""

@@ -1,6 +1,7 @@
-"""A first calculator visit starts the way its link allows (docs/assets/js/rekenhulp-start.mjs):
-on an emulated slow link plainly, on a fast one from the memory snapshot. Only which way is
-checked, never how long it took; the choice over its inputs is tests/test_first_start.py.
+"""A first calculator visit starts the way its link allows (the engine's
+assets/js/rekenhulp-start.mjs): on an emulated slow link plainly, on a fast one from the
+memory snapshot. Only which way is checked, never how long it took; the choice over its
+inputs is tests/test_first_start.py.
 
 The link is throttled until the worker has measured it, then opened up, so the slow case does
 not spend a minute downloading the runtime at 2 Mbit/s."""

@@ -1,6 +1,6 @@
-"""Booting on intent (docs/assets/js/rekenhulp-loader.js): a pointer resting on, or focus reaching,
-a link to a calculator page starts Pyodide before the click; without such intent a page
-fetches nothing of Pyodide."""
+"""Booting on intent (the engine's assets/js/rekenhulp-loader.js): a pointer resting on, or
+focus reaching, a link to a calculator page starts Pyodide before the click; without such
+intent a page fetches nothing of Pyodide."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The service worker (sw.js from hooks/offline.py, registered by assets/js/offline.js):
+"""The service worker (sw.js from the engine's offline.py, registered by assets/js/offline.js):
 after one visit every page reads offline, search included; after one calculator visit every
 calculator computes offline; pages without a calculator fetch nothing from pyodide/; a new
 build is offered with a Dutch notice, replaces the old caches whole, and never breaks a
@@ -20,8 +20,13 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from regio_engine.offline import (
+    SERVICE_WORKER,
+    TEMPLATE_FILE,
+    build_manifest,
+    write_service_worker,
+)
 
-from hooks.offline import SERVICE_WORKER, TEMPLATE, build_manifest, write_service_worker
 from tests.browser.helpers import assert_no_axe_violations, foreign_requests
 from tests.siteserver import SiteRequestHandler, build_site, free_port
 
@@ -222,7 +227,7 @@ def second_build(site: Path, target: Path) -> Path:
         path.unlink()
         path.write_text(html.replace("</body>", '<p id="bouw-b">B</p></body>'), "utf-8")
     (target / SERVICE_WORKER).unlink()
-    template = (ROOT / "docs" / TEMPLATE).read_text(encoding="utf-8")
+    template = TEMPLATE_FILE.read_text(encoding="utf-8")
     write_service_worker(target, template, ["nl"])
     return target
 

@@ -1,8 +1,9 @@
-"""A recompute updates the result in place (docs/assets/js/rekenhulp.js, ResultSections): the
-worker sends the result's HTML in keyed sections (calculators.render.page.split_sections); a
-section whose HTML did not change keeps its elements untouched, a changed one keeps its
-element and ends up equal to its new HTML, and focus, scroll position, the announcement and
-the declared state are as before. Every wait is for the state the page declares."""
+"""A recompute updates the result in place (the engine's assets/js/rekenhulp.js,
+ResultSections): the worker sends the result's HTML in keyed sections
+(calculators.render.page.split_sections); a section whose HTML did not change keeps its
+elements untouched, a changed one keeps its element and ends up equal to its new HTML, and
+focus, scroll position, the announcement and the declared state are as before. Every wait is
+for the state the page declares."""
 
 from __future__ import annotations
 

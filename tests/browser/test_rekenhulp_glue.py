@@ -1,5 +1,5 @@
-"""The calculators' page glue (docs/assets/js/rekenhulp.js) in headless Chromium: it leaves
-the next page alone after instant navigation, answers every failed action with a Dutch
+"""The calculators' page glue (the engine's assets/js/rekenhulp.js) in headless Chromium: it
+leaves the next page alone after instant navigation, answers every failed action with a Dutch
 message, loads a region, refuses a link of the wrong shape, and builds every control kind of
 a form description (also those the Verdeelsleutel does not use) from `describe`."""
 

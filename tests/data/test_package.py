@@ -8,7 +8,6 @@ independent check that the package holds what the sources say.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -268,12 +267,10 @@ def test_works_from_the_wheel(tmp_path):
 
 
 def test_wheel_is_rebuilt_when_the_data_changes(tmp_path, monkeypatch):
-    """hooks/pyodide_dist.py caches the wheel by a digest of its sources: the data files
+    """The engine's pyodide_dist.py caches the wheel by a digest of its sources: the data files
     count, hidden temporary files do not."""
-    spec = importlib.util.spec_from_file_location("_pyodide_dist", ROOT / "hooks/pyodide_dist.py")
-    assert spec is not None and spec.loader is not None
-    pyodide_dist = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(pyodide_dist)
+    from regio_engine import pyodide_dist
+
     data = tmp_path / "calculators" / "catalogue" / "cbs"
     data.mkdir(parents=True)
     (tmp_path / "calculators" / "__init__.py").write_text("")

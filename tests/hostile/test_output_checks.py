@@ -1,11 +1,10 @@
-"""The checks every build runs on its own outputs (sitecontent/_output_checks.py and the hook
-hooks/output_checks.py), the feed's escaping of characters XML forbids, the one CSV writer
+"""The checks every build runs on its own outputs (sitecontent/_output_checks.py and the engine's
+output_checks.py), the feed's escaping of characters XML forbids, the one CSV writer
 with formula escaping, and the escaped front matter of generated pages."""
 
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 from datetime import date
@@ -15,6 +14,7 @@ from xml.etree import ElementTree as ET
 import pytest
 import yaml
 from mkdocs.exceptions import PluginError
+from regio_engine import output_checks
 
 from sitecontent import csv_text, frame, load_agenda, load_goals
 from sitecontent._decision_pages import _slug, page_front_matter
@@ -189,7 +189,7 @@ def test_a_csp_that_is_not_first_in_head_is_named():
 
 
 def test_pages_without_a_policy_may_have_no_http_equiv_at_all():
-    # Under `mkdocs serve` the csp hook adds nothing; any http-equiv is then foreign.
+    # Under `mkdocs serve` the engine's csp.py adds nothing; any http-equiv is then foreign.
     assert page_problems(page(csp=False), "a.html") == []
     assert len(page_problems(page('<meta http-equiv="refresh" content="0">', csp=False), "a")) == 1
 
@@ -221,34 +221,16 @@ def test_site_problems_name_each_file(tmp_path):
     ]
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location(
-        "output_checks_hook", ROOT / "hooks" / "output_checks.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-class Config:
-    def __init__(self, site_dir: Path):
-        self.site_dir = str(site_dir)
-
-
-def test_the_hook_stops_the_build_with_a_dutch_message(tmp_path):
-    hook = load_hook()
-    hook.on_startup(command="build", dirty=False)
+def test_the_check_stops_the_build_with_a_dutch_message(tmp_path):
     with pytest.raises(PluginError) as caught:
-        hook.on_post_build(Config(write_site(tmp_path, "")))
+        output_checks.check(write_site(tmp_path, ""), serving=False)
     assert "De gebouwde site is niet in orde" in str(caught.value)
     assert "beleidsagenda/2030.csv rij 2" in str(caught.value)
 
 
-def test_the_hook_only_logs_under_serve(tmp_path, caplog):
-    hook = load_hook()
-    hook.on_startup(command="serve", dirty=False)
-    with caplog.at_level("INFO", logger="mkdocs.hooks.output_checks"):
-        hook.on_post_build(Config(write_site(tmp_path, "")))
+def test_the_check_only_logs_under_serve(tmp_path, caplog):
+    with caplog.at_level("INFO", logger="mkdocs.plugins.regio.output_checks"):
+        output_checks.check(write_site(tmp_path, ""), serving=True)
     assert "beleidsagenda/2030.csv rij 2" in caplog.text
 
 

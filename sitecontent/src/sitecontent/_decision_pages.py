@@ -35,9 +35,9 @@ def page_front_matter(title: str, description: str | None = None) -> str:
     """The YAML front matter of a generated page.
 
     The theme prints a page title as HTML (in the header, the search results), the way
-    MkDocs makes one from a heading, so editor text goes in HTML-escaped; overrides/main.html
-    prints <title> and the description through ``striptags | e``. Macros stay off: editor
-    text is never a template ("{{" in a title stays text)."""
+    MkDocs makes one from a heading, so editor text goes in HTML-escaped; the engine's
+    templates/main.html prints <title> and the description through ``striptags | e``. Macros
+    stay off: editor text is never a template ("{{" in a title stays text)."""
     front: dict[str, str | bool] = {"title": html.escape(" ".join(title.split()))}
     if description is not None:
         front["description"] = html.escape(" ".join(description.split()))

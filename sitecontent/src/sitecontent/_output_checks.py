@@ -1,9 +1,9 @@
 """Checks on what a build published: the feed, the open data, the CSV files and the pages.
 
 Output encoding is the defence against hostile editor text; these checks are the proof, run
-on every build (``hooks/output_checks.py``). Each function takes a file's text (or the site
-folder) and returns one Dutch line per problem, naming the published file, so the tests
-call them directly. Every pass is linear in the size of the file.
+on every build (``engine/src/regio_engine/output_checks.py``). Each function takes a file's
+text (or the site folder) and returns one Dutch line per problem, naming the published file,
+so the tests call them directly. Every pass is linear in the size of the file.
 """
 
 from __future__ import annotations
@@ -192,7 +192,7 @@ def _scan(text: str, name: str) -> _PageScan:
 
 
 def page_problems(text: str, name: str) -> list[str]:
-    """No <meta http-equiv> but the CSP the csp hook put first in <head>, and no <base>.
+    """No <meta http-equiv> but the CSP the engine's csp.py put first in <head>, and no <base>.
 
     Tag and attribute names cannot be written with entities, so a page whose text holds no
     '<base' and no 'http-equiv' beyond those in its <head> needs only its head parsed: that

@@ -3,7 +3,7 @@
 // cost Lighthouse's Total Blocking Time about 100 ms (bench/bench_lighthouse.py). A pointer
 // resting on, or focus reaching, a link to a calculator page starts the worker before the
 // click, so Pyodide boots while the visitor decides; without such intent nothing is fetched.
-// The calculator pages are listed in a <meta> by hooks/pyodide_dist.py.
+// The calculator pages are listed in a <meta> by the engine's pyodide_dist.py.
 
 const SITE_ROOT = new URL("../../", import.meta.url);
 // A pointer that rests this long on a link to a calculator page counts as intent.

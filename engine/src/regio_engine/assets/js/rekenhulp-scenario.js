@@ -9,7 +9,7 @@ import { el } from "./rekenhulp-fields.js";
 /** @typedef {{scenario?: unknown, message: string}} Outcome  the result of an import */
 
 const URL_STATE_KEY = "scenario";
-// The municipality to highlight (#gemeente=Venray): a view option beside the scenario, so
+// The municipality to highlight (#gemeente=<naam>): a view option beside the scenario, so
 // municipality pages can link to a calculator with their own row marked.
 const URL_HIGHLIGHT_KEY = "gemeente";
 

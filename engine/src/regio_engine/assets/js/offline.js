@@ -1,4 +1,4 @@
-// Registers the site's service worker (sw.js at the site root, written by hooks/offline.py)
+// Registers the site's service worker (sw.js at the site root, written by the engine's offline.py)
 // and tells the visitor when a new version of the site is ready.
 //
 // The site root is derived from this module's own URL (it lives in assets/js/), so the

@@ -1,4 +1,4 @@
-"""MkDocs hook: publish a self-hosted Pyodide with the calculators wheel into the site.
+"""A self-hosted Pyodide with the calculators wheel, published into the site.
 
 The pinned npm package ``pyodide`` provides the runtime. The ``calculators`` package is
 built as a wheel and registered in a copy of ``pyodide-lock.json`` with
@@ -24,9 +24,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-log = logging.getLogger("mkdocs.hooks.pyodide_dist")
+log = logging.getLogger("mkdocs.plugins.regio.pyodide_dist")
 
-ROOT = Path(__file__).resolve().parent.parent
+# The engine runs from this repository (a uv workspace member, installed editable): the
+# calculators project and the pinned npm packages are at its root.
+ROOT = Path(__file__).resolve().parents[3]
+# The build steps that run Pyodide under Node.js.
+NODE_SCRIPTS = Path(__file__).resolve().parent / "pyodide_build"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CACHE = ROOT / ".cache" / "pyodide-dist"
 SITE_SUBDIR = "pyodide"
@@ -40,11 +44,8 @@ STDLIB_ZIP = "python_stdlib.zip"
 WHEEL_SOURCES = (
     "calculators",
     "pyproject.toml",
-    "hooks/make_snapshot.mjs",
-    "hooks/trace_stdlib.mjs",
-    "hooks/pyodide_node.mjs",
-    "hooks/stdlib_trace.py",
-    "hooks/pyodide_dist.py",
+    "engine/src/regio_engine/pyodide_build",
+    "engine/src/regio_engine/pyodide_dist.py",
 )
 SNAPSHOT = "snapshot.bin.gz"
 SNAPSHOT_MANIFEST = "snapshot.json"
@@ -52,8 +53,6 @@ SNAPSHOT_MANIFEST = "snapshot.json"
 # intent to open one of them (pointer resting on, or focus reaching, a link).
 CALCULATOR_MARK = 'data-rekenhulp="'
 INTENT_META = "rekenhulp-paginas"
-
-_calculator_pages: set[str] = set()
 
 
 def _source_digest() -> str:
@@ -159,7 +158,7 @@ def _trim_stdlib(folder: Path) -> None:
 
     The full zip is 2.5 MB and the largest download after the wasm; about a third of it is
     used. trace_stdlib.mjs lists the files, in a Pyodide that boots as the worker does."""
-    script = ROOT / "hooks" / "trace_stdlib.mjs"
+    script = NODE_SCRIPTS / "trace_stdlib.mjs"
     listing = _run([_node(), str(script), str(PYODIDE_NPM), str(folder)], cwd=folder)
     needed = set(json.loads(listing.strip().splitlines()[-1]))
     with (
@@ -178,7 +177,7 @@ def _trim_stdlib(folder: Path) -> None:
 def _make_snapshot(folder: Path, wheel: Path) -> None:
     """Pyodide memory snapshot with the calculators imported, plus a manifest with its hash."""
     raw = folder / "snapshot.bin"
-    script = ROOT / "hooks" / "make_snapshot.mjs"
+    script = NODE_SCRIPTS / "make_snapshot.mjs"
     # Made with the trimmed zip: zipimport's index of it lives on in the memory image.
     stdlib = folder / STDLIB_ZIP
     _run([_node(), str(script), str(PYODIDE_NPM), str(wheel), str(stdlib), str(raw)], cwd=folder)
@@ -204,9 +203,10 @@ def _place(source: Path, destination: Path) -> None:
         shutil.copy2(source, destination)
 
 
-def on_post_build(config, **kwargs) -> None:
+def publish(site_dir: Path) -> None:
+    """The runtime, the wheel, the trimmed stdlib and the snapshot under ``pyodide/``."""
     dist = build_dist()
-    out = Path(config["site_dir"]) / SITE_SUBDIR
+    out = site_dir / SITE_SUBDIR
     out.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         _place(PYODIDE_NPM / name, out / name)
@@ -216,34 +216,33 @@ def on_post_build(config, **kwargs) -> None:
     log.info("Pyodide en rekenhulpen-wheel geplaatst in %s", out)
 
 
-def on_pre_build(config, **kwargs) -> None:
-    _calculator_pages.clear()
+class CalculatorPages:
+    """The pages that hold a calculator, listed in a ``<meta>`` on every page: there
+    rekenhulp-loader.js starts the worker when a visitor shows intent to open one."""
+
+    def __init__(self) -> None:
+        self.urls: set[str] = set()
+
+    def note(self, html: str, url: str) -> None:
+        # MkDocs renders every page's content before it writes the first page, so the list
+        # is complete by the time the pages are written.
+        if CALCULATOR_MARK in html:
+            self.urls.add(url)
+
+    def listed(self, output: str) -> str:
+        """The page with the list (URLs relative to the site root) in its head."""
+        meta = f'<meta name="{INTENT_META}" content="{" ".join(sorted(self.urls))}">'
+        return output.replace("</head>", f"  {meta}\n  </head>", 1)
 
 
-def on_page_content(html: str, page, config, files, **kwargs) -> str:
-    # MkDocs renders every page's content before it writes the first page, so the list is
-    # complete by the time on_post_page runs.
-    if CALCULATOR_MARK in html:
-        _calculator_pages.add(page.url)
-    return html
-
-
-def on_post_page(output: str, page, config, **kwargs) -> str:
-    """Every page lists the calculator pages (URLs relative to the site root)."""
-    listed = " ".join(sorted(_calculator_pages))
-    meta = f'<meta name="{INTENT_META}" content="{listed}">'
-    return output.replace("</head>", f"  {meta}\n  </head>", 1)
-
-
-def on_startup(command: str, dirty: bool, **kwargs) -> None:
-    # `mkdocs serve` takes MIME types from the machine's tables; Pyodide needs these two
-    # (a module worker refuses other script types, and wasm streams only as application/wasm).
+def allow_module_types() -> None:
+    """`mkdocs serve` takes MIME types from the machine's tables; Pyodide needs these two (a
+    module worker refuses other script types, and wasm streams only as application/wasm)."""
     mimetypes.add_type("application/wasm", ".wasm")
     mimetypes.add_type("text/javascript", ".mjs")
 
 
-def on_serve(server, config, builder, **kwargs):
-    # Rebuild the site (and so the wheel) when calculator code changes during `mkdocs serve`.
-    server.watch(str(ROOT / "calculators"))
-    server.watch(str(ROOT / "hooks"))
-    return server
+def watched() -> list[Path]:
+    """What `mkdocs serve` watches to rebuild the site (and so the wheel): calculator code
+    and the engine's own."""
+    return [ROOT / "calculators", Path(__file__).resolve().parent]

@@ -56,10 +56,10 @@ def _exercise_page() -> None:
 
 def stdlib_files_json() -> str:
     _exercise_page()
+    paths = [getattr(module, "__file__", None) for module in list(sys.modules.values())]
     files = {
-        module.__file__[len(STDLIB_ZIP) :]
-        for module in list(sys.modules.values())
-        if isinstance(getattr(module, "__file__", None), str)
-        and module.__file__.startswith(STDLIB_ZIP)
+        path[len(STDLIB_ZIP) :]
+        for path in paths
+        if isinstance(path, str) and path.startswith(STDLIB_ZIP)
     }
     return json.dumps(sorted(files))

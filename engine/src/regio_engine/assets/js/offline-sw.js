@@ -1,4 +1,4 @@
-// Service worker template. hooks/offline.py fills in MANIFEST and publishes the result as
+// Service worker template. The engine's offline.py fills in MANIFEST and publishes the result as
 // sw.js at the site root (this file itself is not published), so the worker's scope covers
 // the whole site, also under a sub-path such as GitHub Pages' /<repo>/.
 //
@@ -7,7 +7,7 @@
 // - Pyodide (runtime, lock file, wheel) is cached on first use, in a cache of its own whose
 //   name follows the Pyodide files' hashes, so a site rebuild that leaves Pyodide alone does
 //   not make visitors download 12 MB again. Pages without a calculator never touch it.
-// - A new version waits until the visitor clicks "reload" (docs/assets/js/offline.js):
+// - A new version waits until the visitor clicks "reload" (assets/js/offline.js):
 //   until then the old worker keeps serving the old caches, so an open calculator keeps
 //   working, and no page mixes old and new files.
 //

@@ -1,4 +1,4 @@
-"""MkDocs hook: a strict Content-Security-Policy per page, as a ``<meta>`` tag.
+"""A strict Content-Security-Policy per page, as a ``<meta>`` tag.
 
 Static hosts such as GitHub Pages set no headers, so the policy travels inside the page.
 mkdocs-material writes a few small inline scripts whose text differs per page depth; they
@@ -35,13 +35,6 @@ BASE_POLICY = {
     "form-action": ["'self'"],
 }
 
-_serving = False
-
-
-def on_startup(command: str, dirty: bool, **kwargs) -> None:
-    global _serving
-    _serving = command == "serve"
-
 
 def inline_script_hashes(html: str) -> list[str]:
     hashes = []
@@ -60,16 +53,8 @@ def policy_for(html: str) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
 
 
-def on_post_page(output: str, page, config, **kwargs) -> str:
-    if _serving:
-        return output
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(output)}">'
-    # The policy only covers what comes after it, so it must be the first thing in <head>.
-    return re.sub(r"<head>", "<head>\n    " + meta, output, count=1)
-
-
-def on_post_template(output_content: str, template_name: str, config, **kwargs) -> str:
-    # The 404 page is rendered from a theme template, not as a page.
-    if template_name == "404.html":
-        return on_post_page(output_content, None, config)
-    return output_content
+def with_policy(html: str) -> str:
+    """The page with its policy as the first thing in ``<head>`` (a policy only covers what
+    comes after it)."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    return re.sub(r"<head>", "<head>\n    " + meta, html, count=1)

@@ -1,13 +1,15 @@
-"""MkDocs hook: the service worker that makes the site work offline after one visit.
+"""The service worker that makes the site work offline after one visit.
 
 After the build it writes ``sw.js`` at the site root (so its scope covers the whole site)
-from the template ``docs/assets/js/offline-sw.js``, with a manifest: every page and the
+from the template ``assets/js/offline-sw.js`` of the engine, with a manifest: every page and the
 site's own assets with their sha256 (precached), the Pyodide files with theirs (cached on
 first use) and a version per group, a hash over those, so a new build gets new caches.
-``docs/assets/js/offline.js`` registers it.
+``assets/js/offline.js`` registers it.
 
 Under ``mkdocs serve`` the worker is a kill switch instead: it removes any worker and caches
-a built site left on the same address, so the editor always sees the live files.
+a built site left on the same address, so the editor always sees the live files. A site that
+turns offline use off (``offline: false``) publishes the kill switch too, so visitors of an
+earlier version lose its worker and caches.
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-log = logging.getLogger("mkdocs.hooks.offline")
+log = logging.getLogger("mkdocs.plugins.regio.offline")
 
 TEMPLATE = "assets/js/offline-sw.js"
+# In the engine's assets; only the filled-in copy is published, as sw.js at the root.
+TEMPLATE_FILE = Path(__file__).resolve().parent / TEMPLATE
 PLACEHOLDER = "{/* MANIFEST */}"
 SERVICE_WORKER = "sw.js"
 PYODIDE_DIR = "pyodide/"
@@ -29,21 +35,6 @@ PYODIDE_SKIP = ("pyodide/snapshot.bin.gz",)
 # Source maps and the gzipped sitemap are never fetched by the pages.
 SKIP_SUFFIXES = (".map", ".gz")
 LUNR_DIR = "assets/javascripts/lunr/"
-
-_serving = False
-
-
-def on_startup(command: str, dirty: bool, **kwargs) -> None:
-    global _serving
-    _serving = command == "serve"
-
-
-def on_files(files, config, **kwargs):
-    # Only the filled-in copy is published, as sw.js at the root.
-    template = files.get_file_from_path(TEMPLATE)
-    if template is not None:
-        files.remove(template)
-    return files
 
 
 def _sha256(path: Path) -> str:
@@ -71,7 +62,7 @@ def _version(table: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(table, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def build_manifest(site: Path, langs: list[str]) -> dict:
+def build_manifest(site: Path, langs: list[str]) -> dict[str, Any]:
     precache: dict[str, str] = {}
     pyodide: dict[str, str] = {}
     lunr = _lunr_files(langs)
@@ -100,7 +91,9 @@ def build_manifest(site: Path, langs: list[str]) -> dict:
     }
 
 
-def write_service_worker(site: Path, template: str, langs: list[str], dev: bool = False) -> dict:
+def write_service_worker(
+    site: Path, template: str, langs: list[str], dev: bool = False
+) -> dict[str, Any]:
     manifest = {"dev": True} if dev else build_manifest(site, langs)
     (site / SERVICE_WORKER).write_text(
         template.replace(PLACEHOLDER, json.dumps(manifest, indent=1, sort_keys=True)),
@@ -109,7 +102,7 @@ def write_service_worker(site: Path, template: str, langs: list[str], dev: bool 
     return manifest
 
 
-def _search_langs(config) -> list[str]:
+def _search_langs(config: Mapping[str, Any]) -> list[str]:
     # mkdocs-material registers its own search plugin as "material/search".
     for name, plugin in config["plugins"].items():
         if name.split("/")[-1] == "search":
@@ -118,11 +111,13 @@ def _search_langs(config) -> list[str]:
     return ["en"]
 
 
-def on_post_build(config, **kwargs) -> None:
+def publish(config: Mapping[str, Any], kill_switch: bool) -> None:
+    """Writes sw.js, after every other step of the build, as it lists every file; or the
+    kill switch (under `mkdocs serve`, or where the site turns offline use off)."""
     site = Path(config["site_dir"])
-    template = (Path(config["docs_dir"]) / TEMPLATE).read_text(encoding="utf-8")
-    manifest = write_service_worker(site, template, _search_langs(config), dev=_serving)
-    if _serving:
+    template = TEMPLATE_FILE.read_text(encoding="utf-8")
+    manifest = write_service_worker(site, template, _search_langs(config), dev=kill_switch)
+    if kill_switch:
         return
     size = sum(
         (site / (k + "index.html" if k == "" or k.endswith("/") else k)).stat().st_size

@@ -1,0 +1,92 @@
+"""The MkDocs plugin ``regio``: what every region's site shares, around its own content.
+
+It adds its theme overrides, style sheets and scripts to the site (``theme``), publishes the
+calculators with a self-hosted Pyodide (``pyodide_dist``), gives every page a strict
+Content-Security-Policy (``csp``), checks what the build published (``output_checks``) and
+writes the service worker that makes the site work offline after one visit (``offline``).
+A site turns it on in its ``mkdocs.yml``::
+
+    plugins:
+      - search
+      - regio
+
+The parts of the site that still live in its ``hooks/`` move in here one by one, each with
+its options in :class:`RegioConfig`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from . import csp, offline, output_checks, pyodide_dist, theme
+
+
+class RegioConfig(base.Config):
+    #: The service worker (sw.js) that keeps the site usable offline after one visit. Off,
+    #: sw.js removes a worker and caches that an earlier version left in visitors' browsers.
+    offline = c.Type(bool, default=True)
+
+
+class RegioPlugin(BasePlugin[RegioConfig]):
+    # One instance serves all the rebuilds of `mkdocs serve`.
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.calculator_pages = pyodide_dist.CalculatorPages()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        pyodide_dist.allow_module_types()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme.configure(config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return theme.add_assets(files, config)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.calculator_pages = pyodide_dist.CalculatorPages()
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.calculator_pages.note(html, page.url)
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = self.calculator_pages.listed(output)
+        # `mkdocs serve` injects its own inline live-reload script after this: no policy there.
+        return output if self.serving else csp.with_policy(output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # The 404 page is rendered from a theme template, not as a page.
+        if template_name == "404.html" and not self.serving:
+            return csp.with_policy(output_content)
+        return output_content
+
+    # Last of all the build's steps, hooks included: the service worker lists every file.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        pyodide_dist.publish(site_dir)
+        output_checks.check(site_dir, self.serving)
+        offline.publish(config, kill_switch=self.serving or not self.config.offline)
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        for path in pyodide_dist.watched():
+            server.watch(str(path))
+        return server

@@ -1,0 +1,105 @@
+"""The engine as the MkDocs plugin ``regio`` (engine/): found by MkDocs through its entry
+point, configured by a schema, free of any region's content."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from regio_engine import offline, output_checks, pyodide_dist
+from regio_engine.plugin import RegioPlugin
+
+from calculators.catalogue.regions import REGIONS
+
+ROOT = Path(__file__).resolve().parents[2]
+ENGINE = ROOT / "engine"
+
+
+def test_mkdocs_finds_the_plugin_by_its_name():
+    found = entry_points(group="mkdocs.plugins", name="regio")
+    assert [entry.value for entry in found] == ["regio_engine.plugin:RegioPlugin"]
+    assert next(iter(found)).load() is RegioPlugin
+
+
+def test_the_site_turns_the_plugin_on():
+    config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as stream:
+        config.load_file(stream)
+    errors, _warnings = config.validate()
+    assert errors == []
+    assert isinstance(config.plugins["regio"], RegioPlugin)
+
+
+def test_the_schema_checks_the_options():
+    plugin = RegioPlugin()
+    errors, _warnings = plugin.load_config({"offline": "nee"})
+    assert [name for name, _error in errors] == ["offline"]
+    errors, warnings = plugin.load_config({"offlien": False})
+    assert errors == [] and [name for name, _warning in warnings] == ["offlien"]
+    assert plugin.load_config({}) == ([], []) and plugin.config.offline is True
+
+
+def test_without_offline_use_the_service_worker_is_the_kill_switch(tmp_path, monkeypatch):
+    """``offline: false`` publishes the worker that removes an earlier version's worker and
+    caches, as under `mkdocs serve`: its manifest is ``{"dev": true}``."""
+    template = tmp_path / "offline-sw.js"
+    template.write_text(f"const MANIFEST = {offline.PLACEHOLDER};")
+    monkeypatch.setattr(offline, "TEMPLATE_FILE", template)
+    site = tmp_path / "site"
+    (site / "regiovisie").mkdir(parents=True)
+    (site / "index.html").write_text("home")
+    (site / "regiovisie" / "index.html").write_text("visie")
+    config = {"site_dir": str(site), "plugins": {}}
+
+    def manifest() -> dict:
+        text = (site / offline.SERVICE_WORKER).read_text()
+        return json.loads(text.removeprefix("const MANIFEST = ").removesuffix(";"))
+
+    offline.publish(config, kill_switch=True)
+    assert manifest() == {"dev": True}
+    offline.publish(config, kill_switch=False)
+    assert sorted(manifest()["precache"]) == ["", "regiovisie/"]
+
+
+def test_the_plugin_chooses_the_kill_switch_where_offline_use_is_off(monkeypatch, tmp_path):
+    """The option reaches offline.publish; the runtime and the checks are left out here."""
+    chosen: list[bool] = []
+    monkeypatch.setattr(offline, "publish", lambda config, kill_switch: chosen.append(kill_switch))
+    monkeypatch.setattr(pyodide_dist, "publish", lambda site_dir: None)
+    monkeypatch.setattr(output_checks, "check", lambda site_dir, serving: None)
+    config = MkDocsConfig()
+    config["site_dir"] = str(tmp_path)
+    for options, command in (({}, "build"), ({"offline": False}, "build"), ({}, "serve")):
+        plugin = RegioPlugin()
+        assert plugin.load_config(options) == ([], [])
+        plugin.on_startup(command=command, dirty=False)
+        plugin.on_post_build(config=config)
+    assert chosen == [False, True, True]
+
+
+def region_names() -> set[str]:
+    """Every name of this site's region: its municipalities, the region's and its parts'."""
+    ours = ("noord-en-midden-limburg", "noord-limburg", "midden-limburg")
+    names = {name for key in ours for name in REGIONS[key].municipalities}
+    return names | {REGIONS[key].label for key in ours} | {"Limburg", "Meedoen en Wonen"}
+
+
+def test_the_engine_holds_no_region_content():
+    """No name of Noord- en Midden-Limburg in the engine's code, scripts or templates: what
+    is a region's comes from its site's configuration."""
+    names = region_names()
+    assert {"Venlo", "Beesel", "Noord- en Midden-Limburg"} <= names
+    pattern = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(names)))
+    files = [
+        path for path in ENGINE.rglob("*") if path.is_file() and "__pycache__" not in path.parts
+    ]
+    assert any(path.name == "plugin.py" for path in files)
+    found = {
+        f"{path.relative_to(ROOT)}: {match[0]}"
+        for path in files
+        for match in pattern.finditer(path.read_text(encoding="utf-8"))
+    }
+    assert found == set()
