@@ -88,7 +88,7 @@ def define_env(env) -> None:
         return rel(page.file.src_path if page is not None and page.file else "index.md", target)
 
     def goals():
-        """The goals the hook hooks/content.py loaded for this build."""
+        """The goals the plugin regio loaded for this build."""
         found = env.variables["inhoud"].goals
         if found is None:
             raise ValueError("docs/regiovisie/doelen.yaml kon niet worden gelezen")

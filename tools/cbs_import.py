@@ -30,8 +30,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from calculators.catalogue import population
-from calculators.catalogue.regions import REGIONS
+from calculators.catalogue import population, site
+from calculators.catalogue.regions import Region
 from sitecontent import (
     ContentError,
     DutchArgumentParser,
@@ -53,9 +53,13 @@ NATIONAL_MINIMUM = 300
 MAX_NATIONAL_CHANGE = 0.03
 # A municipality changing more than this is shown (a herindeling or a wrong match).
 NOTABLE_CHANGE = 0.05
-# The regions whose municipalities the differences list, one by one (the combined region
-# noord-en-midden-limburg is these two together, so only its total is shown).
-SHOWN_REGIONS = ("noord-limburg", "midden-limburg", "maastricht-heuvelland", "leidse-regio")
+
+
+def _combined(region: Region, regions: list[Region]) -> bool:
+    """A region made of smaller ones of the file: the differences show only its total."""
+    smaller = {c for r in regions if len(r.codes) < len(region.codes) for c in r.codes.values()}
+    return set(region.codes.values()) <= smaller
+
 
 _PERIOD = re.compile(r"(?P<year>[0-9]{4})(?:JJ00)?(?P<provisional>\*?)")
 # StatLine's own suffixes: "Beek (L.)", "Hengelo (O.)", "Utrecht (gemeente)". A province or
@@ -535,20 +539,19 @@ def _report(
     else:
         old = {r.code: r for r in current if r.year == previous}
         out.append(f"Verschil met {previous}, per gemeente van de regio's van de site:")
-        shown_codes = [c for r in REGIONS.values() for c in r.codes.values()]
+        regions = list(site.regions().values())
+        shown_codes = [c for r in regions for c in r.codes.values()]
         named = [new.get(c) or old.get(c) for c in shown_codes]
         width = max((len(r.name) for r in named if r is not None), default=20)
-        for region_id in SHOWN_REGIONS:
-            out.append(f"  {REGIONS[region_id].label}")
-            for code in tuple(REGIONS[region_id].codes.values()):
+        for region in (r for r in regions if not _combined(r, regions)):
+            out.append(f"  {region.label}")
+            for code in tuple(region.codes.values()):
                 out.append("    " + _diff_line(code, new, old, width))
-            out.append(
-                "    "
-                + _total_line("totaal", tuple(REGIONS[region_id].codes.values()), new, old, width)
-            )
-        both = tuple(REGIONS["noord-en-midden-limburg"].codes.values())
-        label = REGIONS["noord-en-midden-limburg"].label
-        out.append("  " + _total_line(label, both, new, old, width + 2))
+            codes = tuple(region.codes.values())
+            out.append("    " + _total_line("totaal", codes, new, old, width))
+        for region in (r for r in regions if _combined(r, regions)):
+            codes = tuple(region.codes.values())
+            out.append("  " + _total_line(region.label, codes, new, old, width + 2))
     if reference is not None:
         base = {r.code: r for r in current if r.year == reference}
         old_total = sum(r.inhabitants for r in base.values())

@@ -7,8 +7,8 @@ Usage::
     python tools/geo_import.py gemeenten-2022-regios.geojson --controleer   # write nothing
 
 The GeoJSON must be in EPSG:28992 (Amersfoort / RD New, metres) with the properties
-``gemeentecode`` and ``gemeente``. Only the municipalities of the calculators' regions
-(``calculators.catalogue.regions.REGIONS``) are kept, and every one of them must be there.
+``gemeentecode`` and ``gemeente``. Only the municipalities of the calculators' regions (the
+regions of the site's region file, ``regio.yml``) are kept, and every one must be there.
 
 What happens to the geometry, and nothing else:
 
@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from calculators.catalogue.regions import REGIONS
+from calculators.catalogue import site
 from sitecontent import ContentError, DutchArgumentParser, existing_file, say, shown, write_together
 from tools.import_cli import CATALOGUE, main_of
 
@@ -269,7 +269,7 @@ def outlines(data: dict[str, object]) -> list[Outline]:
     features = data.get("features")
     if not isinstance(features, list):
         raise ContentError(["Het bestand heeft geen lijst 'features'."])
-    wanted = sorted({code for region in REGIONS.values() for code in region.codes.values()})
+    wanted = sorted(set(site.known_codes().values()))
     found: dict[str, Outline] = {}
     for index, feature in enumerate(features, start=1):
         code = (feature.get("properties") or {}).get("gemeentecode")

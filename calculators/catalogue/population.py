@@ -6,8 +6,9 @@ with ``datapackage.json``), shipped inside the calculators wheel, so they are re
 Pyodide's in-browser file system. The file is parsed once, on first use, and kept; importing
 this module reads nothing, so the calculators start as fast as before.
 
-The key is the CBS municipality code (``GM0893``), never the name: the names follow the CBS
-list of that year ("Bergen (L.)", "Beek") and differ from the spellings in the sources and in
+The key is the CBS municipality code (``GM0935``), never the name: the names follow the CBS
+list of that year (with the province in brackets where two share a name, "Valkenburg aan
+de Geul") and differ from the spellings in the sources and in
 StatLine exports. ``tools/cbs_import.py`` adds a new year; it reads and writes the file with
 :func:`parse_csv` and :func:`format_csv`, so the command and the loader cannot disagree.
 """

@@ -1,19 +1,21 @@
-"""The regions named in the source documents, as data: any calculator can start from any.
+"""The regions of the site's region file (:mod:`.site`): any calculator can start from any.
 
-Municipality names are spelled as the sources spell them ("Bergen", where the CBS writes
-"Bergen (L.)"); each carries its CBS code, so the real inhabitants come from the project's
-CBS data package (:mod:`.population`). The other figures per municipality are examples: the
-sources give none. :func:`region_notice` names exactly which columns are which.
+Municipality names are spelled as the sources spell them (where the CBS may add the province
+in brackets, or write "Valkenburg aan de Geul" for "Valkenburg a/d Geul"); each carries its
+CBS code, so the real inhabitants come from the project's CBS data package
+(:mod:`.population`). The other figures per municipality are examples unless
+the region file gives real ones; :func:`region_notice` names exactly which columns are which.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from . import population
 
-__all__ = ["DEFAULT_REGION", "KIND_OF", "REGIONS", "Region", "region_notice"]
+__all__ = ["KIND_OF", "RealFigures", "Region", "region_notice"]
 
 #: The column of real inhabitants, in every calculator's table.
 INHABITANTS = "inwoners"
@@ -22,18 +24,26 @@ KIND_OF = {INHABITANTS: "CBS 1-1-2022"}
 
 
 @dataclass(frozen=True, slots=True)
+class RealFigures:
+    """A column whose default figures are real: their source and the figures by name."""
+
+    source: str
+    values: dict[str, Decimal]
+
+
+@dataclass(frozen=True, slots=True)
 class Region:
     id: str
     label: str
-    #: municipality as the sources spell it -> its CBS code (list "Gemeenten alfabetisch")
+    #: municipality as the sources spell it -> its CBS code
     codes: dict[str, str]
     #: the centrumgemeente as the source names it, if it does
-    centre: str | None
-    source: str
+    centre: str | None = None
+    source: str = ""
     #: what the source does say about the figures, if anything
     note: str = ""
-    #: columns (by id) whose default figures are real, beside the inhabitants: their source
-    real_columns: Mapping[str, str] = field(default_factory=dict)
+    #: columns (by id) whose default figures are real, beside the inhabitants
+    real: dict[str, RealFigures] = field(default_factory=dict)
 
     @property
     def municipalities(self) -> tuple[str, ...]:
@@ -46,7 +56,8 @@ class Region:
 
     def sources(self) -> dict[str, str]:
         """Column id -> the source of its real default figures."""
-        return {INHABITANTS: population.SOURCE_CREDIT, **self.real_columns}
+        real = {column: figures.source for column, figures in self.real.items()}
+        return {INHABITANTS: population.SOURCE_CREDIT, **real}
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -56,77 +67,6 @@ class Region:
             "centre": self.centre,
             "source": self.source,
         }
-
-
-_PLAN_2019 = (
-    "Uitvoeringsplan doordecentralisatie beschermd wonen en maatschappelijke opvang regio "
-    "Noord-Limburg"
-)
-_NOORD = {
-    "Beesel": "GM0889", "Bergen": "GM0893", "Gennep": "GM0907", "Horst aan de Maas": "GM1507",
-    "Peel en Maas": "GM1894", "Venlo": "GM0983", "Venray": "GM0984",
-}  # fmt: skip
-# No source lists these seven: they are the 13 of Venlo's 2019 region minus Noord-Limburg.
-_MIDDEN = {
-    "Echt-Susteren": "GM1711", "Leudal": "GM1640", "Maasgouw": "GM1641",
-    "Nederweert": "GM0946", "Roerdalen": "GM1669", "Roermond": "GM0957", "Weert": "GM0988",
-}  # fmt: skip
-
-REGIONS: dict[str, Region] = {
-    r.id: r
-    for r in (
-        Region(
-            "noord-en-midden-limburg",
-            "Noord- en Midden-Limburg",
-            dict(sorted({**_NOORD, **_MIDDEN}.items())),
-            "Venlo",
-            "Regiovisie Meedoen en Wonen 2022-2026",
-        ),
-        Region(
-            "noord-limburg",
-            "Noord-Limburg",
-            _NOORD,
-            "Venlo",
-            _PLAN_2019,
-            "Het uitvoeringsplan (eind 2019) noemt ongeveer 280.000 inwoners in Noord-Limburg, "
-            "zonder cijfers per gemeente.",
-        ),
-        Region("midden-limburg", "Midden-Limburg", _MIDDEN, None, _PLAN_2019),
-        Region(
-            "maastricht-heuvelland",
-            "Maastricht-Heuvelland",
-            {
-                "Maastricht": "GM0935",
-                "Eijsden-Margraten": "GM1903",
-                "Gulpen-Wittem": "GM1729",
-                "Meerssen": "GM0938",
-                "Vaals": "GM0981",
-                "Valkenburg a/d Geul": "GM0994",
-            },
-            "Maastricht",
-            "Collegevoorstel Regioplan Beschermd Thuis 2020",
-        ),
-        Region(
-            "leidse-regio",
-            "Leidse Regio",
-            {
-                "Leiden": "GM0546",
-                "Leiderdorp": "GM0547",
-                "Oegstgeest": "GM0579",
-                "Voorschoten": "GM0626",
-                "Zoeterwoude": "GM0638",
-            },
-            "Leiden",
-            "Uitvoeringsagenda Maatschappelijke Zorg Leidse Regio",
-            real_columns={
-                "objectief": "Bron: Uitvoeringsagenda Maatschappelijke Zorg Leidse Regio, "
-                "Bijlage 2, Lokaal Structureel Investeringsfonds 2020"
-            },
-        ),
-    )
-}
-
-DEFAULT_REGION = "noord-en-midden-limburg"
 
 
 def _quoted(labels: Sequence[str]) -> str:

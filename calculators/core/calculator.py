@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from ..catalogue.regions import DEFAULT_REGION, KIND_OF, REGIONS, region_notice
+from ..catalogue import site
+from ..catalogue.regions import KIND_OF, region_notice
 from . import fields
 from .csvio import write_csv
 from .problems import InputError, Problems, quote
@@ -90,7 +91,7 @@ class Calculator:
 
     @property
     def default_region(self) -> str:
-        return str(getattr(self.scenario, "REGION", DEFAULT_REGION))
+        return site.default_region(self.name)
 
     def parse(self, data: object) -> Any:
         return fields.parse(self.scenario, data, self.name)
@@ -110,7 +111,7 @@ class Calculator:
         rows: Any = default.get("municipalities") or []
         # Columns left empty (a minimum, say) hold no figures, so they are neither.
         filled = [c for c in self.columns(default) if any(r["values"].get(c.id) for r in rows)]
-        return region_notice(REGIONS[region], [(c.id, c.label) for c in filled])
+        return region_notice(site.regions()[region], [(c.id, c.label) for c in filled])
 
     def column_kinds(self, scenario: Mapping[str, Any]) -> dict[str, str]:
         """Header -> "CBS 1-1-2022" / "echt" / "voorbeeld", for each column whose every figure
@@ -120,7 +121,8 @@ class Calculator:
         if not isinstance(rows, list) or not all(isinstance(r, Mapping) for r in rows):
             return {}
         names = {r.get("name") for r in rows}
-        region = next((r for r in REGIONS.values() if set(r.municipalities) == names), None)
+        found = site.regions().values()
+        region = next((r for r in found if set(r.municipalities) == names), None)
         if region is None or len(names) != len(rows):
             return {}
         default: Any = self.default_scenario(region.id)
@@ -150,7 +152,7 @@ def _scenario(request: Mapping[str, Any]) -> Any:
 
 
 def _region(request: Mapping[str, Any], default: str) -> str:
-    options = {r.id: r.label for r in REGIONS.values()}
+    options = {r.id: r.label for r in site.regions().values()}
     return str(choice(options, default=default)(request.get("region"), "region", "de regio"))
 
 
@@ -234,7 +236,7 @@ def actions(calc: Calculator) -> dict[str, Action]:
 
     def describe(request: Mapping[str, Any]) -> dict[str, Any]:
         # Only what the page reads: its title, the form and the regions to start from.
-        regions = [r.to_dict() for r in REGIONS.values()]
+        regions = [r.to_dict() for r in site.regions().values()]
         return {"title": calc.title, "form": calc.form(), "regions": regions}
 
     def compute(request: Mapping[str, Any]) -> dict[str, Any]:

@@ -357,7 +357,7 @@ def read_cell_number(
 ) -> Decimal | None:
     """Parse one cell as a number with the table's convention; blank gives ``None``.
 
-    ``label`` names the value in Dutch (e.g. "‘Inwoners’ van Venlo"); the message adds the line
+    ``label`` names the value in Dutch (e.g. "‘Inwoners’ van Leiden"); the message adds the line
     and column. CBS symbols are handled for CBS downloads.
     """
     cell = row.cells[column]
@@ -386,7 +386,7 @@ def read_cell_number(
 
 
 def base_name(name: str) -> str:
-    """Name without a trailing CBS suffix: ``"Bergen (L.)"`` → ``"Bergen"``."""
+    """Name without a trailing CBS suffix: ``"Naam (NH.)"`` → ``"Naam"``."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip()
 
 
@@ -394,8 +394,8 @@ def match_names(names: Iterable[str], known: Sequence[str]) -> list[int | None]:
     """For each name from a file, the index of the matching ``known`` name, or ``None``.
 
     Exact match first (ignoring case and extra spaces); then without a trailing suffix in
-    brackets (CBS writes "Bergen (L.)" for Bergen in Limburg), but only when exactly one known
-    name fits, so "Bergen (L.)" and "Bergen (NH.)" never both land on one "Bergen".
+    brackets (where two municipalities share a name, the CBS adds the province: "(L.)",
+    "(NH.)"), but only when exactly one known name fits, so two such never land on one.
     """
     exact = {name_key(n): i for i, n in enumerate(known)}
     by_base: dict[str, list[int]] = {}

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..catalogue.regions import DEFAULT_REGION
+from ..catalogue.site import default_region
 from . import validators
 from .format import Number, canonical_number, format_decimal
 from .key import Key, KeyPreset, check_key_columns, key_to_json, parse_key
@@ -69,8 +69,9 @@ class Input:
     controls: Callable[[str, Input, list[Control]], list[Placed]] | None = None
     #: what it is, for the Scenario-formaat page (default: the label)
     about: str = ""
-    #: the rules derived from the bounds, for the Scenario-formaat page
-    rules: str = ""
+    #: the rules derived from the bounds, for the Scenario-formaat page (a function: where
+    #: they name what the site's region file offers)
+    rules: str | Callable[[], str] = ""
     #: shown under the input
     hint: str = ""
     #: legend of the fieldset the input stands in ("" = none)
@@ -410,25 +411,27 @@ def _table_texts(columns: Sequence[Column], required: Set[str], keyed: bool) -> 
 
 def key(
     legend: str,
-    presets: Mapping[str, KeyPreset],
+    presets: Callable[[], Mapping[str, KeyPreset]],
     columns: Sequence[Column] | str,
     *,
     noun: str = "de sleutel",
     default_label: str = "Sleutel",
-    switched_on: dict[str, object] | None = None,
+    switched_on: Callable[[], dict[str, object]] | None = None,
     label: str = "",
     **extra: Any,
 ) -> Any:
     """A key: a weight in percent per column. ``columns``: fixed, or the name of the criteria
-    field. With ``switched_on`` the key is optional (``null`` = off): a checkbox ``label``
-    fills it in and shows the key editor (with ``legend``) and the inputs drawn inside it."""
+    field. ``presets`` gives the preset keys (the site's region file names them, so they are
+    asked for when used). With ``switched_on`` the key is optional (``null`` = off): a
+    checkbox ``label`` fills it in and shows the key editor (with ``legend``) and the inputs
+    drawn inside it."""
     optional = switched_on is not None
 
     def read(raw: object, path: str, label: str, values: Mapping[str, Any], p: Problems) -> Any:
         if optional and raw is None:
             return None
         found = parse_key(
-            raw, path, p, _columns_in(columns, values), presets, name=noun,
+            raw, path, p, _columns_in(columns, values), presets(), name=noun,
             default_label=default_label,
         )  # fmt: skip
         return INVALID if found is None else found
@@ -438,11 +441,11 @@ def key(
             "kind": "key",
             "path": path,
             "legend": legend,
-            "presets": [p.to_dict() for p in presets.values()],
+            "presets": [p.to_dict() for p in presets().values()],
             **_columns_control(columns),
         }
-        if optional:
-            return _checkbox(path, spec, switched_on, [editor, *inside])
+        if switched_on is not None:
+            return _checkbox(path, spec, switched_on(), [editor, *inside])
         return [(spec.group, spec.when, editor)]
 
     over = (
@@ -450,11 +453,14 @@ def key(
         if isinstance(columns, str)
         else f"per kolom ({_codes([c.id for c in columns])})"
     )
-    rules = (
-        f"`label`, `preset` en `weights`: {over} een percentage, samen 100. "
-        f"Voorinstellingen: {_codes(list(presets))}."
-        + (" Of `null`: niet vergelijken." if optional else "")
-    )
+
+    def rules() -> str:
+        return (
+            f"`label`, `preset` en `weights`: {over} een percentage, samen 100. "
+            f"Voorinstellingen: {_codes(list(presets()))}."
+            + (" Of `null`: niet vergelijken." if optional else "")
+        )
+
     return _declare(
         label or legend,
         read,
@@ -635,8 +641,9 @@ def to_json(scenario: Any, name: str = "") -> dict[str, object]:
 
 
 def example(cls: type, region: str | None = None, name: str = "") -> dict[str, object]:
-    """The example scenario for ``region`` (default: the class's ``REGION``)."""
-    region = region or getattr(cls, "REGION", DEFAULT_REGION)
+    """The example scenario for ``region`` (default: the one the region file names for the
+    calculator, else the site's region)."""
+    region = region or default_region(name or calculator_name(cls))
     body = {
         # A copy: the caller may change the scenario it gets.
         name: spec.example(region) if callable(spec.example) else copy.deepcopy(spec.example)
@@ -683,7 +690,7 @@ def format_rows(cls: type, prefix: str = "") -> list[tuple[str, str, str]]:
     """(field, what it is, rules) for the field table on the Scenario-formaat page."""
     rows = []
     for name, spec in inputs(cls).items():
-        rules = spec.rules
+        rules = spec.rules() if callable(spec.rules) else spec.rules
         if spec.when:
             shown = " of ".join(f"`{v}`" for v in spec.when[1:])
             rules = f"{rules} Telt alleen bij `{spec.when[0]}` {shown}.".strip()

@@ -60,6 +60,8 @@ class KeyPreset:
     references: dict[str, str] = field(default_factory=dict)
     #: True when the source fixes the weights; False when they are an example.
     weights_fixed: bool = True
+    #: The label an example scenario gives the key (default: ``label``).
+    short_label: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return {

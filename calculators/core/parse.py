@@ -269,7 +269,7 @@ def parse_number(
     """Parse one user-supplied number exactly; raise :class:`InputError` with a Dutch message.
 
     ``field`` is the path reported back (``municipalities[2].values.inwoners``); ``label`` is
-    how the message names it in Dutch, e.g. ``"‘Inwoners’ van Venlo"`` (default: the field
+    how the message names it in Dutch, e.g. ``"‘Inwoners’ van Leiden"`` (default: the field
     path in quotes). With ``required=False`` a missing value (``None`` or blank text) gives
     ``None``; otherwise it is an error. ``maximum`` bounds the absolute value;
     ``max_decimals`` the digits after the decimal mark (``integer=True`` means none).

@@ -91,7 +91,7 @@ def municipality_name(raw: object, field: str, where: str) -> str:
     if len(name) > MAX_NAME or not name.isprintable():  # the common case skips this in one step
         _check_line(name, field, f"De naam bij {where}", MAX_NAME)
         if _has_category(name, "Cf"):
-            # Invisible, yet it makes "Venlo" and "Ven\u200blo" two municipalities.
+            # Invisible, yet it makes "Vaals" and "Va\u200bals" two municipalities.
             raise InputError.single(
                 field,
                 f"De naam bij {where} bevat een onzichtbaar opmaakteken (zoals een zachte "

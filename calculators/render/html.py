@@ -4,7 +4,7 @@ The same markup is produced at build time (static page, print, no JavaScript) an
 browser worker (live results), so both always look alike. Every piece of text passes
 through ``html.escape``: municipality names come from users and URLs.
 
-One municipality can be highlighted (a link such as ``#gemeente=Venray``, or the page's
+One municipality can be highlighted (a link such as ``#gemeente=Maastricht``, or the page's
 "Gemeente uitlichten" choice): inside :func:`highlighting`, every builder marks that
 municipality's table rows, bar group and line. It is a context rather than an argument
 because the renderers' signature ``render(result, scenario)`` is the platform's contract

@@ -24,7 +24,7 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-from ..catalogue.regions import REGIONS
+from ..catalogue.site import known_codes
 from ..core.format import format_decimal
 from .html import highlighted, text
 
@@ -168,7 +168,7 @@ def _span_at(shape: Shape, x: float, y: float) -> tuple[float, float]:
 
 def _lines(name: str) -> list[list[str]]:
     """How a name may be written: on one line, or on two split at the space or after the
-    hyphen nearest its middle ("Horst aan" / "de Maas", "Echt-" / "Susteren")."""
+    hyphen nearest its middle ("Valkenburg aan" / "de Geul", "Eijsden-" / "Margraten")."""
     options = [[name]]
     cuts = [(i, i + 1) for i, c in enumerate(name) if c == " "]
     cuts += [(i + 1, i + 1) for i, c in enumerate(name[:-1]) if c == "-" and i > 0]
@@ -495,7 +495,7 @@ def result_map(
     """A calculator's result on the map: the rows of its table whose name a region of the
     catalogue knows (as the sources spell it); a name typed by the user has no outline and
     stays in the table only. The table beside the map carries the same numbers."""
-    known = {name: code for region in REGIONS.values() for name, code in region.codes.items()}
+    known = known_codes()
     codes = {name: known[name] for name in values if name in known}
     return region_map(
         codes,

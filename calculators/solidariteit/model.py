@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..catalogue import CRITERIA, DECISION_CRITERIA_2020, DECISION_KANDIDAAT_2019, PRESETS
+from ..catalogue import CRITERIA, KEYS, example_key, key_presets
 from ..catalogue.figures import solidariteit_costs, solidariteit_rows
 from ..core import fields
 from ..core.key import Key
@@ -22,8 +22,6 @@ from ..core.table import Column, Row
 
 __all__ = ["CARE_LINES", "COLUMNS", "KEY_COLUMNS", "OPERATING_LINES", "Costs", "Scenario"]
 
-#: Beslispunt 9 (2019) and uitgangspunt 8 (2020): one pool, costs paid from it, a key.
-DECISIONS = (DECISION_KANDIDAAT_2019, DECISION_CRITERIA_2020)
 #: Both sources leave the innovation percentage open ("nader te bepalen").
 INNOVATION_PERCENT_FIXED = False
 MAX_AMOUNT = Decimal(100_000_000_000)
@@ -103,10 +101,10 @@ class Scenario:
     )
     key: Key = fields.key(
         "Verdeelsleutel voor het overschot of tekort",
-        PRESETS,
+        lambda: key_presets(KEYS),
         KEY_COLUMNS,
         noun="de verdeelsleutel",
-        example=PRESETS["criteria-2020"].key_json(),
+        example=lambda region: example_key("solidariteit", KEYS).key_json(),
         about="De sleutel voor het overschot of tekort, over de criteria van de tabel (zonder "
         "`eigen_kosten`).",
     )

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from ..catalogue import PLACES_2022, SPREIDING_PRESETS, columns
-from ..catalogue.figures import spreiding_rows
+from ..catalogue import BASES, columns, example_key, key_presets
+from ..catalogue.figures import spreiding_rows, spreiding_total
 from ..core import fields
 from ..core.apportion import APPORTIONMENT_METHODS
 from ..core.key import Key
@@ -67,7 +67,7 @@ class Scenario:
         maximum=MAX_PLACES,
         group="Gekozen totaal",
         when=("total_mode", "fixed"),
-        example=str(PLACES_2022),
+        example=lambda region: str(spreiding_total(region)),
     )
     decline_per_year: int | None = fields.number(
         "Minder plaatsen per jaar",
@@ -79,10 +79,10 @@ class Scenario:
     )
     key: Key = fields.key(
         "Grondslag: naar inwoners, cliënten of een mix",
-        SPREIDING_PRESETS,
+        lambda: key_presets(BASES),
         BASIS,
         noun="de grondslag",
-        example=SPREIDING_PRESETS["inwoners"].key_json(),
+        example=lambda region: example_key("spreiding", BASES, "grondslag").key_json(),
     )
     method: str = fields.choice(
         "Rekenmethode",

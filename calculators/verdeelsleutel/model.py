@@ -11,10 +11,17 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ..catalogue import CRITERIA, DEFAULT_THRESHOLD_PER_INHABITANT, PRESET_CRITERIA, PRESETS
+from ..catalogue import (
+    CRITERIA,
+    DEFAULT_THRESHOLD_PER_INHABITANT,
+    KEYS,
+    PRESET_CRITERIA,
+    example_key,
+    key_presets,
+)
 from ..catalogue.figures import verdeelsleutel_rows
 from ..core import fields
-from ..core.key import Key
+from ..core.key import Key, KeyPreset
 from ..core.problems import Problems, quote
 from ..core.table import Column, Row, columns_text
 
@@ -22,6 +29,8 @@ __all__ = ["Scenario"]
 
 MAX_AMOUNT = Decimal(100_000_000_000)
 DIVIDES = "want het bedrag per inwoner wordt erdoor gedeeld"
+#: The key that switching on the comparison starts with: everything by inhabitants.
+REFERENCE = "inwoners-100"
 
 
 def _inhabitants(
@@ -49,14 +58,27 @@ def _counted(columns: Sequence[Column], values: Mapping[str, Any]) -> list[Colum
     return [replace(c, integer=True, positive=DIVIDES) if c.id == chosen else c for c in columns]
 
 
-def _preset(preset: str, label: str) -> Callable[[str], dict[str, object]]:
-    return lambda region: {**PRESETS[preset].key_json(), "label": label}
+def _keys() -> dict[str, KeyPreset]:
+    return key_presets(KEYS)
+
+
+def _example_key(setting: str, default: str | None = None) -> Callable[[str], dict[str, object]]:
+    """The example's key, as the region file chooses it, with its short label."""
+
+    def key(region: str) -> dict[str, object]:
+        chosen = example_key("verdeelsleutel", KEYS, setting, default)
+        return {**chosen.key_json(), "label": chosen.short_label or chosen.label}
+
+    return key
+
+
+def _reference() -> dict[str, object]:
+    return key_presets(KEYS)[REFERENCE].key_json()
 
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
     VERSION: ClassVar[int] = 1
-    REGION: ClassVar[str] = "noord-limburg"
 
     title: str = fields.title("Inwoners CBS 2022, andere cijfers voorbeelden")
     amount: Decimal = fields.number(
@@ -88,20 +110,20 @@ class Scenario:
     )
     key: Key = fields.key(
         "Verdeelsleutel en gewichten",
-        PRESETS,
+        _keys,
         "criteria",
         noun="de sleutel",
-        example=_preset("kandidaat-2019", "Kandidaat-sleutel 2019"),
+        example=_example_key("sleutel"),
     )
     compare_key: Key | None = fields.key(
         "Tweede sleutel om mee te vergelijken",
-        PRESETS,
+        _keys,
         "criteria",
         noun="de vergelijkingssleutel",
         default_label="Vergelijking",
-        switched_on=PRESETS["inwoners-100"].key_json(),
+        switched_on=_reference,
         label="Vergelijk met een tweede sleutel",
-        example=_preset("inwoners-100", "100 % inwoners"),
+        example=_example_key("vergelijking", REFERENCE),
     )
     threshold_per_inhabitant: Decimal = fields.number(
         "Waarschuw bij een verschil groter dan (euro per inwoner)",

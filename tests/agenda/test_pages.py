@@ -5,7 +5,6 @@ calling page."""
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -54,11 +53,8 @@ def env(goals):
     # Only ambition 5 has a page in this fake site; the records are the real ones.
     register = sitecontent.load_register(ROOT / "decisions")
     pages = sitecontent.AgendaPages(goals, agendas, {"regiovisie/ambitie-5.md"}, register)
-    spec = importlib.util.spec_from_file_location(
-        "agenda_macros", ROOT / "hooks" / "macros_beleidsagenda.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    from regio_engine.macros import beleidsagenda as module
+
     fake = FakeEnv(pages)
     module.define_env(fake)
     return fake, module

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -289,19 +287,24 @@ def fake_config(docs: Path) -> SimpleNamespace:
 
 
 def content_hook(monkeypatch, serving: bool = False):
-    """hooks/content.py loaded the way MkDocs loads a hook, reading the real records."""
+    """The plugin's content step with MkDocs' events, reading the real records."""
+    from regio_engine import content
+
     monkeypatch.setenv("BESLUITEN_MAP", str(ROOT / "decisions"))
-    spec = importlib.util.spec_from_file_location("content_hook", ROOT / "hooks" / "content.py")
-    hook = importlib.util.module_from_spec(spec)
-    # MkDocs registers a hook module before running it; its dataclass needs that.
-    monkeypatch.setitem(sys.modules, spec.name, hook)
-    spec.loader.exec_module(hook)
-    hook.on_startup(command="serve" if serving else "build", dirty=False)
-    # Only the hook's own work is under test here, not MkDocs' File objects.
-    hook.File = SimpleNamespace(
-        generated=lambda config, src, content: SimpleNamespace(src_uri=src, content=content)
+    # Only the step's own work is under test here, not MkDocs' File objects.
+    monkeypatch.setattr(
+        content,
+        "File",
+        SimpleNamespace(
+            generated=lambda config, src, content: SimpleNamespace(src_uri=src, content=content)
+        ),
     )
-    return hook
+    step = content.ContentStep(content.Folders(), serving=serving)
+    return SimpleNamespace(
+        on_config=step.configure,
+        on_files=step.add_files,
+        on_page_markdown=lambda markdown, **event: step.page_markdown(markdown),
+    )
 
 
 def test_build_hook_stops_on_invalid_data(tmp_path, monkeypatch):

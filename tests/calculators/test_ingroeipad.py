@@ -10,13 +10,14 @@ from __future__ import annotations
 import copy
 import json
 import re
+from decimal import Decimal
 from itertools import pairwise
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from calculators.catalogue import BIJLAGE_2_STRUCTUREEL
+from calculators.catalogue import site
 from calculators.core import fields
 from calculators.core.apportion import largest_remainder
 from calculators.core.entry import handle
@@ -446,8 +447,13 @@ def source_rows(kind: str) -> dict[str, tuple[int, ...]]:
     return rows
 
 
-def test_bijlage_2_preset_is_the_source_text():
-    assert BIJLAGE_2_STRUCTUREEL == source_rows("structureel")
+def bijlage_2_in_the_region_file() -> dict[str, Decimal]:
+    return site.regions()["leidse-regio"].real["objectief"].values
+
+
+def test_bijlage_2_in_the_region_file_is_the_2020_column_of_the_source_text():
+    structural = {name: Decimal(years[2]) for name, years in source_rows("structureel").items()}
+    assert bijlage_2_in_the_region_file() == structural
 
 
 def test_two_row_totals_per_fund_differ_by_one_euro_from_their_years():
@@ -466,7 +472,7 @@ def test_leidse_regio_starts_from_leiden_and_ends_in_the_2020_fund_amounts():
     start = {x["name"]: x["amounts"][0] for x in r["rows"]}
     assert start == {"Leiden": 44_641_200, **dict.fromkeys(list(start)[1:], 0)}
     assert {x["name"]: x["amounts"][-1] for x in r["rows"]} == {
-        name: years[2] * 100 for name, years in BIJLAGE_2_STRUCTUREEL.items()
+        name: int(euros) * 100 for name, euros in bijlage_2_in_the_region_file().items()
     }
     assert r["reached"] is True  # Leiden loses € 17.969,90 a year, far below € 15 per inhabitant
 

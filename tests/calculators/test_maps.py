@@ -18,9 +18,12 @@ from itertools import combinations, pairwise
 
 import pytest
 
-from calculators.catalogue.regions import REGIONS
+from calculators.catalogue.site import regions
 from calculators.render import maps
 from calculators.render.html import highlighting
+
+#: The regions of the site's region file (regio.yml).
+REGIONS = regions()
 
 Point = tuple[int, int]
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,10 +7,13 @@ import json
 
 import pytest
 
-from calculators.catalogue.regions import REGIONS
+from calculators.catalogue.site import regions
 from calculators.core.calculator import find
 from calculators.core.entry import calculator_names, handle
 from calculators.render.page import handle_page
+
+#: The regions of the site's region file (regio.yml).
+REGIONS = regions()
 
 NAMES = ["ingroeipad", "solidariteit", "spreiding", "verdeelsleutel"]
 # Inhabitants on 1 January 2022 per region, summed in the README of the CBS data the project

@@ -5,15 +5,9 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from calculators.catalogue import (
-    DECISION_CRITERIA_2020,
-    DECISION_KANDIDAAT_2019,
-    DEFAULT_THRESHOLD_PER_INHABITANT,
-    PRESETS,
-    SOURCE_2019,
-    SOURCE_2020,
-)
-from calculators.catalogue.regions import REGIONS, region_notice
+from calculators.catalogue import DEFAULT_THRESHOLD_PER_INHABITANT, KEYS, key_presets
+from calculators.catalogue.regions import region_notice
+from calculators.catalogue.site import default_region, regions
 from calculators.core import fields
 from calculators.core.key import shares
 from calculators.verdeelsleutel import Scenario, compute
@@ -191,7 +185,7 @@ def test_default_scenario_facts():
     names = [m["name"] for m in scenario["municipalities"]]
     assert (
         names
-        == list(REGIONS["noord-limburg"].municipalities)
+        == list(regions()["noord-limburg"].municipalities)
         == [
             "Beesel",
             "Bergen",
@@ -210,7 +204,7 @@ def test_default_scenario_facts():
     assert scenario["compare_key"]["preset"] == "inwoners-100"
     assert scenario["threshold_per_inhabitant"] == "15"
     columns = [("inwoners", "Inwoners"), ("gebruik", "Gebruik")]
-    notice = region_notice(REGIONS[Scenario.REGION], columns)
+    notice = region_notice(regions()[default_region("verdeelsleutel")], columns)
     assert notice == (
         "Echte cijfers voor Noord-Limburg: ‘Inwoners’ (Bron: CBS, StatLine 70072ned, 1 januari "
         "2022). "
@@ -224,29 +218,32 @@ def test_default_scenario_facts():
 
 
 def test_presets_match_the_decisions():
-    assert DECISION_KANDIDAAT_2019 == "bp-2019-09"
-    assert DECISION_CRITERIA_2020 == "up-2020-08"
-    k2019 = PRESETS["kandidaat-2019"]
+    presets = key_presets(KEYS)
+    k2019 = presets["kandidaat-2019"]
     assert k2019.weights == {"inwoners_18plus": 25, "gebruik": 75}
     assert k2019.references == {
         "inwoners_18plus": "peildatum 1 januari t-1",
         "gebruik": "peiljaar t-2",
     }
-    assert (k2019.decision, k2019.source) == ("bp-2019-09", SOURCE_2019)
-    c2020 = PRESETS["criteria-2020"]
+    assert k2019.decision == "bp-2019-09"
+    assert k2019.source == (
+        "Uitvoeringsplan doordecentralisatie beschermd wonen en maatschappelijke opvang regio "
+        "Noord-Limburg"
+    )
+    c2020 = presets["criteria-2020"]
     assert c2020.weights == {"inleg": 40, "gebruik": 40, "zeggenschap": 20}
     assert not c2020.weights_fixed and "voorbeeld" in c2020.explanation
-    assert (c2020.decision, c2020.source) == ("up-2020-08", SOURCE_2020)
-    assert SOURCE_2020.startswith("Regionale uitgangspunten maatschappelijke opvang")
-    reference = PRESETS["inwoners-100"]
+    assert c2020.decision == "up-2020-08"
+    assert str(c2020.source).startswith("Regionale uitgangspunten maatschappelijke opvang")
+    reference = presets["inwoners-100"]
     assert reference.weights == {"inwoners": 100} and reference.decision is None
     assert DEFAULT_THRESHOLD_PER_INHABITANT == 15
-    for preset in PRESETS.values():
+    for preset in presets.values():
         assert sum(preset.weights.values()) == 100
 
 
 def test_every_preset_computes_on_the_default_scenario():
-    for preset in PRESETS.values():
+    for preset in key_presets(KEYS).values():
         scenario = fields.example(Scenario)
         scenario["key"] = {
             "label": preset.label,

@@ -17,7 +17,10 @@ from pathlib import Path
 import pytest
 
 from calculators.catalogue import population
-from calculators.catalogue.regions import REGIONS
+from calculators.catalogue.site import regions
+
+#: The regions of the site's region file (regio.yml).
+REGIONS = regions()
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "calculators" / "catalogue" / "cbs"
@@ -284,8 +287,10 @@ def test_wheel_is_rebuilt_when_the_data_changes(tmp_path, monkeypatch):
     (npm / "pyodide-lock.json").write_text("{}")
     monkeypatch.setattr(pyodide_dist, "ROOT", tmp_path)
     monkeypatch.setattr(pyodide_dist, "PYODIDE_NPM", npm)
-    first = pyodide_dist._source_digest()
+    first = pyodide_dist._source_digest("{}")
     (data / ".inwoners.csv.123.tmp").write_text("half")
-    assert pyodide_dist._source_digest() == first
+    assert pyodide_dist._source_digest("{}") == first
+    # Another site's region file is another wheel.
+    assert pyodide_dist._source_digest('{"regio": "x"}') != first
     (data / "inwoners.csv").write_text("b\n")
-    assert pyodide_dist._source_digest() != first
+    assert pyodide_dist._source_digest("{}") != first

@@ -1,4 +1,4 @@
-"""Policy and code agree by construction: every calculator preset that names a decision
+"""Policy and the region file agree: every preset key of ``regio.yml`` that names a decision
 matches the machine-readable ``parameters`` of that decision record."""
 
 from __future__ import annotations
@@ -8,17 +8,18 @@ from decimal import Decimal
 import pytest
 
 import sitecontent as content
-from calculators import catalogue as presets
+from calculators.catalogue import BASES, KEYS, key_presets
 from tests.decisions.conftest import RECORDS
 
-
-def test_decision_constants():
-    assert presets.DECISION_KANDIDAAT_2019 == "bp-2019-09"
-    assert presets.DECISION_CRITERIA_2020 == "up-2020-08"
+#: The 2019 plan's beslispunt 9 (the candidate key) and the 2020 uitgangspunt 8 (a key "nog
+#: nader te bepalen"): financial solidarity, one pool, a key.
+KANDIDAAT_2019, CRITERIA_2020 = "bp-2019-09", "up-2020-08"
+#: Beslispunt 5 of 2019 and uitgangspunt 5 of 2020: spreading places.
+SPREIDING_2019, SPREIDING_2020 = "bp-2019-05", "up-2020-05"
 
 
 @pytest.mark.parametrize(
-    "preset", [p for p in presets.PRESETS.values() if p.decision], ids=lambda p: p.id
+    "preset", [p for p in key_presets(KEYS).values() if p.decision], ids=lambda p: p.id
 )
 def test_preset_matches_its_decision(preset):
     register = content.load_register(RECORDS)
@@ -36,16 +37,15 @@ def test_preset_matches_its_decision(preset):
 
 
 def test_both_named_decisions_have_presets():
-    named = {p.decision for p in presets.PRESETS.values()}
-    assert {presets.DECISION_KANDIDAAT_2019, presets.DECISION_CRITERIA_2020} <= named
+    named = {p.decision for p in key_presets(KEYS).values()}
+    assert {KANDIDAAT_2019, CRITERIA_2020} <= named
 
 
 def test_spreiding_agrees_with_its_decisions():
     from calculators.spreiding import model as spreiding
 
     register = content.load_register(RECORDS)
-    decisions = (presets.DECISION_SPREIDING_2019, presets.DECISION_SPREIDING_2020)
-    assert decisions == ("bp-2019-05", "up-2020-05")
+    decisions = (SPREIDING_2019, SPREIDING_2020)
     params = {d: register.decisions[d].meta["parameters"]["spreiding"] for d in decisions}
     for decision in decisions:
         assert "spreiding" in register.decisions[decision].meta["rekenhulpen"]
@@ -57,7 +57,7 @@ def test_spreiding_agrees_with_its_decisions():
     assert named == set(spreiding.FACILITIES)
     # The two bases of 2019 are presets that name that decision.
     for basis in params["bp-2019-05"]["grondslagen"]:
-        preset = presets.SPREIDING_PRESETS[basis]
+        preset = key_presets(BASES)[basis]
         assert preset.decision == "bp-2019-05"
         assert {k for k, w in preset.weights.items() if w} == {basis}
 
@@ -66,11 +66,7 @@ def test_solidariteit_agrees_with_its_decisions():
     from calculators.solidariteit import model as solidariteit
 
     register = content.load_register(RECORDS)
-    assert solidariteit.DECISIONS == (
-        presets.DECISION_KANDIDAAT_2019,
-        presets.DECISION_CRITERIA_2020,
-    )
-    for decision in solidariteit.DECISIONS:
+    for decision in (KANDIDAAT_2019, CRITERIA_2020):
         meta = register.decisions[decision].meta
         assert "solidariteit" in meta["rekenhulpen"]
         params = meta["parameters"]["solidariteit"]
@@ -85,5 +81,5 @@ def test_solidariteit_agrees_with_its_decisions():
         assert params["innovatiebudget"]["soort"] == "percentage"
         assert params["innovatiebudget"]["percentage_vast"] is solidariteit.INNOVATION_PERCENT_FIXED
         # The key the decision names is a preset of the calculator, tied to this decision.
-        preset = solidariteit.PRESETS[params["sleutel"]]
+        preset = key_presets(KEYS)[params["sleutel"]]
         assert preset.decision == decision

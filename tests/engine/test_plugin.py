@@ -3,19 +3,32 @@ point, configured by a schema, free of any region's content."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
+import zipfile
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import pytest
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from regio_engine import offline, output_checks, pyodide_dist
-from regio_engine.plugin import RegioPlugin
+from regio_engine.plugin import RegioPlugin, _configure_region
 
-from calculators.catalogue.regions import REGIONS
+from calculators.catalogue import site
+from calculators.catalogue.site import regions
+
+#: The regions of the site's region file (regio.yml).
+REGIONS = regions()
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE = ROOT / "engine"
+CALCULATORS = ROOT / "calculators"
+#: The calculators' data packages: the CBS figures of the whole country, and the outlines of
+#: the municipalities of the site's regions (generated from its region file by a tool).
+DATA_PACKAGES = (CALCULATORS / "catalogue" / "cbs", CALCULATORS / "catalogue" / "geo")
 
 
 def test_mkdocs_finds_the_plugin_by_its_name():
@@ -68,7 +81,7 @@ def test_the_plugin_chooses_the_kill_switch_where_offline_use_is_off(monkeypatch
     """The option reaches offline.publish; the runtime and the checks are left out here."""
     chosen: list[bool] = []
     monkeypatch.setattr(offline, "publish", lambda config, kill_switch: chosen.append(kill_switch))
-    monkeypatch.setattr(pyodide_dist, "publish", lambda site_dir: None)
+    monkeypatch.setattr(pyodide_dist, "publish", lambda site_dir, region: None)
     monkeypatch.setattr(output_checks, "check", lambda site_dir, serving: None)
     config = MkDocsConfig()
     config["site_dir"] = str(tmp_path)
@@ -87,19 +100,61 @@ def region_names() -> set[str]:
     return names | {REGIONS[key].label for key in ours} | {"Limburg", "Meedoen en Wonen"}
 
 
+def engine_files() -> list[Path]:
+    """The plugin's files, and the calculators' code (their data packages aside)."""
+    found = [*ENGINE.rglob("*"), *CALCULATORS.rglob("*")]
+    return [
+        path
+        for path in found
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and not any(path.is_relative_to(data) for data in DATA_PACKAGES)
+    ]
+
+
 def test_the_engine_holds_no_region_content():
-    """No name of Noord- en Midden-Limburg in the engine's code, scripts or templates: what
-    is a region's comes from its site's configuration."""
+    """No name of Noord- en Midden-Limburg in the engine's code, scripts or templates, nor in
+    the calculators' code: what is a region's comes from its site's region file."""
     names = region_names()
     assert {"Venlo", "Beesel", "Noord- en Midden-Limburg"} <= names
     pattern = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(names)))
-    files = [
-        path for path in ENGINE.rglob("*") if path.is_file() and "__pycache__" not in path.parts
-    ]
-    assert any(path.name == "plugin.py" for path in files)
+    files = engine_files()
+    assert {"plugin.py", "site.py", "figures.py"} <= {path.name for path in files}
     found = {
         f"{path.relative_to(ROOT)}: {match[0]}"
         for path in files
         for match in pattern.finditer(path.read_text(encoding="utf-8"))
     }
     assert found == set()
+
+
+def test_a_wrong_region_file_stops_the_build_naming_the_place(tmp_path):
+    before = site.current()
+    try:
+        with pytest.raises(PluginError, match="ontbreekt naast mkdocs.yml"):
+            _configure_region(tmp_path / "regio.yml")
+        (tmp_path / "regio.yml").write_text(
+            "regios:\n  - id: x\n    naam: X\n    gemeenten: {Vaals: GM981}\n", encoding="utf-8"
+        )
+        with pytest.raises(PluginError) as raised:
+            _configure_region(tmp_path / "regio.yml")
+        assert str(raised.value) == (
+            "regio.yml: regios[0].gemeenten.Vaals: 'GM981' is geen CBS-gemeentecode zoals GM0935."
+        )
+    finally:
+        site._configured = before
+
+
+def test_the_region_file_goes_into_the_wheel_with_its_hash(tmp_path):
+    wheel = tmp_path / "calculators-0.1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as made:
+        made.writestr("calculators/__init__.py", "")
+        made.writestr("calculators-0.1.0.dist-info/RECORD", "calculators/__init__.py,,0\n")
+    region = json.dumps({"regio": "één"}, ensure_ascii=False)
+    pyodide_dist._pack_region(wheel, region)
+    with zipfile.ZipFile(wheel) as packed:
+        inside = packed.read("calculators/catalogue/_regio.json")
+        record = packed.read("calculators-0.1.0.dist-info/RECORD").decode().splitlines()
+    assert inside.decode() == region
+    digest = base64.urlsafe_b64encode(hashlib.sha256(inside).digest()).rstrip(b"=").decode()
+    assert record[-1] == f"calculators/catalogue/_regio.json,sha256={digest},{len(inside)}"

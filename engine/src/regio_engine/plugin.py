@@ -16,6 +16,7 @@ its options in :class:`RegioConfig`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,15 +24,28 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from calculators.catalogue import site
+
 from . import csp, offline, output_checks, pyodide_dist, theme
+from .content import ContentStep, Folders
 
 
 class RegioConfig(base.Config):
+    #: The site's region file (beside mkdocs.yml): its regions with their municipalities and
+    #: CBS codes, its preset keys tied to its decisions, and what each calculator starts from.
+    regio = c.Type(str, default=site.REGION_FILE)
+    #: The decision records, a folder beside mkdocs.yml.
+    besluiten = c.Type(str, default="decisions")
+    #: The beleidsagenda, a folder in docs/ (a site without an agenda has none).
+    beleidsagenda = c.Type(str, default="beleidsagenda")
+    #: The goals of the regiovisie, a file in docs/ (a site without a regiovisie has none).
+    doelen = c.Type(str, default="regiovisie/doelen.yaml")
     #: The service worker (sw.js) that keeps the site usable offline after one visit. Off,
     #: sw.js removes a worker and caches that an earlier version left in visitors' browsers.
     offline = c.Type(bool, default=True)
@@ -44,6 +58,9 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.calculator_pages = pyodide_dist.CalculatorPages()
+        #: the region file as JSON, for the calculators in the browser
+        self.region = ""
+        self.content = ContentStep(Folders(), serving=False)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -51,10 +68,24 @@ class RegioPlugin(BasePlugin[RegioConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         theme.configure(config)
+        self.region = _configure_region(Path(config.config_file_path).parent / self.config.regio)
+        if "macros" not in config.plugins:
+            raise PluginError(
+                "De plugin 'regio' heeft de plugin 'macros' nodig: zet '- macros' onder "
+                "'plugins' in mkdocs.yml, met 'modules: [regio_engine.macros]'."
+            )
+        folders = Folders(self.config.besluiten, self.config.beleidsagenda, self.config.doelen)
+        self.content = ContentStep(folders, self.serving)
+        self.content.configure(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        return theme.add_assets(files, config)
+        return self.content.add_files(theme.add_assets(files, config), config)
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        return self.content.page_markdown(markdown)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.calculator_pages = pyodide_dist.CalculatorPages()
@@ -80,7 +111,7 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        pyodide_dist.publish(site_dir)
+        pyodide_dist.publish(site_dir, self.region)
         output_checks.check(site_dir, self.serving)
         offline.publish(config, kill_switch=self.serving or not self.config.offline)
 
@@ -89,4 +120,20 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     ) -> LiveReloadServer:
         for path in pyodide_dist.watched():
             server.watch(str(path))
+        server.watch(str(Path(config.config_file_path).parent / self.config.regio))
+        for path in self.content.watched(config):
+            server.watch(str(path))
         return server
+
+
+def _configure_region(path: Path) -> str:
+    """Give the calculators the site's region file; return it as JSON for the wheel."""
+    try:
+        data = site.load_file(path)
+        site.configure(data, path.name)
+    except FileNotFoundError:
+        raise PluginError(f"Het regiobestand {path.name} ontbreekt naast mkdocs.yml.") from None
+    except site.RegionFileError as error:
+        raise PluginError(str(error)) from None
+    # In the file's order: it is the order of regions, municipalities and weights.
+    return json.dumps(data, ensure_ascii=False, default=str)

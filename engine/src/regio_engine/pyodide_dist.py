@@ -9,6 +9,7 @@ wheel only when a calculator file changed.
 
 from __future__ import annotations
 
+import base64
 import fcntl
 import gzip
 import hashlib
@@ -48,6 +49,10 @@ WHEEL_SOURCES = (
     "engine/src/regio_engine/pyodide_dist.py",
 )
 SNAPSHOT = "snapshot.bin.gz"
+# The region file inside the wheel, as calculators.catalogue.site.PACKAGED names it.
+PACKAGED_REGION = "_regio.json"
+# Cached dists kept: one per site built on this machine, and a few older.
+KEPT_DISTS = 4
 SNAPSHOT_MANIFEST = "snapshot.json"
 # Pages that hold a calculator; rekenhulp-loader.js boots Pyodide when a visitor shows
 # intent to open one of them (pointer resting on, or focus reaching, a link).
@@ -55,8 +60,8 @@ CALCULATOR_MARK = 'data-rekenhulp="'
 INTENT_META = "rekenhulp-paginas"
 
 
-def _source_digest() -> str:
-    digest = hashlib.sha256()
+def _source_digest(region: str) -> str:
+    digest = hashlib.sha256(region.encode())
     for entry in WHEEL_SOURCES:
         path = ROOT / entry
         # Every file of the package, not only *.py: the wheel also ships its data (the CBS
@@ -90,14 +95,16 @@ def _run(command: list[str], cwd: Path) -> str:
     return completed.stdout
 
 
-def build_dist() -> Path:
-    """Return a folder with the calculators wheel and the extended pyodide-lock.json."""
+def build_dist(region: str) -> Path:
+    """Return a folder with the calculators wheel for the site's ``region`` (its region file
+    as JSON) and the extended pyodide-lock.json."""
     if not (PYODIDE_NPM / "pyodide.mjs").exists():
         raise PluginError(
             "Pyodide ontbreekt in node_modules/pyodide: voer eerst 'make setup' uit (npm ci)."
         )
-    target = CACHE / _source_digest()
+    target = CACHE / _source_digest(region)
     if (target / "pyodide-lock.json").exists():
+        os.utime(target)  # recently used: kept when the cache is trimmed
         return target
     CACHE.mkdir(parents=True, exist_ok=True)
     # Two builds at once (tests in parallel, serve beside a build) share the cache: the
@@ -105,11 +112,11 @@ def build_dist() -> Path:
     with (CACHE / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (target / "pyodide-lock.json").exists():
-            _build_into(target)
+            _build_into(target, region)
     return target
 
 
-def _build_into(target: Path) -> None:
+def _build_into(target: Path, region: str) -> None:
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -121,6 +128,7 @@ def _build_into(target: Path) -> None:
     wheels = sorted(staging.glob("calculators-*.whl"))
     if len(wheels) != 1:
         raise PluginError(f"Expected one calculators wheel, found {wheels}")
+    _pack_region(wheels[0], region)
     _run(
         [
             _bin("pyodide"),
@@ -140,10 +148,28 @@ def _build_into(target: Path) -> None:
     _make_snapshot(staging, wheels[0])
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)
-    # Keep the cache small: older digests are never used again.
-    for old in CACHE.iterdir():
-        if old != target and old.is_dir():
+    # Keep the cache small, with room for a few sites (each region has its own wheel).
+    built = sorted((d for d in CACHE.iterdir() if d.is_dir()), key=lambda d: d.stat().st_mtime)
+    for old in built[:-KEPT_DISTS]:
+        if old != target:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _pack_region(wheel: Path, region: str) -> None:
+    """Add the site's region file to the wheel (and to its RECORD), where the calculators
+    read it on import (``calculators.catalogue.site``)."""
+    name = f"calculators/catalogue/{PACKAGED_REGION}"
+    data = region.encode()
+    hashed = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    rebuilt = wheel.with_suffix(".tmp")
+    with zipfile.ZipFile(wheel) as old, zipfile.ZipFile(rebuilt, "w") as new:
+        for entry in old.infolist():
+            content = old.read(entry)
+            if entry.filename.endswith(".dist-info/RECORD"):
+                content += f"{name},sha256={hashed},{len(data)}\n".encode()
+                new.writestr(zipfile.ZipInfo(name, entry.date_time), data, zipfile.ZIP_DEFLATED)
+            new.writestr(entry, content, entry.compress_type)
+    rebuilt.replace(wheel)
 
 
 def _node() -> str:
@@ -203,9 +229,10 @@ def _place(source: Path, destination: Path) -> None:
         shutil.copy2(source, destination)
 
 
-def publish(site_dir: Path) -> None:
-    """The runtime, the wheel, the trimmed stdlib and the snapshot under ``pyodide/``."""
-    dist = build_dist()
+def publish(site_dir: Path, region: str) -> None:
+    """The runtime, the wheel (with the site's ``region`` file as JSON), the trimmed stdlib and
+    the snapshot under ``pyodide/``."""
+    dist = build_dist(region)
     out = site_dir / SITE_SUBDIR
     out.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:

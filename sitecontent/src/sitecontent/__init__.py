@@ -46,7 +46,7 @@ from ._errors import ContentError
 from ._feed import FeedEntry, atom_feed, stable_id
 from ._files import write_together
 from ._gitdates import add_git_dates, git_dates
-from ._goals import SCALES, Ambition, Goal, Goals, Pillar, load_goals
+from ._goals import SCALES, Ambition, Goal, Goals, Pillar, load_goals, load_goals_if_present
 from ._history_pages import (
     DECISIONS_JSON,
     DECISIONS_SCHEMA,
@@ -190,6 +190,7 @@ __all__ = [
     "load_agenda",
     "load_agendas",
     "load_goals",
+    "load_goals_if_present",
     "load_register",
     "load_site",
     "load_yaml",

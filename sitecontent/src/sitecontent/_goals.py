@@ -95,6 +95,11 @@ def _goal(ambition: int, raw: YamlMapping, where: str) -> Goal:
     )
 
 
+def load_goals_if_present(path: Path) -> Goals:
+    """The goals; none for a site without a regiovisie (it has no such file)."""
+    return load_goals(path) if Path(path).exists() else Goals(pillars={}, ambitions={})
+
+
 def load_goals(path: Path) -> Goals:
     """Every pillar, ambition and goal, in the order of the file."""
     where = shown(path)

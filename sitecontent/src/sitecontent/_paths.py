@@ -26,20 +26,32 @@ class Paths:
     root: Path
     docs: Path
     decisions: Path
+    #: the agenda's folder, inside docs/ (the site's option ``beleidsagenda``)
+    agenda_folder: str = "beleidsagenda"
+    #: the regiovisie's goals, inside docs/ (the site's option ``doelen``); a site without
+    #: a regiovisie has no such file
+    goals_file: str = "regiovisie/doelen.yaml"
 
     @classmethod
-    def of(cls, root: Path | None = None, docs: Path | None = None) -> Paths:
+    def of(
+        cls,
+        root: Path | None = None,
+        docs: Path | None = None,
+        decisions: str = "decisions",
+        agenda: str = "beleidsagenda",
+        goals: str = "regiovisie/doelen.yaml",
+    ) -> Paths:
         root = Path(root) if root is not None else find_root()
-        decisions = os.environ.get(DECISIONS_ENV) or root / "decisions"
-        return cls(root=root, docs=Path(docs or root / "docs"), decisions=Path(decisions))
+        folder = os.environ.get(DECISIONS_ENV) or root / decisions
+        return cls(root, Path(docs or root / "docs"), Path(folder), agenda, goals)
 
     @property
     def agenda(self) -> Path:
-        return self.docs / "beleidsagenda"
+        return self.docs / self.agenda_folder
 
     @property
     def goals(self) -> Path:
-        return self.docs / "regiovisie" / "doelen.yaml"
+        return self.docs / self.goals_file
 
     @property
     def mkdocs_yml(self) -> Path:

@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from calculators.catalogue import population
-from calculators.catalogue.regions import REGIONS
+from calculators.catalogue import population, site
 from calculators.core.calculator import find
 from calculators.core.entry import handle_request
 
@@ -296,7 +295,7 @@ def calculator_example(name: str, municipalities: list[Municipality]) -> Calcula
         )
         for n, row in by_name.items()
     }
-    region = REGIONS[declaration.default_region].label
+    region = site.regions()[declaration.default_region].label
     return CalculatorExample(name, declaration.title, str(scenario.get("title", "")), region, rows)
 
 
