@@ -9,9 +9,45 @@ import socket
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Project:
+    """A site built with the plugin 'regio': this one, or the example of a second region."""
+
+    name: str
+    root: Path
+    #: the sections every build of it must have
+    sections: tuple[str, ...]
+    #: a page without a calculator, in the menu, and its heading
+    reading_page: str
+    reading_title: str
+    #: the calculators it offers, each on rekenhulpen/<name>/
+    calculators: tuple[str, ...]
+
+
+MAIN = Project(
+    "hoofdsite",
+    ROOT,
+    ("regiovisie/", "besluiten/", "beleidsagenda/", "rekenhulpen/", "gemeenten/"),
+    "regiovisie/",
+    "Regiovisie",
+    ("verdeelsleutel", "spreiding", "solidariteit", "ingroeipad"),
+)
+EXAMPLE = Project(
+    "maastricht-heuvelland",
+    ROOT / "voorbeelden" / "maastricht-heuvelland",
+    ("besluiten/", "rekenhulpen/", "koers/"),
+    "koers/",
+    "De koers",
+    ("verdeelsleutel", "ingroeipad"),
+)
+#: Every site the same browser and quality tests check.
+PROJECTS = {project.name: project for project in (MAIN, EXAMPLE)}
 
 
 class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
@@ -65,9 +101,9 @@ def free_port() -> int:
 
 
 def build_site(
-    site_dir: Path, site_url: str, *, strict: bool = True
+    site_dir: Path, site_url: str, *, strict: bool = True, project: Project = MAIN
 ) -> subprocess.CompletedProcess:
-    """Build the site for the URL it will be served at.
+    """Build the site (of ``project``) for the URL it will be served at.
 
     Instant navigation only works for links whose URL is in sitemap.xml, which is written
     from site_url, so a site served on another port would quietly fall back to full loads.
@@ -76,4 +112,6 @@ def build_site(
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    return subprocess.run(
+        command, cwd=project.root, capture_output=True, text=True, env=env, check=False
+    )

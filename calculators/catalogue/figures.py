@@ -18,6 +18,7 @@ from .regions import Region
 
 __all__ = [
     "example_clients",
+    "example_title",
     "ingroeipad_rows",
     "solidariteit_costs",
     "solidariteit_rows",
@@ -146,6 +147,19 @@ def ingroeipad_rows(region: str) -> Rows:
             "objectief": objective[name],
         },
     )
+
+
+def example_title(calculator: str, default: str) -> Callable[[str], str]:
+    """The example scenario's name: the region file's ``titel`` for ``calculator``, else
+    ``default`` (in which ``{plaatsen}`` is the Spreiding's total)."""
+
+    def title(region: str) -> str:
+        chosen = site.current().setting(calculator, "titel") or default
+        if "{plaatsen}" in chosen:
+            return str(chosen).replace("{plaatsen}", str(spreiding_total(region)))
+        return str(chosen)
+
+    return title
 
 
 def spreiding_total(region: str) -> int:

@@ -11,8 +11,8 @@ The file declares:
   site's own): id, naam, gemeenten (name as the sources spell it -> CBS code), optionally
   centrumgemeente, bron, toelichting and ``echte_cijfers`` (real figures per column);
 - ``sleutels`` and ``grondslagen``: preset keys, each tied to the decision it implements;
-- ``rekenhulpen``: per calculator the region it starts from, its example key and example
-  figures the sources give per municipality.
+- ``rekenhulpen``: per calculator the region it starts from, its example key, the name of its
+  example (``titel``) and example figures the sources give per municipality.
 """
 
 from __future__ import annotations
@@ -275,6 +275,9 @@ def _check_settings(
     start = settings.get("regio")
     if start is not None and start not in regions:
         raise _fail(f"{where}.regio", f"{start!r} is geen id uit regios.")
+    title = settings.get("titel")
+    if title is not None and (not isinstance(title, str) or not title.strip()):
+        raise _fail(f"{where}.titel", "vul hier een tekst in.")
     places = settings.get("plaatsen")
     if places is not None and (not isinstance(places, int) or isinstance(places, bool)):
         raise _fail(f"{where}.plaatsen", f"{places!r} is geen heel getal.")

@@ -706,9 +706,10 @@ def json_shape(cls: type) -> dict[str, type]:
     return {n: s.json_type for n, s in inputs(cls).items() if s.json_type is not None}
 
 
-def title(example: str) -> Any:
+def title(example: str | Callable[[str], str]) -> Any:
     """The scenario's name, shown above the result, so a printed example says
-    "voorbeeldcijfers" and cannot pass for real figures."""
+    "voorbeeldcijfers" and cannot pass for real figures (``example``: the name, or a function
+    of the region)."""
     return text(
         "Naam van dit scenario",
         hint="Staat boven de uitkomst, ook op papier.",

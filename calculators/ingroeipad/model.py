@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import ClassVar
 
 from ..catalogue import CRITERIA
-from ..catalogue.figures import ingroeipad_rows
+from ..catalogue.figures import example_title, ingroeipad_rows
 from ..core import fields
 from ..core.format import canonical_number, round_half_up, round_half_up_int
 from ..core.problems import Problems
@@ -54,7 +54,9 @@ class Cap:
 class Scenario:
     VERSION: ClassVar[int] = 1
 
-    title: str = fields.title("Ingroeipad 2022-2031: inwoners CBS 2022, bedragen voorbeelden")
+    title: str = fields.title(
+        example_title("ingroeipad", "Ingroeipad 2022-2031: inwoners CBS 2022, bedragen voorbeelden")
+    )
     budget: Decimal | None = fields.number(  # None: the sum of the objective amounts
         "Budget per jaar in euro",
         decimals=2,

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from ..catalogue import CRITERIA, KEYS, example_key, key_presets
-from ..catalogue.figures import solidariteit_costs, solidariteit_rows
+from ..catalogue.figures import example_title, solidariteit_costs, solidariteit_rows
 from ..core import fields
 from ..core.key import Key
 from ..core.table import Column, Row
@@ -78,7 +78,11 @@ OPERATING_LINES = _lines(OPERATING)
 class Scenario:
     VERSION: ClassVar[int] = 1
 
-    title: str = fields.title("Gezamenlijke pot: inwoners CBS 2022, andere cijfers voorbeelden")
+    title: str = fields.title(
+        example_title(
+            "solidariteit", "Gezamenlijke pot: inwoners CBS 2022, andere cijfers voorbeelden"
+        )
+    )
     costs: Costs = fields.nested(
         Costs,
         "De kosten die de pot betaalt",

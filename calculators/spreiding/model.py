@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from ..catalogue import BASES, columns, example_key, key_presets
-from ..catalogue.figures import spreiding_rows, spreiding_total
+from ..catalogue.figures import example_title, spreiding_rows, spreiding_total
 from ..core import fields
 from ..core.apportion import APPORTIONMENT_METHODS
 from ..core.key import Key
@@ -49,7 +49,9 @@ PATH = "Tijdpad"
 class Scenario:
     VERSION: ClassVar[int] = 1
 
-    title: str = fields.title("258 BW-plekken (2022): inwoners CBS, andere cijfers voorbeelden")
+    title: str = fields.title(
+        example_title("spreiding", "{plaatsen} plaatsen: inwoners CBS, andere cijfers voorbeelden")
+    )
     facility: str = fields.choice(
         "Soort voorziening", FACILITIES, group=WHAT, example="beschermd-wonen"
     )

@@ -19,7 +19,7 @@ from ..catalogue import (
     example_key,
     key_presets,
 )
-from ..catalogue.figures import verdeelsleutel_rows
+from ..catalogue.figures import example_title, verdeelsleutel_rows
 from ..core import fields
 from ..core.key import Key, KeyPreset
 from ..core.problems import Problems, quote
@@ -80,7 +80,9 @@ def _reference() -> dict[str, object]:
 class Scenario:
     VERSION: ClassVar[int] = 1
 
-    title: str = fields.title("Inwoners CBS 2022, andere cijfers voorbeelden")
+    title: str = fields.title(
+        example_title("verdeelsleutel", "Inwoners CBS 2022, andere cijfers voorbeelden")
+    )
     amount: Decimal = fields.number(
         "Te verdelen bedrag in euro",
         decimals=2,

@@ -281,6 +281,8 @@ def fake_config(docs: Path) -> SimpleNamespace:
         config_file_path=str(docs.parent / "mkdocs.yml"),
         docs_dir=str(docs),
         site_url="https://example.org/",
+        site_name="Voorbeeld",
+        site_author=None,
         strict=True,
         plugins={"macros": FakeMacros()},
     )

@@ -28,7 +28,7 @@ from regio_engine.offline import (
 )
 
 from tests.browser.helpers import assert_no_axe_violations, foreign_requests
-from tests.siteserver import SiteRequestHandler, build_site, free_port
+from tests.siteserver import MAIN, PROJECTS, Project, SiteRequestHandler, build_site, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "/gh/repo/"
 READY_MS = 90_000
 NOTICE = "Er is een nieuwe versie van deze site"
-CALCULATORS = ("verdeelsleutel", "spreiding", "solidariteit", "ingroeipad")
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 CACHE_NAMES = "() => caches.keys()"
@@ -83,11 +82,17 @@ def subpath_port() -> int:
     return free_port()
 
 
+@pytest.fixture(scope="module", params=list(PROJECTS))
+def project(request) -> Project:
+    """Each site in turn: the same offline use for every region's site."""
+    return PROJECTS[request.param]
+
+
 @pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory, subpath_port) -> Path:
+def subpath_site(tmp_path_factory, subpath_port, project) -> Path:
     """The site built for its sub-path URL (instant navigation reads sitemap.xml)."""
     site = tmp_path_factory.mktemp("subpath") / "site"
-    completed = build_site(site, f"http://127.0.0.1:{subpath_port}{PREFIX}")
+    completed = build_site(site, f"http://127.0.0.1:{subpath_port}{PREFIX}", project=project)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     return site
 
@@ -142,11 +147,11 @@ def go_offline(served, context) -> None:
     context.set_offline(True)
 
 
-def test_every_page_reads_offline_after_one_visit(served, context, subpath_site):
+def test_every_page_reads_offline_after_one_visit(served, context, subpath_site, project):
     page = context.new_page()
     page.goto(served.url)
     print(f"\noffline klaar na {wait_until_offline_ready(page):.1f} s")
-    page.goto(served.url + "regiovisie/")
+    page.goto(served.url + project.reading_page)
     page.wait_for_load_state("networkidle")
     # The whole site is precached, Pyodide is not: nothing came from pyodide/.
     assert [path for path in served.served if "/pyodide/" in path] == []
@@ -154,18 +159,18 @@ def test_every_page_reads_offline_after_one_visit(served, context, subpath_site)
 
     go_offline(served, context)
     pages = pages_of(subpath_site)
-    assert len(pages) > 40 and "rekenhulpen/verdeelsleutel/" in pages
+    assert len(pages) > 10 and "rekenhulpen/verdeelsleutel/" in pages
     for path in pages:
         response = page.goto(served.url + path)
         assert response.status == 200 and response.from_service_worker, path
         assert page.locator("h1").count() >= 1, path
     # Instant navigation reads from the cache too.
-    page.goto(served.url + "begrippen/")
-    page.locator(".md-tabs a[href$='regiovisie/']").first.click()
-    page.wait_for_url("**/regiovisie/")
+    page.goto(served.url + "besluiten/tijdlijn/")
+    page.locator(f".md-tabs a[href$='{project.reading_page}']").first.click()
+    page.wait_for_url(f"**/{project.reading_page}")
     # The URL changes before the content is swapped in.
-    page.locator("h1", has_text="Regiovisie").first.wait_for(timeout=10_000)
-    assert page.locator("h1", has_text="Begrippen").count() == 0
+    page.locator("h1", has_text=project.reading_title).first.wait_for(timeout=10_000)
+    assert page.locator("h1", has_text="Tijdlijn").count() == 0
     search_offline(page)
 
 
@@ -186,7 +191,7 @@ def search_offline(page) -> None:
 
 
 def test_every_calculator_computes_offline_after_one_calculator_visit(
-    served, context, subpath_site
+    served, context, subpath_site, project
 ):
     # A first visit straight to a calculator: its worker starts before the service worker
     # controls the page, so the Pyodide files are taken over afterwards.
@@ -198,7 +203,7 @@ def test_every_calculator_computes_offline_after_one_calculator_visit(
     page.wait_for_function("() => document.documentElement.dataset.rekenhulpSnapshot")
     go_offline(served, context)
 
-    for name in CALCULATORS:
+    for name in project.calculators:
         page.goto(served.url + f"rekenhulpen/{name}/")
         page.wait_for_selector(f'[data-rekenhulp="{name}"][data-state="ok"]', timeout=READY_MS)
         assert page.get_attribute("[data-rekenhulp]", "data-boot") == "warm", name
@@ -242,6 +247,8 @@ def recomputes(page, value: str) -> None:
     )
 
 
+# The service worker's updates are the engine's, the same for every site: one is enough.
+@pytest.mark.parametrize("project", [MAIN.name], indirect=True)
 def test_new_build_is_offered_and_replaces_the_caches_whole(
     served, context, subpath_site, tmp_path
 ):

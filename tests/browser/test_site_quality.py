@@ -41,16 +41,19 @@ def fresh_page(browser, request):
     context.close()
 
 
-def test_site_has_the_sections(built_site):
-    paths = page_paths(built_site)
-    for section in ("regiovisie/", "besluiten/", "beleidsagenda/", "rekenhulpen/"):
+def test_site_has_the_sections(any_site):
+    project, built, _server = any_site
+    paths = page_paths(built)
+    for section in project.sections:
         assert section in paths
+    assert {f"rekenhulpen/{name}/" for name in project.calculators} <= set(paths)
 
 
-def test_every_page_is_local_csp_clean_and_accessible(built_site, site_server, fresh_page):
+def test_every_page_is_local_csp_clean_and_accessible(any_site, fresh_page):
+    _project, built, site_server = any_site
     page, requests = fresh_page
     problems = []
-    for path in page_paths(built_site):
+    for path in page_paths(built):
         requests.clear()
         page.goto(site_server.url + path)
         page.wait_for_load_state("load")
@@ -69,7 +72,8 @@ def test_every_page_is_local_csp_clean_and_accessible(built_site, site_server, f
     assert problems == [], "\n".join(problems)
 
 
-def test_csp_blocks_an_injected_inline_script(site_server, fresh_page):
+def test_csp_blocks_an_injected_inline_script(any_site, fresh_page):
+    _project, _built, site_server = any_site
     page, _ = fresh_page
     page.goto(site_server.url)
     page.evaluate(

@@ -36,6 +36,8 @@ def test_a_site_without_agenda_or_regiovisie_gets_its_register(tmp_path, monkeyp
         config_file_path=str(tmp_path / "mkdocs.yml"),
         docs_dir=str(tmp_path / "docs"),
         site_url="https://example.org/",
+        site_name="Voorbeeldregio",
+        site_author="Redactie Voorbeeldregio",
         plugins={"macros": FakeMacros()},
     )
     step = content.ContentStep(content.Folders(decisions="besluitenlijst"), serving=False)
@@ -47,4 +49,6 @@ def test_a_site_without_agenda_or_regiovisie_gets_its_register(tmp_path, monkeyp
     made = {f.src_uri for f in step.add_files([], config)}
     assert {f"besluiten/mh-2018-0{n}.md" for n in (1, 2, 3)} <= made
     assert {"besluiten/besluiten.json", "feed.xml"} <= made
+    feed = next(f.content for f in step.add_files([], config) if f.src_uri == "feed.xml")
+    assert b"<author><name>Redactie Voorbeeldregio</name></author>" in feed
     assert not [src for src in made if src.startswith("beleidsagenda/")]

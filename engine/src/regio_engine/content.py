@@ -108,6 +108,7 @@ class ContentStep:
             sitecontent.read_history(data.content.paths.decisions, data.content.paths.agenda),
             today,
             config.site_url or "/",
+            config.site_author or config.site_name,
         )
         data.agenda = data.content.agenda_pages(existing)
         generated = data.decisions.generated() + data.history.generated()

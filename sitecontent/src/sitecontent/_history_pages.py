@@ -22,7 +22,8 @@ DECISIONS_JSON = f"{PUBLISH_DIR}/besluiten.json"
 DECISIONS_SCHEMA = f"{PUBLISH_DIR}/besluiten.schema.json"
 AGENDA_SCHEMA_FILE = "beleidsagenda/beleidsagenda.schema.json"
 FEED_TITLE = "Wijzigingen in besluiten en beleidsagenda"
-AUTHOR = "Samenwerkende gemeenten Noord- en Midden-Limburg"
+#: The feed's author where the site names none (mkdocs.yml: site_author).
+AUTHOR = "Redactie van deze site"
 
 
 def stand_src(year: int) -> str:
@@ -47,6 +48,8 @@ class HistoryPages:
     history: History
     today: date
     site_url: str
+    #: who publishes the feed: the site's ``site_author``
+    author: str = AUTHOR
 
     def _globals(self) -> dict[str, object]:
         return {
@@ -128,7 +131,7 @@ class HistoryPages:
         ]
         return atom_feed(
             title=FEED_TITLE,
-            author=AUTHOR,
+            author=self.author,
             page_url=page_url(self.site_url, f"{PUBLISH_DIR}/wijzigingen.md"),
             feed_url=self.site_url.rstrip("/") + "/" + FEED,
             entries=entries,
