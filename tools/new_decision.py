@@ -34,7 +34,8 @@ def _parser() -> DutchArgumentParser:
     parser.add_argument(
         "--jaar", type=year_argument, default=dt.date.today().year, help="standaard: dit jaar"
     )
-    parser.add_argument("--regio", default=sitecontent.DEFAULT_REGION)
+    # By default the site's own region, from its region file (regio.yml).
+    parser.add_argument("--regio", default=None)
     parser.add_argument("--map", type=Path, default=None, help="map met besluiten")
     parser.add_argument(
         "--vervangt",

@@ -63,6 +63,8 @@ def site(tmp_path, monkeypatch) -> Path:
     (root / "docs" / "regiovisie").mkdir()
     shutil.copy(AGENDA_FIXTURES / "doelen.yaml", root / "docs" / "regiovisie")
     (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    # A new record's region is the site's own, from its region file.
+    shutil.copy(ROOT / "regio.yml", root)
     # The commands find the site from the working folder, as an editor starts them.
     monkeypatch.chdir(root)
     monkeypatch.delenv(sitecontent.DECISIONS_ENV, raising=False)

@@ -70,7 +70,7 @@ from ._in_force import (
 )
 from ._lineage import lineage_columns, lineage_figure, lineage_pairs, lineage_steps
 from ._markdown import md_text, rel
-from ._new_decision import DEFAULT_REGION, create_record, new_record, next_id
+from ._new_decision import create_record, new_record, next_id, own_region
 from ._new_year import plan_next_year, start_next_year
 from ._open_data import SCHEMA as DECISIONS_SCHEMA_FILE
 from ._open_data import agenda_json, decisions_json
@@ -133,7 +133,6 @@ __all__ = [
     "DECISIONS_SCHEMA",
     "DECISIONS_SCHEMA_FILE",
     "DECISION_ID",
-    "DEFAULT_REGION",
     "FEED",
     "FEED_TITLE",
     "OPEN_STATUSES",
@@ -196,6 +195,7 @@ __all__ = [
     "load_yaml",
     "md_text",
     "next_id",
+    "own_region",
     "page_url",
     "period_of",
     "periods",

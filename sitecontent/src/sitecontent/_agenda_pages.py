@@ -193,6 +193,7 @@ class AgendaPages:
             wijzigingen=changes,
             tabellen=self._tables(jaar, df, total),
             pijlers=pillars,
+            doelen_document=self.goals.document,
             count=count,
             pagina_bestaat=lambda target: target in self.existing,
             doel_link=lambda goal_id: self._goal_link(from_src, goal_id),

@@ -17,7 +17,7 @@ from ._decisions import AMBITION_LINK_NOTE, AMBITIONS, STATUSES, Decision, Regis
 from ._in_force import state_text
 from ._lineage import lineage_figure, lineage_steps
 from ._markdown import md_text, rel
-from ._source_labels import document_label, status_labels, succession_labels
+from ._source_labels import status_labels, succession_labels
 from ._templates import render
 
 PUBLISH_DIR = "besluiten"
@@ -98,9 +98,9 @@ class DecisionPages:
             "pagina_bestaat": lambda target: target in self.existing,
             "ambition_note": AMBITION_LINK_NOTE,
             # What the site derived about a source (its title, a status, a succession).
-            "bron_label": document_label,
+            "bron_label": self.register.label,
             "opvolging_labels": lambda records: succession_labels(self.register, records),
-            "status_labels": status_labels,
+            "status_labels": lambda records: status_labels(self.register, records),
             "alle_besluiten": self.register.sorted(),
         }
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._dates import normalise_date, valid_date
+from ._document_labels import LABELS_FILE, DocumentLabel, label_key, load_labels
 from ._errors import ContentError
 from ._ids import DECISION_ID
 from ._markdown import body_problems
@@ -65,7 +66,7 @@ SCHEMA: dict[str, tuple[bool, str, str]] = {
     "besluitvormers": (True, "strlist", "een lijst met wie besloot, minstens één naam"),
     "geraadpleegd": (False, "strlist", "een lijst met wie vooraf is geraadpleegd"),
     "geinformeerd": (False, "strlist", "een lijst met wie achteraf is geïnformeerd"),
-    "regio": (True, "str", "de regio als tekst, bijvoorbeeld Noord-Limburg"),
+    "regio": (True, "str", "de regio als tekst, zoals het regiobestand haar noemt"),
     "bron": (True, "source", "een blok met 'document' (titel) en 'hoofdstuk'"),
     "voorgangers": (False, "idlist", "een lijst met ids van bestaande besluiten"),
     "opvolgers": (False, "idlist", "een lijst met ids van bestaande besluiten"),
@@ -130,6 +131,12 @@ class Decision:
 class Register:
     folder: Path
     decisions: dict[str, Decision] = field(default_factory=dict)
+    #: what the site says about a source document, by its title (``_bronnen.yml``)
+    labels: dict[str, DocumentLabel] = field(default_factory=dict)
+
+    def label(self, decision: Decision) -> DocumentLabel | None:
+        """The label of the document a record comes from, or None."""
+        return self.labels.get(label_key(decision.meta["bron"]["document"]))
 
     def sorted(self) -> list[Decision]:
         return sorted(self.decisions.values(), key=lambda d: (d.datum[:4], d.id))
@@ -160,7 +167,7 @@ def folder_problems(folder: Path) -> list[str]:
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
-        if path.is_file() and path.suffix == ".md":
+        if path.is_file() and (path.suffix == ".md" or path.name == LABELS_FILE):
             continue  # a record (or the template); a record's name is checked against its id
         problems.extend(_misplaced(folder, path))
     return problems
@@ -463,6 +470,10 @@ def load_register(folder: Path | str, allow_placeholders: bool = False) -> Regis
         raise ContentError([f"{shown(folder)}: de map met besluiten bestaat niet."])
     problems.extend(folder_problems(folder))
     register = Register(folder)
+    try:
+        register.labels = load_labels(folder)
+    except ContentError as exc:
+        problems.extend(exc.messages)
     # Records that could not be read still exist: links to them are not reported twice.
     unreadable: set[str] = set()
     for path in record_files(folder):

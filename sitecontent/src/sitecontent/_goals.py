@@ -68,6 +68,8 @@ class Goals:
     pillars: dict[int, Pillar]
     ambitions: dict[int, Ambition]
     goals: dict[str, Goal] = field(default_factory=dict)
+    #: the document the goals come from (the file's ``document``), as pages cite it
+    document: str = ""
 
     def goal(self, goal_id: str) -> Goal | None:
         return self.goals.get(str(goal_id))
@@ -140,4 +142,5 @@ def load_goals(path: Path) -> Goals:
             ]
         ) from None
     every = {g.id: g for a in ambitions.values() for g in a.doelen}
-    return Goals(pillars=pillars, ambitions=ambitions, goals=every)
+    document = " ".join(str(data.get("document") or "").split())
+    return Goals(pillars=pillars, ambitions=ambitions, goals=every, document=document)

@@ -18,16 +18,17 @@ from pathlib import Path
 
 import yaml
 
+from calculators.catalogue import site
+
 from ._cli import quoted
 from ._decisions import SUCCESSION, Decision, Register, load_register
 from ._errors import ContentError
 from ._files import check_in_copy, os_problem, write_together
 from ._ids import DECISION_ID
-from ._paths import shown
+from ._paths import find_root, shown
 from ._text import BOM, strip_bom, text_problem
 from ._yaml import FRONT_MATTER, TOP_KEY
 
-DEFAULT_REGION = "Noord- en Midden-Limburg"
 TEMPLATE = "_template.md"
 SERIES = re.compile(r"[a-z]{2}")
 # The longest published title has about 110 characters; the rest belongs in the text.
@@ -368,19 +369,36 @@ def _check_result(copy: Path, decision_id: str, titel: str) -> None:
         )
 
 
+def own_region(root: Path | None = None) -> str:
+    """The name of the site's own region, as its region file (regio.yml, beside mkdocs.yml)
+    gives it; raises ContentError in Dutch without one."""
+    path = (root or find_root()) / site.REGION_FILE
+    try:
+        chosen = site.parse(site.load_file(path), shown(path))
+    except FileNotFoundError:
+        raise ContentError(
+            [f"{shown(path)} ontbreekt: daarin staat de regio van de site. Geef anders --regio."]
+        ) from None
+    except site.RegionFileError as error:
+        raise ContentError([str(error)]) from None
+    return chosen.regions[chosen.own].label
+
+
 def new_record(
     folder: Path,
     reeks: str,
     titel: str,
     jaar: int,
-    regio: str = DEFAULT_REGION,
+    regio: str | None = None,
     supersedes: list[str] | tuple[str, ...] = (),
     opvolging: str = "volledig",
     toelichting: str | None = None,
 ) -> NewRecord:
     """Write the next record of a series; with ``supersedes`` also mark those records as
-    replaced by it. Raises ContentError, and then nothing has changed."""
+    replaced by it. ``regio``: by default the site's own region (its region file). Raises
+    ContentError, and then nothing has changed."""
     folder, supersedes = Path(folder), list(supersedes)
+    regio = regio if regio is not None else own_region()
     args = (reeks, titel, jaar, regio, supersedes, opvolging, toelichting)
     problems = _argument_problems(*args)
     if problems:
@@ -404,7 +422,7 @@ def create_record(
     reeks: str,
     titel: str,
     jaar: int,
-    regio: str = DEFAULT_REGION,
+    regio: str | None = None,
     supersedes: list[str] | tuple[str, ...] = (),
     opvolging: str = "volledig",
     toelichting: str | None = None,
