@@ -16,8 +16,8 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from sitecontent._municipality_pages import credit, names_in
-from sitecontent.municipalities import reading_number, served_link, slug
+from hooks.gemeenten.data import reading_number, served_link, slug
+from hooks.gemeenten.pages import credit, names_in
 from tests.content.pages import article, page, table_rows, visible_text
 
 ROOT = Path(__file__).resolve().parents[2]

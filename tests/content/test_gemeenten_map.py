@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitecontent.municipalities import slug
+from hooks.gemeenten.data import slug
 from tests.content.pages import article, page, visible_text
 from tools import geo_import
 

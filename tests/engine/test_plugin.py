@@ -26,6 +26,7 @@ REGIONS = regions()
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE = ROOT / "engine"
 CALCULATORS = ROOT / "calculators"
+SITECONTENT = ROOT / "sitecontent"
 #: The calculators' data packages: the CBS figures of the whole country, and the outlines of
 #: the municipalities of the site's regions (generated from its region file by a tool).
 DATA_PACKAGES = (CALCULATORS / "catalogue" / "cbs", CALCULATORS / "catalogue" / "geo")
@@ -101,8 +102,9 @@ def region_names() -> set[str]:
 
 
 def engine_files() -> list[Path]:
-    """The plugin's files, and the calculators' code (their data packages aside)."""
-    found = [*ENGINE.rglob("*"), *CALCULATORS.rglob("*")]
+    """The plugin's files, the content model's, and the calculators' code (their data
+    packages aside)."""
+    found = [*ENGINE.rglob("*"), *SITECONTENT.rglob("*"), *CALCULATORS.rglob("*")]
     return [
         path
         for path in found
@@ -114,12 +116,13 @@ def engine_files() -> list[Path]:
 
 def test_the_engine_holds_no_region_content():
     """No name of Noord- en Midden-Limburg in the engine's code, scripts or templates, nor in
-    the calculators' code: what is a region's comes from its site's region file."""
+    the content model or the calculators' code: what is a region's comes from its site's
+    region file and content (regio.yml, decisions/, docs/, hooks/)."""
     names = region_names()
     assert {"Venlo", "Beesel", "Noord- en Midden-Limburg"} <= names
     pattern = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(names)))
     files = engine_files()
-    assert {"plugin.py", "site.py", "figures.py"} <= {path.name for path in files}
+    assert {"plugin.py", "site.py", "figures.py", "_decisions.py"} <= {p.name for p in files}
     found = {
         f"{path.relative_to(ROOT)}: {match[0]}"
         for path in files

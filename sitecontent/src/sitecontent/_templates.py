@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -27,9 +28,10 @@ def _oneline(text: str) -> str:
 
 
 @functools.cache
-def environment() -> jinja2.Environment:
+def environment(*folders: Path) -> jinja2.Environment:
+    """The templates in ``folders`` (a site's own) and the content model's."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader([*folders, TEMPLATES]),
         # Markdown out, not HTML: escaping is explicit with the `md` filter.
         autoescape=False,
         # Optional front-matter fields are simply absent: an `if` on them is false.
@@ -45,3 +47,12 @@ def environment() -> jinja2.Environment:
 
 def render(name: str, **context: object) -> str:
     return environment().get_template(name).render(**context)
+
+
+def renderer(folder: Path) -> Callable[..., str]:
+    """``render`` for a site's own templates in ``folder``, with the same filters."""
+
+    def render_in(name: str, **context: object) -> str:
+        return environment(folder).get_template(name).render(**context)
+
+    return render_in

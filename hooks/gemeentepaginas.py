@@ -2,7 +2,7 @@
 data of the overview Gemeenten (``gemeenten_overzicht``, ``hooks/macros_gemeenten.py``).
 
 The pages are this region's own: its two parts, its centrumgemeente of 2019, its sources.
-They are made from ``sitecontent.municipalities`` with the decisions and the agenda the
+They are made by the package ``hooks/gemeenten`` with the decisions and the agenda the
 plugin ``regio`` loaded for this build (it runs before the hooks).
 """
 
@@ -11,21 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# MkDocs puts the hook's folder on the path while it loads the hook: the package beside it.
+from gemeenten import data as municipalities
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from regio_engine.content import add_pages
 
 import sitecontent
-import sitecontent.municipalities
 
 
 @dataclass
 class Municipalities:
     """What the macro reads (``env.variables["gemeenten"]``); None until the pages exist."""
 
-    listed: list[sitecontent.municipalities.Municipality] | None = None
-    pages: sitecontent.municipalities.MunicipalityPages | None = None
+    listed: list[municipalities.Municipality] | None = None
+    pages: municipalities.MunicipalityPages | None = None
 
 
 _data = Municipalities()
@@ -41,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     content = _content(config).content
     if content is not None:
         try:
-            _data.listed = sitecontent.municipalities.load_municipalities(
+            _data.listed = municipalities.load_municipalities(
                 content.paths, content.register.decisions
             )
         except sitecontent.ContentError as exc:
@@ -54,7 +55,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = _content(config)
     if data.content is None or data.decisions is None or data.today is None:
         return files
-    _data.pages = sitecontent.municipalities.MunicipalityPages(
+    _data.pages = municipalities.MunicipalityPages(
         _data.listed or [],
         data.decisions,
         data.content.agendas,

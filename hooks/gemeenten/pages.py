@@ -13,13 +13,13 @@ from pathlib import Path
 from calculators.catalogue import population
 from calculators.render.html import Column, table
 from calculators.render.maps import region_map
+from sitecontent import Activity, Agenda, Decision, DecisionPages
+from sitecontent._agenda import page_label
+from sitecontent._decision_pages import page_front_matter
+from sitecontent._in_force import in_force_on, unclear_on
+from sitecontent._templates import renderer
 
-from ._agenda import Activity, Agenda, page_label
-from ._decision_pages import DecisionPages, page_front_matter
-from ._decisions import Decision
-from ._in_force import in_force_on, unclear_on
-from ._templates import render
-from .municipalities import (
+from .data import (
     CALCULATORS,
     KIND_CBS,
     KIND_COMPUTED,
@@ -32,6 +32,9 @@ from .municipalities import (
     region_total,
     served_link,
 )
+
+# The site's own templates, beside the content model's (whose filters they use).
+render = renderer(Path(__file__).resolve().parent / "templates")
 
 OVERVIEW_SRC = "gemeenten/index.md"
 #: The region of a decision that binds all 14 municipalities.

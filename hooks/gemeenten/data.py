@@ -9,7 +9,7 @@ Read at build time from three places, never typed into a page:
   (:mod:`calculators.catalogue.population`) and each calculator's default result, computed by
   the calculators' own entry point, the way the calculator pages compute their static result.
 
-The pages themselves are made by :mod:`._municipality_pages`; :class:`MunicipalityPages` is
+The pages themselves are made by :mod:`.pages`; :class:`MunicipalityPages` is
 re-exported here (on first use) so the build hook imports one public module. Not in the
 package's ``__init__``: only the build needs it.
 """
@@ -29,13 +29,11 @@ from urllib.parse import quote
 from calculators.catalogue import population, site
 from calculators.core.calculator import find
 from calculators.core.entry import handle_request
-
-from ._errors import ContentError
-from ._paths import Paths, shown
-from ._yaml import YAMLError, error_text, load_yaml
+from sitecontent import ContentError, Paths, shown
+from sitecontent._yaml import YAMLError, error_text, load_yaml
 
 if TYPE_CHECKING:
-    from ._municipality_pages import MunicipalityPages
+    from .pages import MunicipalityPages
 
 TITLE = "De gemeenten of hun vermeldingen kloppen niet"
 PARTS = ("Noord-Limburg", "Midden-Limburg")
@@ -307,7 +305,7 @@ def __getattr__(name: str) -> object:
     # The pages import this module's model, so they are re-exported on first use rather than
     # imported at the top (a cycle).
     if name == "MunicipalityPages":
-        from ._municipality_pages import MunicipalityPages
+        from .pages import MunicipalityPages
 
         return MunicipalityPages
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
