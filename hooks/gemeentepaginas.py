@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # MkDocs puts the hook's folder on the path while it loads the hook: the package beside it.
-from gemeenten import data as municipalities
+from gemeenten.data import Municipality, load_municipalities
+from gemeenten.pages import MunicipalityPages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -25,8 +26,8 @@ import sitecontent
 class Municipalities:
     """What the macro reads (``env.variables["gemeenten"]``); None until the pages exist."""
 
-    listed: list[municipalities.Municipality] | None = None
-    pages: municipalities.MunicipalityPages | None = None
+    listed: list[Municipality] | None = None
+    pages: MunicipalityPages | None = None
 
 
 _data = Municipalities()
@@ -42,9 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     content = _content(config).content
     if content is not None:
         try:
-            _data.listed = municipalities.load_municipalities(
-                content.paths, content.register.decisions
-            )
+            _data.listed = load_municipalities(content.paths, content.register.decisions)
         except sitecontent.ContentError as exc:
             raise PluginError(exc.report()) from None
     config.plugins["macros"].register_variables({"gemeenten": _data})
@@ -55,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = _content(config)
     if data.content is None or data.decisions is None or data.today is None:
         return files
-    _data.pages = municipalities.MunicipalityPages(
+    _data.pages = MunicipalityPages(
         _data.listed or [],
         data.decisions,
         data.content.agendas,

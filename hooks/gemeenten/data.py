@@ -9,9 +9,7 @@ Read at build time from three places, never typed into a page:
   (:mod:`calculators.catalogue.population`) and each calculator's default result, computed by
   the calculators' own entry point, the way the calculator pages compute their static result.
 
-The pages themselves are made by :mod:`.pages`; :class:`MunicipalityPages` is
-re-exported here (on first use) so the build hook imports one public module. Not in the
-package's ``__init__``: only the build needs it.
+The pages themselves are made by :mod:`.pages`.
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from calculators.catalogue import population, site
@@ -31,9 +29,6 @@ from calculators.core.calculator import find
 from calculators.core.entry import handle_request
 from sitecontent import ContentError, Paths, shown
 from sitecontent._yaml import YAMLError, error_text, load_yaml
-
-if TYPE_CHECKING:
-    from .pages import MunicipalityPages
 
 TITLE = "De gemeenten of hun vermeldingen kloppen niet"
 PARTS = ("Noord-Limburg", "Midden-Limburg")
@@ -301,16 +296,6 @@ def region_total(municipalities: list[Municipality], part: str, year: int) -> in
     return population.total([m.code for m in municipalities if m.part == part], year)
 
 
-def __getattr__(name: str) -> object:
-    # The pages import this module's model, so they are re-exported on first use rather than
-    # imported at the top (a cycle).
-    if name == "MunicipalityPages":
-        from .pages import MunicipalityPages
-
-        return MunicipalityPages
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 __all__ = [
     "CALCULATORS",
     "KIND_CBS",
@@ -321,7 +306,6 @@ __all__ = [
     "Cell",
     "Mention",
     "Municipality",
-    "MunicipalityPages",
     "calculator_example",
     "load_municipalities",
     "page_src",

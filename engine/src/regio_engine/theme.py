@@ -14,13 +14,12 @@ from . import offline
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
 ASSETS = PACKAGE / "assets"
-STYLESHEETS = ("assets/css/site.css", "assets/css/print.css", "assets/css/gemeenten.css")
+STYLESHEETS = ("assets/css/site.css", "assets/css/print.css", "assets/css/kaarten.css")
 # On every page, as modules; each loads or does something only where its page needs it.
 SCRIPTS = (
     "assets/js/rekenhulp-loader.js",
     "assets/js/scroll-tabellen.js",
     "assets/js/besluiten.js",
-    "assets/js/gemeenten.js",
     "assets/js/offline.js",
 )
 

@@ -2,7 +2,7 @@
 // keeps the rows whose name or part of the region holds every word typed, and a polite live
 // region says how many are left. Without JavaScript the whole table shows; nothing else on
 // the page depends on this script. Attached on every page swap of mkdocs-material's instant
-// navigation (document$), like besluiten.js.
+// navigation (document$), like the engine's besluiten.js.
 
 /** @param {number} count */
 function matches(count) {
