@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.key import KeyPreset
+from . import population
 from .references import GROUPS, REFERENCES
 from .regions import RealFigures, Region
 
@@ -97,8 +98,8 @@ def current() -> Site:
             _configured = parse(load_file(Path(REGION_FILE)), REGION_FILE)
         else:
             raise RegionFileError(
-                f"Geen regio ingesteld: {REGION_FILE} ontbreekt in deze map. Start in de map "
-                "van de site, of geef het regiobestand op."
+                f"Geen regio ingesteld: {REGION_FILE} ontbreekt in deze map. Start het commando "
+                "in de map van de site, naast mkdocs.yml en regio.yml."
             )
     return _configured
 
@@ -168,9 +169,16 @@ def _codes(data: object, where: str) -> dict[str, str]:
     codes = dict(_mapping(data, where))
     if not codes:
         raise _fail(where, "noem ten minste één gemeente met haar CBS-code.")
+    known = population.by_code()
     for name, code in codes.items():
         if not (isinstance(code, str) and len(code) == _CODE_LENGTH and code.startswith("GM")):
             raise _fail(f"{where}.{name}", f"{code!r} is geen CBS-gemeentecode zoals GM0935.")
+        if code not in known:
+            raise _fail(
+                f"{where}.{name}",
+                f"{code} staat niet in het CBS-datapakket (1 januari "
+                f"{population.REFERENCE_YEAR}); de rekenhulpen hebben de inwoners nodig.",
+            )
     if len(set(codes.values())) != len(codes):
         raise _fail(where, "een CBS-code staat er twee keer in.")
     return {str(name): code for name, code in codes.items()}

@@ -148,6 +148,12 @@ def _changed(path: tuple[object, ...], value: object) -> dict[str, object]:
             "regio.yml: regios[0].gemeenten.Vaals: '0981' is geen CBS-gemeentecode",
         ),
         (
+            ("regios", 0, "gemeenten", "Vaals"),
+            "GM9999",
+            "regio.yml: regios[0].gemeenten.Vaals: GM9999 staat niet in het CBS-datapakket "
+            "(1 januari 2022)",
+        ),
+        (
             ("regios", 0, "centrumgemeente"),
             "Heerlen",
             "regio.yml: regios[0].centrumgemeente: Heerlen staat niet bij de gemeenten.",
