@@ -3,11 +3,13 @@ expected; the build stops on the same messages."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
 
 import pytest
+import yaml
 
 import sitecontent
 from tests.decisions.conftest import ROOT, edit, problems
@@ -135,9 +137,47 @@ def test_unknown_field(records):
     assert "veld 'statsu' is onbekend" in only(problems(records))
 
 
+def ambition_problems(records, goals: sitecontent.Goals) -> list[str]:
+    with pytest.raises(sitecontent.ContentError) as caught:
+        sitecontent.load_register(records, goals=goals)
+    return caught.value.messages
+
+
 def test_ambition_out_of_range(records):
     edit(records, "up-2020-04", "ambities:\n- 3", "ambities:\n- 8")
-    assert "veld 'ambities' heeft de ongeldige waarde '8'" in only(problems(records))
+    goals = sitecontent.load_goals(ROOT / "docs" / "regiovisie" / "doelen.yaml")
+    message = only(ambition_problems(records, goals))
+    assert "up-2020-04.md regel 16: veld 'ambities' heeft de ongeldige waarde '8'" in message
+    assert "(1 tot en met 7)" in message
+
+
+def test_ambitions_come_from_the_sites_goals(records):
+    """The numbers are the site's goals', not the engine's: another site's regiovisie with
+    ambitions 1, 2 and 5 refuses 3, and a site without goals refuses every ambition."""
+    own = sitecontent.load_goals(ROOT / "docs" / "regiovisie" / "doelen.yaml")
+    three = dataclasses.replace(own, ambitions={n: own.ambitions[n] for n in (1, 2, 5)})
+    messages = ambition_problems(records, three)
+    assert any(
+        "up-2020-04.md regel 16: veld 'ambities' heeft de ongeldige waarde '3'" in m
+        and "(1, 2, 5)" in m
+        for m in messages
+    )
+    outside = {
+        p.name
+        for p in records.glob("[a-z]*.md")
+        if set(yaml.safe_load(p.read_text().split("---")[1]).get("ambities") or []) - {1, 2, 5}
+    }
+    assert {m.split(" regel")[0].rsplit("/", 1)[1] for m in messages} == outside
+    none = sitecontent.load_goals_if_present(records / "geen-doelen.yaml")
+    messages = ambition_problems(records, none)
+    linked = [p for p in records.glob("[a-z]*.md") if "\nambities:" in p.read_text()]
+    assert len(messages) == len(linked) > 0
+    assert all("deze site heeft geen doelen" in m for m in messages)
+
+
+def test_ambition_that_is_no_number(records):
+    edit(records, "up-2020-04", "ambities:\n- 3", "ambities:\n- 0")
+    assert "veld 'ambities' heeft de ongeldige waarde '0'" in only(problems(records))
 
 
 def test_superseded_without_successor(records):

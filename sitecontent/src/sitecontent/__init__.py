@@ -33,7 +33,6 @@ from ._cli import DutchArgumentParser, existing_file, run, say, year_argument
 from ._dates import format_date
 from ._decision_pages import DecisionPages, FilterView, filter_src, record_src
 from ._decisions import (
-    AMBITION_LINK_NOTE,
     PLACEHOLDER,
     SCHEMA,
     STATUSES,
@@ -127,7 +126,6 @@ __all__ = [
     "year_argument",
     "existing_file",
     "AGENDA_STATUSES",
-    "AMBITION_LINK_NOTE",
     "DECISIONS_ENV",
     "DECISIONS_JSON",
     "DECISIONS_SCHEMA",

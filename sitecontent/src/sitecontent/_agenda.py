@@ -275,13 +275,13 @@ def _check_place(a: YamlMapping, problem: Problem, goals: Goals, raws: dict[str,
             problem(
                 "ambitie",
                 f"'{raws.get('ambitie', ambition)}' is geen nummer van een ambitie "
-                "(1 tot en met 7).",
+                f"({goals.numbers_text()}).",
             )
         elif ambition not in goals.ambitions:
             problem(
                 "ambitie",
-                f"ambitie {ambition} bestaat niet; de regiovisie kent ambitie "
-                f"{min(goals.ambitions)} tot en met {max(goals.ambitions)}.",
+                f"ambitie {ambition} bestaat niet; de doelen kennen ambitie "
+                f"{goals.numbers_text()}.",
             )
         else:
             ambition_ok = True

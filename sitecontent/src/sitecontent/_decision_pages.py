@@ -13,7 +13,7 @@ from typing import TypedDict
 
 import yaml
 
-from ._decisions import AMBITION_LINK_NOTE, AMBITIONS, STATUSES, Decision, Register
+from ._decisions import STATUSES, Decision, Register
 from ._in_force import state_text
 from ._lineage import lineage_figure, lineage_steps
 from ._markdown import md_text, rel
@@ -84,6 +84,8 @@ class DecisionPages:
     ambitions: dict[int, str]
     # The build's "now": what a page calls a decision's state is its state on this day.
     today: date = field(default_factory=date.today)
+    # What the pages say about a link between a decision and an ambition (the goals' note).
+    ambition_note: str = ""
 
     def state_now(self, decision: Decision) -> str:
         return state_text(decision, self.register, self.today)
@@ -96,7 +98,7 @@ class DecisionPages:
             "ambitie_link": self.ambition_link,
             "pagina_link": self.page_link,
             "pagina_bestaat": lambda target: target in self.existing,
-            "ambition_note": AMBITION_LINK_NOTE,
+            "ambition_note": self.ambition_note,
             # What the site derived about a source (its title, a status, a succession).
             "bron_label": self.register.label,
             "opvolging_labels": lambda records: succession_labels(self.register, records),
@@ -135,7 +137,7 @@ class DecisionPages:
             slug = _slug("regio", region, taken)
             chosen = [d for d in records if d.meta["regio"] == region]
             views.append(FilterView(slug, f"regio {region}", region, chosen))
-        for number in AMBITIONS:
+        for number in sorted({n for d in records for n in d.ambities}):
             chosen = [d for d in records if number in d.ambities]
             if chosen:
                 name = self.ambitions.get(number)

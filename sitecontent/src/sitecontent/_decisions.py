@@ -21,6 +21,7 @@ from pathlib import Path
 from ._dates import normalise_date, valid_date
 from ._document_labels import LABELS_FILE, DocumentLabel, label_key, load_labels
 from ._errors import ContentError
+from ._goals import Goals
 from ._ids import DECISION_ID
 from ._markdown import body_problems
 from ._paths import shown
@@ -48,13 +49,6 @@ SUCCESSION = ("volledig", "gedeeltelijk")
 # After a partial succession: does the rest still hold, or do the sources leave it open?
 REST = ("geldt", "onbekend")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-AMBITIONS = range(1, 8)
-# The records predate the regiovisie 2022-2026; their link to its ambitions is the editors'
-# reading, and every place that shows such a link says so.
-AMBITION_LINK_NOTE = (
-    "De koppeling tussen besluiten en ambities is een lezing van de redactie van deze site. De "
-    "besluiten van 2019 en 2020 zijn ouder dan de regiovisie en noemen de ambities zelf niet."
-)
 
 #: Front-matter schema: field -> (required, kind, what an editor should write).
 SCHEMA: dict[str, tuple[bool, str, str]] = {
@@ -77,7 +71,7 @@ SCHEMA: dict[str, tuple[bool, str, str]] = {
         "rest",
         "geldt of onbekend: of het deel dat niet overging nog geldt volgens de bronnen",
     ),
-    "ambities": (False, "ambitions", "een lijst met ambitienummers van 1 tot en met 7"),
+    "ambities": (False, "ambitions", "een lijst met nummers van ambities uit de doelen"),
     "rekenhulpen": (False, "names", "een lijst met namen van rekenhulpen, zoals verdeelsleutel"),
     "parameters": (False, "mapping", "een blok met vaste waarden uit het besluit"),
 }
@@ -237,7 +231,7 @@ def _check_field(name: str, value: object, kind: str) -> bool:
         return value in REST
     if kind == "ambitions":
         return isinstance(value, list) and all(
-            isinstance(v, int) and not isinstance(v, bool) and v in AMBITIONS for v in value
+            isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value
         )
     if kind == "names":
         return isinstance(value, list) and all(
@@ -458,11 +452,25 @@ def _link_problems(known: dict[str, Decision], unreadable: set[str]) -> list[str
     return problems
 
 
-def load_register(folder: Path | str, allow_placeholders: bool = False) -> Register:
+def _ambition_problems(decision: Decision, goals: Goals) -> list[str]:
+    """Ambitions the site's goals do not have (a site without goals has none)."""
+    unknown = [number for number in decision.ambities if number not in goals.ambitions]
+    if not unknown:
+        return []
+    return [
+        f"{decision.at('ambities')}: veld 'ambities' heeft de ongeldige waarde '{unknown[0]}'; "
+        f"verwacht nummers van ambities uit de doelen van deze site ({goals.numbers_text()})."
+    ]
+
+
+def load_register(
+    folder: Path | str, allow_placeholders: bool = False, goals: Goals | None = None
+) -> Register:
     """Load and check every record in ``folder``; raise ContentError with all problems.
 
     ``allow_placeholders`` is for the new-decision command only: its fresh record still
-    holds the template's "nog in te vullen", which the build refuses.
+    holds the template's "nog in te vullen", which the build refuses. ``goals``: the site's
+    goals, which every record's ambitions must be in (the build always gives them).
     """
     folder = Path(folder)
     problems: list[str] = []
@@ -483,6 +491,8 @@ def load_register(folder: Path | str, allow_placeholders: bool = False) -> Regis
         if decision is None:
             unreadable.add(path.stem)
             continue
+        if goals is not None:
+            problems.extend(_ambition_problems(decision, goals))
         if decision.id in register.decisions:
             other = register.decisions[decision.id].path.name
             problems.append(

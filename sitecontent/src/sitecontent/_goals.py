@@ -70,9 +70,21 @@ class Goals:
     goals: dict[str, Goal] = field(default_factory=dict)
     #: the document the goals come from (the file's ``document``), as pages cite it
     document: str = ""
+    #: what every page that links a decision to an ambition says about that link (the
+    #: file's ``koppeling_besluiten``); empty: the pages say nothing
+    decision_link_note: str = ""
 
     def goal(self, goal_id: str) -> Goal | None:
         return self.goals.get(str(goal_id))
+
+    def numbers_text(self) -> str:
+        """The ambitions' numbers as a message names them: "1 tot en met 7", or a list."""
+        numbers = sorted(self.ambitions)
+        if not numbers:
+            return "geen: deze site heeft geen doelen"
+        if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2:
+            return f"{numbers[0]} tot en met {numbers[-1]}"
+        return ", ".join(map(str, numbers))
 
     def ambitions_of(self, pillar: int | None = None) -> list[Ambition]:
         return [a for a in self.ambitions.values() if pillar is None or a.pijler == pillar]
@@ -143,4 +155,5 @@ def load_goals(path: Path) -> Goals:
         ) from None
     every = {g.id: g for a in ambitions.values() for g in a.doelen}
     document = " ".join(str(data.get("document") or "").split())
-    return Goals(pillars=pillars, ambitions=ambitions, goals=every, document=document)
+    note = " ".join(str(data.get("koppeling_besluiten") or "").split())
+    return Goals(pillars, ambitions, every, document, note)

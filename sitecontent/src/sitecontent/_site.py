@@ -33,7 +33,13 @@ class SiteContent:
         return {n: a.naam for n, a in self.goals.ambitions.items()}
 
     def decision_pages(self, existing: Collection[str], today: date | None = None) -> DecisionPages:
-        return DecisionPages(self.register, existing, self.ambition_names(), today or date.today())
+        return DecisionPages(
+            self.register,
+            existing,
+            self.ambition_names(),
+            today or date.today(),
+            ambition_note=self.goals.decision_link_note,
+        )
 
     def agenda_pages(self, existing: Collection[str]) -> AgendaPages:
         from ._agenda_pages import AgendaPages  # pandas: only when pages are made
@@ -66,7 +72,7 @@ def load_site(paths: Paths, goals: Goals | None = None, git_dates: bool = True) 
     goals = goals or load_goals(paths.goals)
     errors: list[ContentError] = []
     try:
-        register = load_register(paths.decisions)
+        register = load_register(paths.decisions, goals=goals)
         decision_ids = set(register.decisions)
     except ContentError as exc:
         errors.append(ContentError(exc.messages, DECISIONS_TITLE))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitecontent import AMBITION_LINK_NOTE
+from sitecontent import md_text
 
 
 def define_env(env: Any) -> None:
@@ -58,7 +58,8 @@ def define_env(env: Any) -> None:
         found = pages().links_for(page_src(), lambda d: int(nummer) in d.ambities)
         if not found:
             return "*Er zijn nog geen besluiten aan deze ambitie gekoppeld.*"
-        return f"*{AMBITION_LINK_NOTE}*\n{{: .redactie-koppeling }}\n\n{found}"
+        note = pages().ambition_note
+        return f"*{md_text(note)}*\n{{: .redactie-koppeling }}\n\n{found}" if note else found
 
     @env.macro  # type: ignore[untyped-decorator]
     def besluiten_bij_rekenhulp(naam: str) -> str:
