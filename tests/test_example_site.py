@@ -63,6 +63,31 @@ def test_the_calculators_in_the_browser_know_the_example_region(example_site):
     assert region["regios"][0]["gemeenten"] == HEUVELLAND
 
 
+def calculator_packages(built: Path) -> set[str]:
+    lock = json.loads((built / "pyodide" / "pyodide-lock.json").read_text())
+    wheel = built / "pyodide" / lock["packages"]["calculators"]["file_name"]
+    with zipfile.ZipFile(wheel) as packed:
+        record = packed.read(next(n for n in packed.namelist() if n.endswith("RECORD")))
+        inside = [n for n in packed.namelist() if n.startswith("calculators/")]
+    packages = {n.split("/")[1] for n in inside if n.count("/") == 2}
+    # RECORD lists what is in the wheel, no more (pip and Pyodide check it).
+    listed = {line.split(",")[0] for line in record.decode().splitlines()}
+    assert {n for n in listed if n.startswith("calculators/")} == set(inside)
+    return packages
+
+
+def test_the_browser_gets_only_the_calculators_a_site_offers(example_site, built_site):
+    """The example's mkdocs.yml offers two; the main site names none, so it offers all."""
+    engine = {"core", "catalogue", "render"}
+    assert calculator_packages(example_site) == engine | {"verdeelsleutel", "ingroeipad"}
+    assert calculator_packages(built_site) == engine | {
+        "verdeelsleutel",
+        "ingroeipad",
+        "spreiding",
+        "solidariteit",
+    }
+
+
 def maastricht_row(example_site: Path, calculator: str) -> list[float]:
     """The amounts (euro) in Maastricht's row of the example's result, computed at build."""
     html = (example_site / "rekenhulpen" / calculator / "index.html").read_text(encoding="utf-8")

@@ -287,10 +287,12 @@ def test_wheel_is_rebuilt_when_the_data_changes(tmp_path, monkeypatch):
     (npm / "pyodide-lock.json").write_text("{}")
     monkeypatch.setattr(pyodide_dist, "ROOT", tmp_path)
     monkeypatch.setattr(pyodide_dist, "PYODIDE_NPM", npm)
-    first = pyodide_dist._source_digest("{}")
+    every = ("ingroeipad", "verdeelsleutel")
+    first = pyodide_dist._source_digest("{}", every)
     (data / ".inwoners.csv.123.tmp").write_text("half")
-    assert pyodide_dist._source_digest("{}") == first
-    # Another site's region file is another wheel.
-    assert pyodide_dist._source_digest('{"regio": "x"}') != first
+    assert pyodide_dist._source_digest("{}", every) == first
+    # Another site's region file, or another choice of calculators, is another wheel.
+    assert pyodide_dist._source_digest('{"regio": "x"}', every) != first
+    assert pyodide_dist._source_digest("{}", ("ingroeipad",)) != first
     (data / "inwoners.csv").write_text("b\n")
-    assert pyodide_dist._source_digest("{}") != first
+    assert pyodide_dist._source_digest("{}", every) != first

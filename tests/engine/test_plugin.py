@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from regio_engine import offline, output_checks, pyodide_dist
-from regio_engine.plugin import RegioPlugin, _configure_region
+from regio_engine.plugin import RegioPlugin, _configure_region, _offered_calculators
 
 from calculators.catalogue import site
 from calculators.catalogue.site import regions
@@ -82,7 +83,7 @@ def test_the_plugin_chooses_the_kill_switch_where_offline_use_is_off(monkeypatch
     """The option reaches offline.publish; the runtime and the checks are left out here."""
     chosen: list[bool] = []
     monkeypatch.setattr(offline, "publish", lambda config, kill_switch: chosen.append(kill_switch))
-    monkeypatch.setattr(pyodide_dist, "publish", lambda site_dir, region: None)
+    monkeypatch.setattr(pyodide_dist, "publish", lambda site_dir, region, offered: None)
     monkeypatch.setattr(output_checks, "check", lambda site_dir, serving: None)
     config = MkDocsConfig()
     config["site_dir"] = str(tmp_path)
@@ -92,6 +93,25 @@ def test_the_plugin_chooses_the_kill_switch_where_offline_use_is_off(monkeypatch
         plugin.on_startup(command=command, dirty=False)
         plugin.on_post_build(config=config)
     assert chosen == [False, True, True]
+
+
+def test_the_calculators_a_site_offers():
+    """None named: all four, in the engine's order; a name that is no calculator, or an empty
+    list, stops the build with a Dutch message that says where and what to choose."""
+    every = ("ingroeipad", "solidariteit", "spreiding", "verdeelsleutel")
+    assert _offered_calculators(None) == every
+    assert _offered_calculators(["verdeelsleutel", "ingroeipad"]) == (
+        "ingroeipad",
+        "verdeelsleutel",
+    )
+    with pytest.raises(PluginError) as raised:
+        _offered_calculators(["verdeelsleutel", "spreidng"])
+    assert str(raised.value) == (
+        "mkdocs.yml, plugin 'regio', optie 'rekenhulpen': 'spreidng' is geen rekenhulp; kies "
+        "uit ingroeipad, solidariteit, spreiding, verdeelsleutel, of laat de optie weg voor alle."
+    )
+    with pytest.raises(PluginError, match="de lijst is leeg"):
+        _offered_calculators([])
 
 
 def region_names() -> set[str]:
@@ -149,15 +169,51 @@ def test_a_wrong_region_file_stops_the_build_naming_the_place(tmp_path):
 
 
 def test_the_region_file_goes_into_the_wheel_with_its_hash(tmp_path):
+    """The site's region file goes in, with its RECORD line; the calculators it does not
+    offer go out, and their RECORD lines with them."""
     wheel = tmp_path / "calculators-0.1.0-py3-none-any.whl"
+    kept = ["calculators/__init__.py", "calculators/ingroeipad/__init__.py"]
+    dropped = ["calculators/spreiding/__init__.py", "calculators/spreiding/model.py"]
     with zipfile.ZipFile(wheel, "w") as made:
-        made.writestr("calculators/__init__.py", "")
-        made.writestr("calculators-0.1.0.dist-info/RECORD", "calculators/__init__.py,,0\n")
+        for name in kept + dropped:
+            made.writestr(name, "")
+        made.writestr(
+            "calculators-0.1.0.dist-info/RECORD", "".join(f"{n},,0\n" for n in kept + dropped)
+        )
     region = json.dumps({"regio": "één"}, ensure_ascii=False)
-    pyodide_dist._pack_region(wheel, region)
+    pyodide_dist._pack_site(wheel, region, ("ingroeipad", "verdeelsleutel"))
     with zipfile.ZipFile(wheel) as packed:
         inside = packed.read("calculators/catalogue/_regio.json")
         record = packed.read("calculators-0.1.0.dist-info/RECORD").decode().splitlines()
+        names = packed.namelist()
     assert inside.decode() == region
+    assert [n for n in names if n.endswith(".py")] == kept
+    assert record[:-1] == [f"{n},,0" for n in kept]
     digest = base64.urlsafe_b64encode(hashlib.sha256(inside).digest()).rstrip(b"=").decode()
     assert record[-1] == f"calculators/catalogue/_regio.json,sha256={digest},{len(inside)}"
+
+
+def test_a_page_can_only_show_a_calculator_the_site_offers():
+    """The macros read what the plugin offers: a page asking for another calculator stops
+    the build with a Dutch message, since the browser's wheel would not hold it."""
+    from regio_engine.macros import rekenhulpen
+
+    class Env:
+        variables = {rekenhulpen.AANGEBODEN: ("ingroeipad", "verdeelsleutel")}
+        macros: dict[str, Callable[..., str]] = {}
+
+        def macro(self, function):
+            self.macros[function.__name__] = function
+            return function
+
+    env = Env()
+    rekenhulpen.define_env(env)
+    assert 'data-rekenhulp="ingroeipad"' in env.macros["rekenhulp"]("ingroeipad")
+    for name in ("rekenhulp", "scenario_velden", "scenario_voorbeeld", "herkomst_cijfers"):
+        with pytest.raises(ValueError) as raised:
+            env.macros[name]("spreiding")
+        assert str(raised.value) == (
+            "De pagina vraagt om rekenhulp 'spreiding', maar die biedt deze site niet aan; de "
+            "site biedt: ingroeipad, verdeelsleutel (mkdocs.yml, plugin 'regio', optie "
+            "'rekenhulpen')."
+        )

@@ -31,9 +31,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from calculators.catalogue import site
+from calculators.core.calculator import calculator_names
 
 from . import csp, offline, output_checks, pyodide_dist, theme
 from .content import ContentStep, Folders
+from .macros.rekenhulpen import AANGEBODEN
 
 
 class RegioConfig(base.Config):
@@ -46,6 +48,9 @@ class RegioConfig(base.Config):
     beleidsagenda = c.Type(str, default="beleidsagenda")
     #: The goals of the regiovisie, a file in docs/ (a site without a regiovisie has none).
     doelen = c.Type(str, default="regiovisie/doelen.yaml")
+    #: The calculators this site offers, by name; none given: all of them. Only these go into
+    #: the wheel and the snapshot the browser loads, and a page can only show these.
+    rekenhulpen = c.Optional(c.ListOfItems(c.Type(str)))
     #: The service worker (sw.js) that keeps the site usable offline after one visit. Off,
     #: sw.js removes a worker and caches that an earlier version left in visitors' browsers.
     offline = c.Type(bool, default=True)
@@ -60,6 +65,7 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         self.calculator_pages = pyodide_dist.CalculatorPages()
         #: the region file as JSON, for the calculators in the browser
         self.region = ""
+        self.offered: tuple[str, ...] = ()
         self.content = ContentStep(Folders(), serving=False)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -74,6 +80,9 @@ class RegioPlugin(BasePlugin[RegioConfig]):
                 "De plugin 'regio' heeft de plugin 'macros' nodig: zet '- macros' onder "
                 "'plugins' in mkdocs.yml, met 'modules: [regio_engine.macros]'."
             )
+        self.offered = _offered_calculators(self.config.rekenhulpen)
+        macros: Any = config.plugins["macros"]  # mkdocs-macros has no type hints
+        macros.register_variables({AANGEBODEN: self.offered})
         folders = Folders(self.config.besluiten, self.config.beleidsagenda, self.config.doelen)
         self.content = ContentStep(folders, self.serving)
         self.content.configure(config)
@@ -111,7 +120,7 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        pyodide_dist.publish(site_dir, self.region)
+        pyodide_dist.publish(site_dir, self.region, self.offered)
         output_checks.check(site_dir, self.serving)
         offline.publish(config, kill_switch=self.serving or not self.config.offline)
 
@@ -124,6 +133,21 @@ class RegioPlugin(BasePlugin[RegioConfig]):
         for path in self.content.watched(config):
             server.watch(str(path))
         return server
+
+
+def _offered_calculators(names: list[str] | None) -> tuple[str, ...]:
+    """The calculators the site offers, in the engine's order; all when none are named."""
+    every = calculator_names()
+    if names is None:
+        return tuple(every)
+    where = "mkdocs.yml, plugin 'regio', optie 'rekenhulpen'"
+    choices = f"kies uit {', '.join(every)}, of laat de optie weg voor alle"
+    if not names:
+        raise PluginError(f"{where}: de lijst is leeg; {choices}.")
+    unknown = [name for name in names if name not in every]
+    if unknown:
+        raise PluginError(f"{where}: '{unknown[0]}' is geen rekenhulp; {choices}.")
+    return tuple(name for name in every if name in names)
 
 
 def _configure_region(path: Path) -> str:

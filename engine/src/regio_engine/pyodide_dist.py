@@ -25,6 +25,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from calculators.core.calculator import calculator_names
+
 log = logging.getLogger("mkdocs.plugins.regio.pyodide_dist")
 
 # The engine runs from this repository (a uv workspace member, installed editable): the
@@ -60,8 +62,9 @@ CALCULATOR_MARK = 'data-rekenhulp="'
 INTENT_META = "rekenhulp-paginas"
 
 
-def _source_digest(region: str) -> str:
+def _source_digest(region: str, offered: tuple[str, ...]) -> str:
     digest = hashlib.sha256(region.encode())
+    digest.update(" ".join(offered).encode())
     for entry in WHEEL_SOURCES:
         path = ROOT / entry
         # Every file of the package, not only *.py: the wheel also ships its data (the CBS
@@ -95,14 +98,14 @@ def _run(command: list[str], cwd: Path) -> str:
     return completed.stdout
 
 
-def build_dist(region: str) -> Path:
+def build_dist(region: str, offered: tuple[str, ...]) -> Path:
     """Return a folder with the calculators wheel for the site's ``region`` (its region file
-    as JSON) and the extended pyodide-lock.json."""
+    as JSON) and the calculators it ``offered``, and the extended pyodide-lock.json."""
     if not (PYODIDE_NPM / "pyodide.mjs").exists():
         raise PluginError(
             "Pyodide ontbreekt in node_modules/pyodide: voer eerst 'make setup' uit (npm ci)."
         )
-    target = CACHE / _source_digest(region)
+    target = CACHE / _source_digest(region, offered)
     if (target / "pyodide-lock.json").exists():
         os.utime(target)  # recently used: kept when the cache is trimmed
         return target
@@ -112,11 +115,11 @@ def build_dist(region: str) -> Path:
     with (CACHE / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (target / "pyodide-lock.json").exists():
-            _build_into(target, region)
+            _build_into(target, region, offered)
     return target
 
 
-def _build_into(target: Path, region: str) -> None:
+def _build_into(target: Path, region: str, offered: tuple[str, ...]) -> None:
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -128,7 +131,7 @@ def _build_into(target: Path, region: str) -> None:
     wheels = sorted(staging.glob("calculators-*.whl"))
     if len(wheels) != 1:
         raise PluginError(f"Expected one calculators wheel, found {wheels}")
-    _pack_region(wheels[0], region)
+    _pack_site(wheels[0], region, offered)
     _run(
         [
             _bin("pyodide"),
@@ -155,17 +158,23 @@ def _build_into(target: Path, region: str) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _pack_region(wheel: Path, region: str) -> None:
-    """Add the site's region file to the wheel (and to its RECORD), where the calculators
-    read it on import (``calculators.catalogue.site``)."""
+def _pack_site(wheel: Path, region: str, offered: tuple[str, ...]) -> None:
+    """Make the wheel the site's: add its region file, where the calculators read it on
+    import (``calculators.catalogue.site``), and leave out the calculators it does not offer
+    (the browser's ``calculator_names()`` lists the packages present). RECORD follows."""
     name = f"calculators/catalogue/{PACKAGED_REGION}"
     data = region.encode()
     hashed = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    left_out = tuple(f"calculators/{c}/" for c in calculator_names() if c not in offered)
     rebuilt = wheel.with_suffix(".tmp")
     with zipfile.ZipFile(wheel) as old, zipfile.ZipFile(rebuilt, "w") as new:
         for entry in old.infolist():
+            if entry.filename.startswith(left_out):
+                continue
             content = old.read(entry)
             if entry.filename.endswith(".dist-info/RECORD"):
+                kept = [r for r in content.decode().splitlines() if not r.startswith(left_out)]
+                content = "".join(f"{r}\n" for r in kept).encode()
                 content += f"{name},sha256={hashed},{len(data)}\n".encode()
                 new.writestr(zipfile.ZipInfo(name, entry.date_time), data, zipfile.ZIP_DEFLATED)
             new.writestr(entry, content, entry.compress_type)
@@ -229,10 +238,10 @@ def _place(source: Path, destination: Path) -> None:
         shutil.copy2(source, destination)
 
 
-def publish(site_dir: Path, region: str) -> None:
-    """The runtime, the wheel (with the site's ``region`` file as JSON), the trimmed stdlib and
-    the snapshot under ``pyodide/``."""
-    dist = build_dist(region)
+def publish(site_dir: Path, region: str, offered: tuple[str, ...]) -> None:
+    """The runtime, the wheel (with the site's ``region`` file as JSON and the calculators it
+    ``offered``), the trimmed stdlib and the snapshot under ``pyodide/``."""
+    dist = build_dist(region, offered)
     out = site_dir / SITE_SUBDIR
     out.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
