@@ -61,6 +61,9 @@ def test_the_calculators_in_the_browser_know_the_example_region(example_site):
     assert region == site.load_file(EXAMPLE.root / "regio.yml")
     assert [r["id"] for r in region["regios"]] == ["maastricht-heuvelland"]
     assert region["regios"][0]["gemeenten"] == HEUVELLAND
+    with zipfile.ZipFile(wheel) as packed:
+        outlines = json.loads(packed.read("calculators/catalogue/geo/gemeenten.json"))
+    assert sorted(outlines["municipalities"]) == sorted(HEUVELLAND.values())
 
 
 def calculator_packages(built: Path) -> set[str]:

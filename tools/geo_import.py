@@ -3,12 +3,16 @@
 
 Usage::
 
-    python tools/geo_import.py gemeenten-2022-regios.geojson
-    python tools/geo_import.py gemeenten-2022-regios.geojson --controleer   # write nothing
+    python tools/geo_import.py gemeenten-2022-regios.geojson --landelijk gemeenten-2022.geojson
+    python tools/geo_import.py ... --controleer   # write nothing
 
 The GeoJSON must be in EPSG:28992 (Amersfoort / RD New, metres) with the properties
-``gemeentecode`` and ``gemeente``. Only the municipalities of the calculators' regions (the
-regions of the site's region file, ``regio.yml``) are kept, and every one must be there.
+``gemeentecode`` and ``gemeente``. The first file holds detailed outlines; ``--landelijk`` a
+file of every municipality of the country, simplified for a map of the whole country, for
+the ones the first lacks: a new region's site gets a map too, marked ``national`` so its
+credit says how coarse it is. Every municipality of the regions in this site's region file
+(``regio.yml``) must be there. The plugin puts only a site's own municipalities into the
+browser's wheel.
 
 What happens to the geometry, and nothing else:
 
@@ -59,6 +63,8 @@ CREDIT = (
     "Gemeentegrenzen 2022: CBS Gebiedsindelingen (via PDOK), © Kadaster / Centraal Bureau voor "
     "de Statistiek, 2022; vereenvoudigd"
 )
+#: Under a map drawn from the national file (its borders moved up to 800 m).
+CREDIT_NATIONAL = CREDIT + " voor een kaart van heel Nederland (grenzen tot 800 m verschoven)"
 _CODE = re.compile(r"GM[0-9]{4}")
 _RD_NAMES = ("28992", "RD New", "Amersfoort")
 
@@ -74,6 +80,8 @@ class Outline:
     polygons: list[Polygon]
     max_shift: float
     dropped: int
+    #: from the national file, simplified for a map of the whole country
+    national: bool = False
 
 
 def project(x: float, y: float) -> Point:
@@ -264,21 +272,26 @@ def _check_crs(data: dict[str, object]) -> None:
         )
 
 
-def outlines(data: dict[str, object]) -> list[Outline]:
+def _read(data: dict[str, object], national: bool) -> dict[str, Outline]:
     _check_crs(data)
     features = data.get("features")
     if not isinstance(features, list):
         raise ContentError(["Het bestand heeft geen lijst 'features'."])
-    wanted = sorted(set(site.known_codes().values()))
     found: dict[str, Outline] = {}
     for index, feature in enumerate(features, start=1):
-        code = (feature.get("properties") or {}).get("gemeentecode")
-        if code in wanted:
-            found[code] = outline(feature, f"feature {index}")
-    missing = [code for code in wanted if code not in found]
+        item = outline(feature, f"feature {index}")
+        item.national = national
+        found[item.code] = item
+    return found
+
+
+def outlines(detailed: dict[str, object], national: dict[str, object]) -> list[Outline]:
+    """Every municipality, by CBS code: the detailed outline where there is one."""
+    found = _read(national, national=True) | _read(detailed, national=False)
+    missing = sorted(set(site.known_codes().values()) - set(found))
     if missing:
-        raise ContentError([f"Deze gemeenten ontbreken in het bestand: {', '.join(missing)}."])
-    return [found[code] for code in wanted]
+        raise ContentError([f"Deze gemeenten ontbreken in de bestanden: {', '.join(missing)}."])
+    return [found[code] for code in sorted(found)]
 
 
 def file_text(items: Sequence[Outline]) -> str:
@@ -288,26 +301,32 @@ def file_text(items: Sequence[Outline]) -> str:
         "metres_per_unit": METRES_PER_UNIT,
         "origin_y": ORIGIN_Y,
         "credit": CREDIT,
+        "credit_national": CREDIT_NATIONAL,
     }
     lines = [json.dumps(head, ensure_ascii=False)[:-1] + ',\n "municipalities": {']
     rows = []
     for item in items:
         anchor = label_anchor(item.polygons)
-        row = {"name": item.name, "label": list(anchor), "path": path_text(item.polygons)}
+        row: dict[str, object] = {"name": item.name, "label": list(anchor)}
+        row |= {"national": True} if item.national else {}
+        row["path"] = path_text(item.polygons)
         compact = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
         rows.append(f"  {json.dumps(item.code)}: {compact}")
     return "\n".join(lines) + "\n" + ",\n".join(rows) + "\n }\n}\n"
 
 
-def _import(args: argparse.Namespace) -> int:
-    source: Path = args.geojson
+def _load(source: Path) -> dict[str, object]:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ContentError([f"{shown(source)} is geen leesbare GeoJSON: {exc}."]) from exc
     if not isinstance(data, dict):
         raise ContentError([f"{shown(source)} is geen GeoJSON-object."])
-    items = outlines(data)
+    return data
+
+
+def _import(args: argparse.Namespace) -> int:
+    items = outlines(_load(args.geojson), _load(args.landelijk))
     text = file_text(items)
     vertices = sum(len(ring) for item in items for polygon in item.polygons for ring in polygon)
     shift = max(item.max_shift for item in items)
@@ -337,7 +356,14 @@ def _parser() -> DutchArgumentParser:
         ),
     )
     parser.add_argument(
-        "geojson", type=existing_file, metavar="GEOJSON", help="de grenzen (GeoJSON)"
+        "geojson", type=existing_file, metavar="GEOJSON", help="de gedetailleerde grenzen"
+    )
+    parser.add_argument(
+        "--landelijk",
+        type=existing_file,
+        required=True,
+        metavar="GEOJSON",
+        help="de vereenvoudigde grenzen van alle gemeenten, voor de rest",
     )
     parser.add_argument(
         "--controleer", action="store_true", help="alleen lezen, controleren en tonen"

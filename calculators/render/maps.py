@@ -18,7 +18,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -28,7 +28,7 @@ from ..catalogue.site import known_codes
 from ..core.format import format_decimal
 from .html import highlighted, text
 
-__all__ = ["Shape", "credit", "region_map", "shapes"]
+__all__ = ["Shape", "credit", "outlines_file", "region_map", "shapes"]
 
 GEO_FOLDER = "geo"
 GEO_FILE = "gemeenten.json"
@@ -65,6 +65,8 @@ class Shape:
     path: str
     label: Point
     rings: tuple[tuple[Point, ...], ...]
+    #: from the national file, simplified for a map of the whole country
+    national: bool = False
 
     @functools.cached_property
     def edges(self) -> tuple[tuple[int, int, int, int], ...]:
@@ -116,15 +118,16 @@ def parse_path(path: str) -> tuple[tuple[Point, ...], ...]:
     return tuple(rings)
 
 
-@functools.cache
-def _geometry() -> tuple[dict[str, Shape], str]:
+def _data() -> dict[str, Any]:
     # Through the package, not a file path: inside a wheel or Pyodide there is no source tree.
-    raw = (
-        resources.files("calculators.catalogue")
-        .joinpath(GEO_FOLDER, GEO_FILE)
-        .read_text(encoding="utf-8")
-    )
-    data = json.loads(raw)
+    raw = resources.files("calculators.catalogue").joinpath(GEO_FOLDER, GEO_FILE)
+    data: dict[str, Any] = json.loads(raw.read_text(encoding="utf-8"))
+    return data
+
+
+@functools.cache
+def _geometry() -> tuple[dict[str, Shape], dict[bool, str]]:
+    data = _data()
     found = {
         code: Shape(
             code,
@@ -132,10 +135,11 @@ def _geometry() -> tuple[dict[str, Shape], str]:
             item["path"],
             (int(item["label"][0]), int(item["label"][1])),
             parse_path(item["path"]),
+            bool(item.get("national")),
         )
         for code, item in data["municipalities"].items()
     }
-    return found, str(data["credit"])
+    return found, {False: str(data["credit"]), True: str(data["credit_national"])}
 
 
 def shapes() -> dict[str, Shape]:
@@ -143,9 +147,19 @@ def shapes() -> dict[str, Shape]:
     return dict(_geometry()[0])
 
 
-def credit() -> str:
-    """The attribution the boundary data asks for, to print under every map."""
-    return _geometry()[1]
+def credit(codes: Collection[str] = ()) -> str:
+    """The attribution the boundary data asks for, to print under every map; it says so when
+    one of the ``codes`` drawn is only in the national file's coarse outlines."""
+    geometry, credits = _geometry()
+    return credits[any(geometry[c].national for c in codes if c in geometry)]
+
+
+def outlines_file(codes: Collection[str]) -> str:
+    """The outlines data with the municipalities ``codes`` only: a site's wheel carries its
+    own region's, not the whole country's."""
+    data = _data()
+    data["municipalities"] = {c: v for c, v in data["municipalities"].items() if c in codes}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 # ------------------------------------------------------------------ names inside shapes
@@ -362,7 +376,8 @@ def region_map(
     says which); a map with nothing to draw is "". Names are written inside their shape where
     they fit, else left to the table beside the map.
     """
-    geometry, source = _geometry()
+    geometry = _geometry()[0]
+    source = credit(codes_by_name.values())
     drawn = [(name, geometry[code]) for name, code in codes_by_name.items() if code in geometry]
     missing = [name for name, code in codes_by_name.items() if code not in geometry]
     if not drawn:

@@ -10,7 +10,9 @@ belong. The paths are read back with a parser of this file's own.
 
 from __future__ import annotations
 
+import functools
 import json
+import math
 import re
 import xml.etree.ElementTree as ET
 from importlib import resources
@@ -32,9 +34,13 @@ NOORD = REGIONS["noord-limburg"].codes
 MIDDEN = REGIONS["midden-limburg"].codes
 
 
+@functools.cache
+def geo_text() -> str:
+    return resources.files("calculators.catalogue").joinpath("geo", "gemeenten.json").read_text()
+
+
 def geo_file() -> dict:
-    text = resources.files("calculators.catalogue").joinpath("geo", "gemeenten.json").read_text()
-    return json.loads(text)
+    return json.loads(geo_text())
 
 
 def rings_of(path: str) -> list[list[Point]]:
@@ -92,6 +98,13 @@ def properly_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
     return o1 * o2 < 0 and o3 * o4 < 0
 
 
+def distance(p: Point, a: Point, b: Point) -> float:
+    """From point ``p`` to the segment ``a``-``b``, in units."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
 @pytest.fixture(scope="module")
 def outlines() -> dict[str, list[list[Point]]]:
     return {code: rings_of(m["path"]) for code, m in geo_file()["municipalities"].items()}
@@ -106,10 +119,13 @@ def box(rings: list[list[Point]]) -> tuple[int, int, int, int]:
 # ------------------------------------------------------------------ the geometry file
 
 
-def test_the_file_holds_exactly_the_regions_municipalities():
+def test_the_file_holds_the_regions_municipalities_in_detail():
+    """What the package holds: in CPython every municipality (tests/data/test_outlines.py),
+    in a site's wheel its own; the regions of the region file always, in detail."""
     wanted = {code for region in REGIONS.values() for code in region.codes.values()}
     data = geo_file()
-    assert set(data["municipalities"]) == wanted and len(wanted) == 25
+    assert wanted <= set(data["municipalities"]) and len(wanted) == 25
+    assert not any(data["municipalities"][code].get("national") for code in wanted)
     assert data["crs"] == "EPSG:28992" and data["metres_per_unit"] > 0
     assert "Kadaster / Centraal Bureau voor de Statistiek" in data["credit"]
 
@@ -124,6 +140,7 @@ def test_rings_are_closed_and_not_degenerate(outlines):
 
 
 def test_each_label_anchor_lies_inside_its_own_outline(outlines):
+    boxes = {code: box(rings) for code, rings in outlines.items()}
     for code, item in geo_file()["municipalities"].items():
         x, y = item["label"]
         assert winding((x, y), outlines[code]) != 0, code
@@ -131,37 +148,79 @@ def test_each_label_anchor_lies_inside_its_own_outline(outlines):
         assert not any(
             on_segment((x, y), a, b) for ring in outlines[code] for a, b in edges(ring)
         ), code
-        others = [c for c in outlines if c != code]
+        others = [
+            c
+            for c in outlines
+            if c != code and same_level(c, code) and inside_box((x, y), boxes[c])
+        ]
         assert all(winding((x + 0.5, y + 0.5), outlines[c]) == 0 for c in others), code
+
+
+def same_level(one: str, two: str) -> bool:
+    """Both from the detailed file, or both from the national one. Borders are one line
+    within one file; a map draws one region, whose municipalities come from one file."""
+    return national(one) == national(two)
+
+
+@functools.cache
+def national(code: str) -> bool:
+    return bool(geo_file()["municipalities"][code].get("national"))
+
+
+def inside_box(p: Point, bounds: tuple[int, int, int, int]) -> bool:
+    return bounds[0] <= p[0] <= bounds[2] and bounds[1] <= p[1] <= bounds[3]
+
+
+def meets_box(edge: tuple[Point, Point], bounds: tuple[int, int, int, int]) -> bool:
+    (x1, y1), (x2, y2) = edge
+    return not (
+        max(x1, x2) < bounds[0]
+        or min(x1, x2) > bounds[2]
+        or max(y1, y2) < bounds[1]
+        or min(y1, y2) > bounds[3]
+    )
 
 
 def test_neighbours_draw_their_border_with_the_same_vertices(outlines):
     """A vertex of one municipality that lies on the other's outline is a vertex of that
-    outline too, and no two outlines cross: the border is one line, not two close ones."""
+    outline too, and no two outlines cross: the border is one line, not two close ones.
+
+    The national file's edges run up to kilometres between vertices; rounding a vertex near
+    a neighbour's edge can put it a little across (three pairs in Flevoland and Overijssel).
+    There a crossing is allowed if it is a sliver: one of its ends within a unit (25 m) of
+    the other edge, far below a pixel on any map."""
     touching = 0
+    boxes = {code: box(rings) for code, rings in outlines.items()}
     for one, two in combinations(outlines, 2):
-        a_box, b_box = box(outlines[one]), box(outlines[two])
+        if not same_level(one, two):
+            continue
+        a_box, b_box = boxes[one], boxes[two]
         if a_box[0] > b_box[2] or b_box[0] > a_box[2] or a_box[1] > b_box[3] or b_box[1] > a_box[3]:
             continue
-        a_edges = [e for ring in outlines[one] for e in edges(ring)]
-        b_edges = [e for ring in outlines[two] for e in edges(ring)]
-        b_vertices = {p for ring in outlines[two] for p in ring}
+        # Only what lies in the other's box can touch or cross it.
+        a_edges = [e for ring in outlines[one] for e in edges(ring) if meets_box(e, b_box)]
+        b_edges = [e for ring in outlines[two] for e in edges(ring) if meets_box(e, a_box)]
         a_vertices = {p for ring in outlines[one] for p in ring}
-        shared = a_vertices & b_vertices
-        touching += len(shared) >= 2
+        b_vertices = {p for ring in outlines[two] for p in ring}
+        touching += len(a_vertices & b_vertices) >= 2
         for p in a_vertices - b_vertices:
-            assert not any(on_segment(p, *e) for e in b_edges), (one, two, p)
+            if inside_box(p, b_box):
+                assert not any(on_segment(p, *e) for e in b_edges), (one, two, p)
         for p in b_vertices - a_vertices:
-            assert not any(on_segment(p, *e) for e in a_edges), (one, two, p)
+            if inside_box(p, a_box):
+                assert not any(on_segment(p, *e) for e in a_edges), (one, two, p)
         for a, b in a_edges:
-            lo_x, hi_x = sorted((a[0], b[0]))
-            lo_y, hi_y = sorted((a[1], b[1]))
             for c, d in b_edges:
-                if max(c[0], d[0]) < lo_x or min(c[0], d[0]) > hi_x:
+                if max(c[0], d[0]) < min(a[0], b[0]) or min(c[0], d[0]) > max(a[0], b[0]):
                     continue
-                if max(c[1], d[1]) < lo_y or min(c[1], d[1]) > hi_y:
+                if max(c[1], d[1]) < min(a[1], b[1]) or min(c[1], d[1]) > max(a[1], b[1]):
                     continue
-                assert not properly_cross(a, b, c, d), (one, two, a, b, c, d)
+                if properly_cross(a, b, c, d):
+                    assert national(one), (one, two, a, b)
+                    sliver = min(
+                        distance(a, c, d), distance(b, c, d), distance(c, a, b), distance(d, a, b)
+                    )
+                    assert sliver <= 1, (one, two, a, b, c, d)
     assert touching >= 20  # the regions' municipalities do border each other
 
 

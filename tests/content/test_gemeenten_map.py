@@ -132,4 +132,7 @@ def test_the_import_keeps_holes_parts_and_shared_vertices():
 
 def test_the_import_refuses_another_coordinate_system():
     with pytest.raises(geo_import.ContentError, match="EPSG:28992"):
-        geo_import.outlines({"crs": {"properties": {"name": "EPSG:4326"}}, "features": []})
+        geo_import.outlines(
+            {"crs": {"properties": {"name": "EPSG:4326"}}, "features": []},
+            {"crs": {"properties": {"name": "EPSG:28992"}}, "features": []},
+        )

@@ -8,6 +8,7 @@ independent check that the package holds what the sources say.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -287,12 +288,12 @@ def test_wheel_is_rebuilt_when_the_data_changes(tmp_path, monkeypatch):
     (npm / "pyodide-lock.json").write_text("{}")
     monkeypatch.setattr(pyodide_dist, "ROOT", tmp_path)
     monkeypatch.setattr(pyodide_dist, "PYODIDE_NPM", npm)
-    every = ("ingroeipad", "verdeelsleutel")
-    first = pyodide_dist._source_digest("{}", every)
+    wheel = pyodide_dist.SiteWheel("{}", ("ingroeipad", "verdeelsleutel"), "{}")
+    first = pyodide_dist._source_digest(wheel)
     (data / ".inwoners.csv.123.tmp").write_text("half")
-    assert pyodide_dist._source_digest("{}", every) == first
-    # Another site's region file, or another choice of calculators, is another wheel.
-    assert pyodide_dist._source_digest('{"regio": "x"}', every) != first
-    assert pyodide_dist._source_digest("{}", ("ingroeipad",)) != first
+    assert pyodide_dist._source_digest(wheel) == first
+    # Another site's region file, calculators or outlines make another wheel.
+    for other in ({"region": '{"regio": "x"}'}, {"offered": ("ingroeipad",)}, {"outlines": "[]"}):
+        assert pyodide_dist._source_digest(dataclasses.replace(wheel, **other)) != first
     (data / "inwoners.csv").write_text("b\n")
-    assert pyodide_dist._source_digest("{}", every) != first
+    assert pyodide_dist._source_digest(wheel) != first

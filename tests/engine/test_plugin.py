@@ -83,7 +83,7 @@ def test_the_plugin_chooses_the_kill_switch_where_offline_use_is_off(monkeypatch
     """The option reaches offline.publish; the runtime and the checks are left out here."""
     chosen: list[bool] = []
     monkeypatch.setattr(offline, "publish", lambda config, kill_switch: chosen.append(kill_switch))
-    monkeypatch.setattr(pyodide_dist, "publish", lambda site_dir, region, offered: None)
+    monkeypatch.setattr(pyodide_dist, "publish", lambda site_dir, wheel: None)
     monkeypatch.setattr(output_checks, "check", lambda site_dir, serving: None)
     config = MkDocsConfig()
     config["site_dir"] = str(tmp_path)
@@ -168,29 +168,38 @@ def test_a_wrong_region_file_stops_the_build_naming_the_place(tmp_path):
         site._configured = before
 
 
-def test_the_region_file_goes_into_the_wheel_with_its_hash(tmp_path):
-    """The site's region file goes in, with its RECORD line; the calculators it does not
-    offer go out, and their RECORD lines with them."""
+def test_the_wheel_is_made_the_sites_own(tmp_path):
+    """The site's region file and outlines go in (replacing the whole country's), each with
+    its RECORD line and hash; the calculators it does not offer go out, RECORD lines too."""
     wheel = tmp_path / "calculators-0.1.0-py3-none-any.whl"
     kept = ["calculators/__init__.py", "calculators/ingroeipad/__init__.py"]
     dropped = ["calculators/spreiding/__init__.py", "calculators/spreiding/model.py"]
+    outlines = "calculators/catalogue/geo/gemeenten.json"
     with zipfile.ZipFile(wheel, "w") as made:
-        for name in kept + dropped:
-            made.writestr(name, "")
-        made.writestr(
-            "calculators-0.1.0.dist-info/RECORD", "".join(f"{n},,0\n" for n in kept + dropped)
-        )
+        for name in [*kept, *dropped, outlines]:
+            made.writestr(name, "all of the country")
+        listed = "".join(f"{n},sha256=x,18\n" for n in [*kept, *dropped, outlines])
+        made.writestr("calculators-0.1.0.dist-info/RECORD", listed)
     region = json.dumps({"regio": "één"}, ensure_ascii=False)
-    pyodide_dist._pack_site(wheel, region, ("ingroeipad", "verdeelsleutel"))
+    own = pyodide_dist.SiteWheel(region, ("ingroeipad", "verdeelsleutel"), '{"GM0935": 1}')
+    pyodide_dist._pack_site(wheel, own)
     with zipfile.ZipFile(wheel) as packed:
         inside = packed.read("calculators/catalogue/_regio.json")
+        shapes = packed.read(outlines)
         record = packed.read("calculators-0.1.0.dist-info/RECORD").decode().splitlines()
         names = packed.namelist()
-    assert inside.decode() == region
-    assert [n for n in names if n.endswith(".py")] == kept
-    assert record[:-1] == [f"{n},,0" for n in kept]
-    digest = base64.urlsafe_b64encode(hashlib.sha256(inside).digest()).rstrip(b"=").decode()
-    assert record[-1] == f"calculators/catalogue/_regio.json,sha256={digest},{len(inside)}"
+    assert inside.decode() == region and shapes == b'{"GM0935": 1}'
+    assert sorted(n for n in names if not n.endswith("RECORD")) == sorted(
+        [*kept, "calculators/catalogue/_regio.json", outlines]
+    )
+    assert record[:2] == [f"{n},sha256=x,18" for n in kept]
+    for line, data in zip(record[2:], (inside, shapes), strict=True):
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        assert line.endswith(f",sha256={digest},{len(data)}")
+    assert [line.split(",")[0] for line in record[2:]] == [
+        "calculators/catalogue/_regio.json",
+        outlines,
+    ]
 
 
 def test_a_page_can_only_show_a_calculator_the_site_offers():

@@ -73,9 +73,17 @@ def test_the_starter_makes_a_third_site_that_builds(tmp_path):
     lock = json.loads((built / "pyodide" / "pyodide-lock.json").read_text())
     with zipfile.ZipFile(built / "pyodide" / lock["packages"]["calculators"]["file_name"]) as w:
         assert json.loads(w.read("calculators/catalogue/_regio.json")) == data
+        outlines = json.loads(w.read("calculators/catalogue/geo/gemeenten.json"))
+    # Its own seven outlines, from the national file; the browser gets no others.
+    assert sorted(outlines["municipalities"]) == sorted(PARKSTAD.values())
     html = (built / "rekenhulpen" / "verdeelsleutel" / "index.html").read_text(encoding="utf-8")
     for name in PARKSTAD:
         assert f">{name}</th>" in html
+    # A map of all seven, whose credit says the outlines are coarse.
+    drawn = html[html.index('id="verdeelsleutel-kaart"') :]
+    drawn = drawn[: drawn.index('<p class="kaart-bron">')]
+    assert drawn.count('class="kaart-vorm') == 7 and "kaart-ontbreekt" not in drawn
+    assert "kaart van heel Nederland" in html
     home = (built / "index.html").read_text(encoding="utf-8")
     assert "De 7 gemeenten van Parkstad Limburg" in home and "Heerlen als" in home
     register = json.loads((built / "besluiten" / "besluiten.json").read_text())

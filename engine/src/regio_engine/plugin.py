@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 
 from calculators.catalogue import site
 from calculators.core.calculator import calculator_names
+from calculators.render import maps
 
 from . import csp, offline, output_checks, pyodide_dist, theme
 from .content import ContentStep, Folders
@@ -63,9 +64,8 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.calculator_pages = pyodide_dist.CalculatorPages()
-        #: the region file as JSON, for the calculators in the browser
-        self.region = ""
-        self.offered: tuple[str, ...] = ()
+        #: what makes the browser's calculators this site's
+        self.wheel = pyodide_dist.SiteWheel()
         self.content = ContentStep(Folders(), serving=False)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -74,15 +74,17 @@ class RegioPlugin(BasePlugin[RegioConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         theme.configure(config)
-        self.region = _configure_region(Path(config.config_file_path).parent / self.config.regio)
+        region = _configure_region(Path(config.config_file_path).parent / self.config.regio)
+        offered = _offered_calculators(self.config.rekenhulpen)
+        outlines = maps.outlines_file(set(site.known_codes().values()))
+        self.wheel = pyodide_dist.SiteWheel(region, offered, outlines)
         if "macros" not in config.plugins:
             raise PluginError(
                 "De plugin 'regio' heeft de plugin 'macros' nodig: zet '- macros' onder "
                 "'plugins' in mkdocs.yml, met 'modules: [regio_engine.macros]'."
             )
-        self.offered = _offered_calculators(self.config.rekenhulpen)
         macros: Any = config.plugins["macros"]  # mkdocs-macros has no type hints
-        macros.register_variables({AANGEBODEN: self.offered})
+        macros.register_variables({AANGEBODEN: offered})
         folders = Folders(self.config.besluiten, self.config.beleidsagenda, self.config.doelen)
         self.content = ContentStep(folders, self.serving)
         self.content.configure(config)
@@ -120,7 +122,7 @@ class RegioPlugin(BasePlugin[RegioConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        pyodide_dist.publish(site_dir, self.region, self.offered)
+        pyodide_dist.publish(site_dir, self.wheel)
         output_checks.check(site_dir, self.serving)
         offline.publish(config, kill_switch=self.serving or not self.config.offline)
 

@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -53,6 +54,8 @@ WHEEL_SOURCES = (
 SNAPSHOT = "snapshot.bin.gz"
 # The region file inside the wheel, as calculators.catalogue.site.PACKAGED names it.
 PACKAGED_REGION = "_regio.json"
+# The map outlines inside the wheel, as calculators.render.maps reads them.
+OUTLINES = "geo/gemeenten.json"
 # Cached dists kept: one per site built on this machine, and a few older.
 KEPT_DISTS = 4
 SNAPSHOT_MANIFEST = "snapshot.json"
@@ -62,9 +65,29 @@ CALCULATOR_MARK = 'data-rekenhulp="'
 INTENT_META = "rekenhulp-paginas"
 
 
-def _source_digest(region: str, offered: tuple[str, ...]) -> str:
-    digest = hashlib.sha256(region.encode())
-    digest.update(" ".join(offered).encode())
+@dataclass(frozen=True)
+class SiteWheel:
+    """What makes a site's calculators wheel its own."""
+
+    #: the site's region file as JSON, read by the calculators on import
+    region: str = "{}"
+    #: the calculators the site offers; the others are left out
+    offered: tuple[str, ...] = ()
+    #: the map outlines of the site's municipalities (calculators.render.maps.outlines_file)
+    outlines: str = ""
+
+    def files(self) -> dict[str, bytes]:
+        """The wheel's files that this site's versions replace or add."""
+        return {
+            f"calculators/catalogue/{PACKAGED_REGION}": self.region.encode(),
+            f"calculators/catalogue/{OUTLINES}": self.outlines.encode(),
+        }
+
+
+def _source_digest(site: SiteWheel) -> str:
+    digest = hashlib.sha256(" ".join(site.offered).encode())
+    for name, data in site.files().items():
+        digest.update(name.encode() + data)
     for entry in WHEEL_SOURCES:
         path = ROOT / entry
         # Every file of the package, not only *.py: the wheel also ships its data (the CBS
@@ -98,14 +121,13 @@ def _run(command: list[str], cwd: Path) -> str:
     return completed.stdout
 
 
-def build_dist(region: str, offered: tuple[str, ...]) -> Path:
-    """Return a folder with the calculators wheel for the site's ``region`` (its region file
-    as JSON) and the calculators it ``offered``, and the extended pyodide-lock.json."""
+def build_dist(site: SiteWheel) -> Path:
+    """Return a folder with the site's calculators wheel and the extended pyodide-lock.json."""
     if not (PYODIDE_NPM / "pyodide.mjs").exists():
         raise PluginError(
             "Pyodide ontbreekt in node_modules/pyodide: voer eerst 'make setup' uit (npm ci)."
         )
-    target = CACHE / _source_digest(region, offered)
+    target = CACHE / _source_digest(site)
     if (target / "pyodide-lock.json").exists():
         os.utime(target)  # recently used: kept when the cache is trimmed
         return target
@@ -115,11 +137,11 @@ def build_dist(region: str, offered: tuple[str, ...]) -> Path:
     with (CACHE / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (target / "pyodide-lock.json").exists():
-            _build_into(target, region, offered)
+            _build_into(target, site)
     return target
 
 
-def _build_into(target: Path, region: str, offered: tuple[str, ...]) -> None:
+def _build_into(target: Path, site: SiteWheel) -> None:
     staging = target.with_name(target.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -131,7 +153,7 @@ def _build_into(target: Path, region: str, offered: tuple[str, ...]) -> None:
     wheels = sorted(staging.glob("calculators-*.whl"))
     if len(wheels) != 1:
         raise PluginError(f"Expected one calculators wheel, found {wheels}")
-    _pack_site(wheels[0], region, offered)
+    _pack_site(wheels[0], site)
     _run(
         [
             _bin("pyodide"),
@@ -158,27 +180,34 @@ def _build_into(target: Path, region: str, offered: tuple[str, ...]) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _pack_site(wheel: Path, region: str, offered: tuple[str, ...]) -> None:
-    """Make the wheel the site's: add its region file, where the calculators read it on
-    import (``calculators.catalogue.site``), and leave out the calculators it does not offer
-    (the browser's ``calculator_names()`` lists the packages present). RECORD follows."""
-    name = f"calculators/catalogue/{PACKAGED_REGION}"
-    data = region.encode()
-    hashed = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    left_out = tuple(f"calculators/{c}/" for c in calculator_names() if c not in offered)
+def _pack_site(wheel: Path, site: SiteWheel) -> None:
+    """Make the wheel the site's: its region file (read by the calculators on import) and its
+    map outlines go in, and the calculators it does not offer go out (the browser's
+    ``calculator_names()`` lists the packages present). RECORD follows."""
+    own = site.files()
+    left_out = tuple(f"calculators/{c}/" for c in calculator_names() if c not in site.offered)
+
+    def dropped(name: str) -> bool:
+        return name.startswith(left_out) or name in own
+
     rebuilt = wheel.with_suffix(".tmp")
     with zipfile.ZipFile(wheel) as old, zipfile.ZipFile(rebuilt, "w") as new:
         for entry in old.infolist():
-            if entry.filename.startswith(left_out):
+            if dropped(entry.filename):
                 continue
             content = old.read(entry)
             if entry.filename.endswith(".dist-info/RECORD"):
-                kept = [r for r in content.decode().splitlines() if not r.startswith(left_out)]
+                kept = [r for r in content.decode().splitlines() if not dropped(r.split(",")[0])]
+                kept += [f"{name},{_record_hash(data)},{len(data)}" for name, data in own.items()]
                 content = "".join(f"{r}\n" for r in kept).encode()
-                content += f"{name},sha256={hashed},{len(data)}\n".encode()
-                new.writestr(zipfile.ZipInfo(name, entry.date_time), data, zipfile.ZIP_DEFLATED)
+                for name, data in own.items():
+                    new.writestr(zipfile.ZipInfo(name, entry.date_time), data, zipfile.ZIP_DEFLATED)
             new.writestr(entry, content, entry.compress_type)
     rebuilt.replace(wheel)
+
+
+def _record_hash(data: bytes) -> str:
+    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 
 
 def _node() -> str:
@@ -238,10 +267,9 @@ def _place(source: Path, destination: Path) -> None:
         shutil.copy2(source, destination)
 
 
-def publish(site_dir: Path, region: str, offered: tuple[str, ...]) -> None:
-    """The runtime, the wheel (with the site's ``region`` file as JSON and the calculators it
-    ``offered``), the trimmed stdlib and the snapshot under ``pyodide/``."""
-    dist = build_dist(region, offered)
+def publish(site_dir: Path, site: SiteWheel) -> None:
+    """The runtime, the site's wheel, the trimmed stdlib and the snapshot under ``pyodide/``."""
+    dist = build_dist(site)
     out = site_dir / SITE_SUBDIR
     out.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
