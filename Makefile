@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 setup: $(VENV)/.synced node_modules/.installed
 
-$(VENV)/.synced: pyproject.toml sitecontent/pyproject.toml engine/pyproject.toml uv.lock .python-version
+$(VENV)/.synced: pyproject.toml $(wildcard engine/*/pyproject.toml) uv.lock .python-version
 	@tools/find-python.sh $(PYTHON_VERSION) > /dev/null
 	@test -x $(UV) || { "$$(tools/find-python.sh $(PYTHON_VERSION))" -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
 	$(UV) sync --frozen --python $(BIN)/python

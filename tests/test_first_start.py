@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULE = ROOT / "engine" / "src" / "regio_engine" / "assets" / "js" / "rekenhulp-start.mjs"
+MODULE = (
+    ROOT / "engine" / "plugin" / "src" / "regio_engine" / "assets" / "js" / "rekenhulp-start.mjs"
+)
 
 RUNNER = """
 const m = await import(process.argv[1]);

@@ -1,5 +1,5 @@
-"""The service worker's manifest (engine/src/regio_engine/offline.py) and the figures on the page
-"Prestaties" (hooks/prestaties.py), without a browser or a site build."""
+"""The service worker's manifest (engine/plugin/src/regio_engine/offline.py) and the figures
+on the page "Prestaties" (hooks/prestaties.py), without a browser or a site build."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+CALCULATORS = ROOT / "engine" / "calculators" / "src" / "calculators"
 
 
 class PageScan(HTMLParser):
@@ -91,7 +92,7 @@ def test_the_site_publishes_a_trimmed_stdlib_with_all_the_calculators_name(built
     full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
     trimmed = zipfile.ZipFile(built_site / "pyodide" / "python_stdlib.zip")
     published = set(trimmed.namelist())
-    for name in sorted(stdlib_modules_named_in(ROOT / "calculators")):
+    for name in sorted(stdlib_modules_named_in(CALCULATORS)):
         path = name.replace(".", "/")
         # Modules built into Pyodide's interpreter (math, unicodedata, ...) have no file.
         files = {f"{path}.py", f"{path}/__init__.py"} & set(full.namelist())
@@ -175,7 +176,7 @@ def test_snapshot_manifest_matches_the_shipped_snapshot(any_built):
 
 
 def test_the_cbs_data_package_is_published_as_it_is_in_the_calculators(built_site):
-    package = Path(__file__).resolve().parents[1] / "calculators" / "catalogue" / "cbs"
+    package = CALCULATORS / "catalogue" / "cbs"
     published = built_site / "data" / "cbs-inwoners"
     for name in ("inwoners.csv", "datapackage.json"):
         assert (published / name).read_bytes() == (package / name).read_bytes()

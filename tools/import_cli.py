@@ -7,10 +7,11 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+import calculators
 from sitecontent import DutchArgumentParser, run
 
 #: The calculators' data; each tool writes one folder below it.
-CATALOGUE = Path(__file__).resolve().parent.parent / "calculators" / "catalogue"
+CATALOGUE = Path(calculators.__file__).resolve().parent / "catalogue"
 
 
 def main_of(

@@ -21,7 +21,9 @@ from hooks.gemeenten.pages import credit, names_in
 from tests.content.pages import article, page, table_rows, visible_text
 
 ROOT = Path(__file__).resolve().parents[2]
-CBS_CSV = ROOT / "calculators" / "catalogue" / "cbs" / "inwoners.csv"
+CBS_CSV = (
+    ROOT / "engine" / "calculators" / "src" / "calculators" / "catalogue" / "cbs" / "inwoners.csv"
+)
 MUNICIPALITIES = yaml.safe_load(
     (ROOT / "docs" / "regiovisie" / "data" / "gemeenten.yaml").read_text(encoding="utf-8")
 )["gemeenten"]

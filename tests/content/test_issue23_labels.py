@@ -79,8 +79,8 @@ def test_no_page_shows_agenda_activities_without_the_label(built_site):
 def test_the_label_text_is_typed_once():
     # One source: the box on the year page; templates and macros read it from there.
     sources = [
-        *(ROOT / "sitecontent" / "src" / "sitecontent").rglob("*.j2"),
-        *(ROOT / "sitecontent" / "src" / "sitecontent").rglob("*.py"),
+        *(ROOT / "engine" / "sitecontent" / "src" / "sitecontent").rglob("*.j2"),
+        *(ROOT / "engine" / "sitecontent" / "src" / "sitecontent").rglob("*.py"),
         *(ROOT / "hooks").glob("macros_*.py"),
         ROOT / "docs" / "index.md",
     ]

@@ -260,7 +260,7 @@ def test_summary_box_and_tool_come_before_the_explanation(built_site, name):
 
 
 def test_folded_sections_print_open():
-    css = (ROOT / "engine/src/regio_engine/assets/css/print.css").read_text(encoding="utf-8")
+    css = (ROOT / "engine/plugin/src/regio_engine/assets/css/print.css").read_text(encoding="utf-8")
     print_rules = css[css.index("@media print") :]
     rule = re.search(r"details::details-content\s*\{([^}]*)\}", print_rules)
     assert rule and "content-visibility: visible" in rule.group(1)

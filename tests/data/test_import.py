@@ -17,7 +17,7 @@ from calculators.catalogue import population
 from tools import cbs_import
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGE = ROOT / "calculators" / "catalogue" / "cbs"
+PACKAGE = ROOT / "engine" / "calculators" / "src" / "calculators" / "catalogue" / "cbs"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXPORT = FIXTURES / "70072ned_Regionale_kerncijfers_Nederland_export_23012024_192144.csv"
 LIST_2022 = FIXTURES / "CBS_gemeenten_alfabetisch_2022.csv"

@@ -24,7 +24,7 @@ from calculators.catalogue.site import regions
 REGIONS = regions()
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGE = ROOT / "calculators" / "catalogue" / "cbs"
+PACKAGE = ROOT / "engine" / "calculators" / "src" / "calculators" / "catalogue" / "cbs"
 
 # The 25 municipalities of the site's four regions, as the source README and the CBS list
 # "Gemeenten alfabetisch 2022" give them.
@@ -242,7 +242,7 @@ def test_works_from_the_wheel(tmp_path):
         pytest.skip("uv ontbreekt in deze omgeving")
     subprocess.run(
         [str(uv), "build", "--wheel", "--no-build-isolation", "--out-dir", str(tmp_path), "-q"],
-        cwd=ROOT,
+        cwd=ROOT / "engine" / "calculators",
         check=True,
         capture_output=True,
         timeout=120,
@@ -275,12 +275,14 @@ def test_wheel_is_rebuilt_when_the_data_changes(tmp_path, monkeypatch):
     count, hidden temporary files do not."""
     from regio_engine import pyodide_dist
 
-    data = tmp_path / "calculators" / "catalogue" / "cbs"
+    project = tmp_path / "engine" / "calculators"
+    data = project / "src" / "calculators" / "catalogue" / "cbs"
     data.mkdir(parents=True)
-    (tmp_path / "calculators" / "__init__.py").write_text("")
+    (project / "src" / "calculators" / "__init__.py").write_text("")
     (data / "inwoners.csv").write_text("a\n")
+    assert pyodide_dist.WHEEL_SOURCES[0] == "engine/calculators"
     for name in pyodide_dist.WHEEL_SOURCES:
-        if name != "calculators":
+        if name != "engine/calculators":
             (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / name).write_text(name)
     npm = tmp_path / "node_modules" / "pyodide"

@@ -25,9 +25,9 @@ from calculators.catalogue.site import regions
 REGIONS = regions()
 
 ROOT = Path(__file__).resolve().parents[2]
-ENGINE = ROOT / "engine"
-CALCULATORS = ROOT / "calculators"
-SITECONTENT = ROOT / "sitecontent"
+ENGINE = ROOT / "engine" / "plugin"
+CALCULATORS = ROOT / "engine" / "calculators" / "src" / "calculators"
+SITECONTENT = ROOT / "engine" / "sitecontent"
 #: The calculators' data packages: the CBS figures of the whole country, and the outlines of
 #: the municipalities of the site's regions (generated from its region file by a tool).
 DATA_PACKAGES = (CALCULATORS / "catalogue" / "cbs", CALCULATORS / "catalogue" / "geo")

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { loadCalculators } from "../../engine/src/regio_engine/pyodide_build/pyodide_node.mjs";
+import { loadCalculators } from "../../engine/plugin/src/regio_engine/pyodide_build/pyodide_node.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FULL_STDLIB = resolve(here, "../../node_modules/pyodide/python_stdlib.zip");

@@ -1,7 +1,7 @@
 """Checks on what a build published: the feed, the open data, the CSV files and the pages.
 
 Output encoding is the defence against hostile editor text; these checks are the proof, run
-on every build (``engine/src/regio_engine/output_checks.py``). Each function takes a file's
+on every build (``engine/plugin/src/regio_engine/output_checks.py``). Each function takes a file's
 text (or the site folder) and returns one Dutch line per problem, naming the published file,
 so the tests call them directly. Every pass is linear in the size of the file.
 """

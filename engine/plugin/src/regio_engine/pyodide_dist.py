@@ -26,13 +26,16 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import calculators
 from calculators.core.calculator import calculator_names
 
 log = logging.getLogger("mkdocs.plugins.regio.pyodide_dist")
 
-# The engine runs from this repository (a uv workspace member, installed editable): the
-# calculators project and the pinned npm packages are at its root.
-ROOT = Path(__file__).resolve().parents[3]
+# The engine runs from this repository (uv workspace members in engine/, installed
+# editable): the pinned npm packages and the build cache are at its root.
+ROOT = Path(__file__).resolve().parents[4]
+# The calculators' project (engine/calculators), which builds the wheel the browser loads.
+CALCULATORS = Path(calculators.__file__).resolve().parents[2]
 # The build steps that run Pyodide under Node.js.
 NODE_SCRIPTS = Path(__file__).resolve().parent / "pyodide_build"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
@@ -46,10 +49,9 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB_ZIP = "python_stdlib.zip"
 # Anything that changes the cached dist: the package and the two build steps.
 WHEEL_SOURCES = (
-    "calculators",
-    "pyproject.toml",
-    "engine/src/regio_engine/pyodide_build",
-    "engine/src/regio_engine/pyodide_dist.py",
+    CALCULATORS.relative_to(ROOT).as_posix(),
+    "engine/plugin/src/regio_engine/pyodide_build",
+    "engine/plugin/src/regio_engine/pyodide_dist.py",
 )
 SNAPSHOT = "snapshot.bin.gz"
 # The region file inside the wheel, as calculators.catalogue.site.PACKAGED names it.
@@ -149,7 +151,7 @@ def _build_into(target: Path, site: SiteWheel) -> None:
     # network) is needed; naming that interpreter also serves a copy of the project without
     # its own .venv (the payload site of tests/hostile).
     command = [_bin("uv"), "build", "--wheel", "--no-build-isolation", "--python", sys.executable]
-    _run([*command, "--out-dir", str(staging)], cwd=ROOT)
+    _run([*command, "--out-dir", str(staging)], cwd=CALCULATORS)
     wheels = sorted(staging.glob("calculators-*.whl"))
     if len(wheels) != 1:
         raise PluginError(f"Expected one calculators wheel, found {wheels}")
@@ -309,4 +311,4 @@ def allow_module_types() -> None:
 def watched() -> list[Path]:
     """What `mkdocs serve` watches to rebuild the site (and so the wheel): calculator code
     and the engine's own."""
-    return [ROOT / "calculators", Path(__file__).resolve().parent]
+    return [CALCULATORS / "src", Path(__file__).resolve().parent]
