@@ -188,6 +188,18 @@ def _changed(path: tuple[object, ...], value: object) -> dict[str, object]:
             "van 0 of meer.",
         ),
         (
+            ("rekenhulpen",),
+            {"spreidng": {"plaatsen": 3}},
+            "regio.yml: rekenhulpen.spreidng: geen rekenhulp; kies uit ingroeipad, solidariteit, "
+            "spreiding, verdeelsleutel.",
+        ),
+        (
+            ("rekenhulpen",),
+            {"spreiding": {"titl": "Plekken"}},
+            "regio.yml: rekenhulpen.spreiding.titl: onbekende instelling; kies uit regio, "
+            "sleutel, vergelijking, grondslag, titel, plaatsen, voorbeeldcijfers.",
+        ),
+        (
             ("regios", 0, "echte_cijfers"),
             {"objectief": {"bron": "X", "waarden": {"Maastricht": 1}}},
             "regio.yml: regios[0].echte_cijfers.objectief.waarden: geef precies één getal per "

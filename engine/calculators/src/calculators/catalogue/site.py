@@ -51,6 +51,7 @@ PACKAGED = "_regio.json"
 _CODE_LENGTH = 6
 #: A calculator's setting that names a preset -> the group it names one of.
 _PRESET_SETTINGS = {"sleutel": "sleutels", "vergelijking": "sleutels", "grondslag": "grondslagen"}
+_SETTINGS = ("regio", *_PRESET_SETTINGS, "titel", "plaatsen", "voorbeeldcijfers")
 
 
 class RegionFileError(ValueError):
@@ -77,7 +78,9 @@ def _packaged() -> Site | None:
     packed = resources.files(__package__).joinpath(PACKAGED)
     if not packed.is_file():
         return None
-    return parse(json.loads(packed.read_text(encoding="utf-8")), PACKAGED)
+    # Checked when the site was built; this wheel may hold fewer calculators than it names.
+    data = json.loads(packed.read_text(encoding="utf-8"))
+    return parse(data, PACKAGED, check_calculators=False)
 
 
 _configured: Site | None = None
@@ -242,8 +245,10 @@ def _listed(raw: Mapping[str, Any], name: str, where: str) -> list[object]:
     return items
 
 
-def parse(data: object, where: str = REGION_FILE) -> Site:
-    """The region file's content as a :class:`Site`; RegionFileError names what is wrong."""
+def parse(data: object, where: str = REGION_FILE, check_calculators: bool = True) -> Site:
+    """The region file's content as a :class:`Site`; RegionFileError names what is wrong,
+    also a calculator under ``rekenhulpen`` that does not exist (a typing error would
+    otherwise leave that calculator at its defaults without a word)."""
     raw = _mapping(data, where)
     regions = [
         _region(r, f"{where}: regios[{i}]") for i, r in enumerate(_listed(raw, "regios", ""))
@@ -261,6 +266,8 @@ def parse(data: object, where: str = REGION_FILE) -> Site:
         str(k): dict(_mapping(v, f"{where}: rekenhulpen.{k}"))
         for k, v in _mapping(raw.get("rekenhulpen", {}), f"{where}: rekenhulpen").items()
     }
+    if check_calculators:
+        _check_calculator_names(calculators, f"{where}: rekenhulpen")
     for name, settings in calculators.items():
         _check_settings(settings, by_id, presets, f"{where}: rekenhulpen.{name}")
     return Site(by_id, str(own), presets, calculators)
@@ -274,12 +281,26 @@ def _presets(raw: Mapping[str, Any], group: str, where: str) -> dict[str, KeyPre
     return chosen | {p.id: p for p in REFERENCES[group] if p.id not in chosen}
 
 
+def _check_calculator_names(calculators: Mapping[str, Any], where: str) -> None:
+    from ..core.calculator import calculator_names  # it reads this module's settings
+
+    known = calculator_names()
+    for name in calculators:
+        if name not in known:
+            raise _fail(f"{where}.{name}", f"geen rekenhulp; kies uit {', '.join(known)}.")
+
+
 def _check_settings(
     settings: Mapping[str, Any],
     regions: Mapping[str, Region],
     presets: Mapping[str, Mapping[str, KeyPreset]],
     where: str,
 ) -> None:
+    for name in settings:
+        if name not in _SETTINGS:
+            raise _fail(
+                f"{where}.{name}", f"onbekende instelling; kies uit {', '.join(_SETTINGS)}."
+            )
     start = settings.get("regio")
     if start is not None and start not in regions:
         raise _fail(f"{where}.regio", f"{start!r} is geen id uit regios.")
