@@ -161,6 +161,11 @@ def _changed(path: tuple[object, ...], value: object) -> dict[str, object]:
         (("regios", 0, "naam"), "", "regio.yml: regios[0].naam: vul hier een tekst in."),
         (("regios",), [], "regio.yml: regios: noem ten minste de regio van de site."),
         (
+            ("regios",),
+            {"id": "x"},
+            "regio.yml: regios: hier hoort een lijst (regels die met - beginnen).",
+        ),
+        (
             ("sleutels", 0, "gewichten"),
             {"inwoners": 50, "gebruik": 40},
             "regio.yml: sleutels[0].gewichten: de gewichten zijn samen 100 (procent).",
@@ -196,8 +201,26 @@ def _changed(path: tuple[object, ...], value: object) -> dict[str, object]:
         (
             ("rekenhulpen",),
             {"spreiding": {"titl": "Plekken"}},
-            "regio.yml: rekenhulpen.spreiding.titl: onbekende instelling; kies uit regio, "
-            "sleutel, vergelijking, grondslag, titel, plaatsen, voorbeeldcijfers.",
+            "regio.yml: rekenhulpen.spreiding.titl: onbekend veld; kies uit regio, sleutel, "
+            "vergelijking, grondslag, titel, plaatsen, voorbeeldcijfers.",
+        ),
+        (
+            ("regios", 0, "centrumgemeent"),
+            "Maastricht",
+            "regio.yml: regios[0].centrumgemeent: onbekend veld; kies uit id, naam, gemeenten, "
+            "centrumgemeente, bron, toelichting, echte_cijfers.",
+        ),
+        (
+            ("sleutels", 0, "gewicht"),
+            {"inwoners": 100},
+            "regio.yml: sleutels[0].gewicht: onbekend veld; kies uit id, label, kort, uitleg, "
+            "gewichten, gewichten_vast, besluit, bron, bron_detail, peildata.",
+        ),
+        (
+            ("sleutel",),
+            [],
+            "regio.yml: sleutel: onbekend veld; kies uit regio, regios, sleutels, grondslagen, "
+            "rekenhulpen.",
         ),
         (
             ("regios", 0, "echte_cijfers"),

@@ -9,9 +9,12 @@ A site turns it on in its ``mkdocs.yml``::
     plugins:
       - search
       - regio
+      - macros:
+          modules: [regio_engine.macros]
 
-The parts of the site that still live in its ``hooks/`` move in here one by one, each with
-its options in :class:`RegioConfig`.
+Its options (:class:`RegioConfig`) are what differs between sites: the region file, the
+folders of decisions and agenda, the goals, the calculators offered and offline use. A
+site's own pages, texts and hooks stay in the site.
 """
 
 from __future__ import annotations

@@ -51,6 +51,13 @@ PACKAGED = "_regio.json"
 _CODE_LENGTH = 6
 #: A calculator's setting that names a preset -> the group it names one of.
 _PRESET_SETTINGS = {"sleutel": "sleutels", "vergelijking": "sleutels", "grondslag": "grondslagen"}
+# The fields each part of the file may have: any other is a typing error, which would
+# otherwise leave a setting at its default without a word.
+_TOP = ("regio", "regios", "sleutels", "grondslagen", "rekenhulpen")
+_REGION = ("id", "naam", "gemeenten", "centrumgemeente", "bron", "toelichting", "echte_cijfers")
+_REAL = ("bron", "waarden")
+_PRESET = ("id", "label", "kort", "uitleg", "gewichten", "gewichten_vast", "besluit", "bron")
+_PRESET_MORE = ("bron_detail", "peildata")
 _SETTINGS = ("regio", *_PRESET_SETTINGS, "titel", "plaatsen", "voorbeeldcijfers")
 
 
@@ -150,9 +157,14 @@ def _text(data: Mapping[str, Any], name: str, where: str, required: bool = True)
     return value.strip()
 
 
-def _mapping(value: object, where: str) -> Mapping[str, Any]:
+def _mapping(value: object, where: str, fields: tuple[str, ...] = ()) -> Mapping[str, Any]:
+    """``value`` as a mapping; with ``fields``, only those names may be in it."""
     if not isinstance(value, Mapping):
         raise _fail(where, "hier hoort een lijst van namen met een waarde (naam: waarde).")
+    for name in value if fields else ():
+        if name not in fields:
+            place = f"{where}.{name}" if ": " in where else f"{where}: {name}"
+            raise _fail(place, f"onbekend veld; kies uit {', '.join(fields)}.")
     return value
 
 
@@ -188,7 +200,7 @@ def _codes(data: object, where: str) -> dict[str, str]:
 
 
 def _region(data: object, where: str) -> Region:
-    raw = _mapping(data, where)
+    raw = _mapping(data, where, _REGION)
     codes = _codes(raw.get("gemeenten"), f"{where}.gemeenten")
     centre = _text(raw, "centrumgemeente", where, required=False) or None
     if centre is not None and centre not in codes:
@@ -196,7 +208,7 @@ def _region(data: object, where: str) -> Region:
     real = {}
     for column, figures in _mapping(raw.get("echte_cijfers", {}), f"{where}.echte_cijfers").items():
         here = f"{where}.echte_cijfers.{column}"
-        values = _mapping(_mapping(figures, here).get("waarden"), f"{here}.waarden")
+        values = _mapping(_mapping(figures, here, _REAL).get("waarden"), f"{here}.waarden")
         if set(values) != set(codes):
             raise _fail(f"{here}.waarden", "geef precies één getal per gemeente van de regio.")
         numbers = {name: _number(v, f"{here}.waarden.{name}") for name, v in values.items()}
@@ -213,7 +225,7 @@ def _region(data: object, where: str) -> Region:
 
 
 def _preset(data: object, where: str) -> KeyPreset:
-    raw = _mapping(data, where)
+    raw = _mapping(data, where, _PRESET + _PRESET_MORE)
     weights = {
         str(k): _number(v, f"{where}.gewichten.{k}")
         for k, v in _mapping(raw.get("gewichten"), f"{where}.gewichten").items()
@@ -249,9 +261,10 @@ def parse(data: object, where: str = REGION_FILE, check_calculators: bool = True
     """The region file's content as a :class:`Site`; RegionFileError names what is wrong,
     also a calculator under ``rekenhulpen`` that does not exist (a typing error would
     otherwise leave that calculator at its defaults without a word)."""
-    raw = _mapping(data, where)
+    raw = _mapping(data, where, _TOP)
     regions = [
-        _region(r, f"{where}: regios[{i}]") for i, r in enumerate(_listed(raw, "regios", ""))
+        _region(r, f"{where}: regios[{i}]")
+        for i, r in enumerate(_listed(raw, "regios", f"{where}: "))
     ]
     if not regions:
         raise _fail(f"{where}: regios", "noem ten minste de regio van de site.")
@@ -274,7 +287,10 @@ def parse(data: object, where: str = REGION_FILE, check_calculators: bool = True
 
 
 def _presets(raw: Mapping[str, Any], group: str, where: str) -> dict[str, KeyPreset]:
-    own = [_preset(p, f"{where}: {group}[{i}]") for i, p in enumerate(_listed(raw, group, ""))]
+    own = [
+        _preset(p, f"{where}: {group}[{i}]")
+        for i, p in enumerate(_listed(raw, group, f"{where}: "))
+    ]
     chosen = {p.id: p for p in own}
     if len(chosen) != len(own):
         raise _fail(f"{where}: {group}", "twee voorinstellingen hebben hetzelfde id.")
@@ -296,11 +312,7 @@ def _check_settings(
     presets: Mapping[str, Mapping[str, KeyPreset]],
     where: str,
 ) -> None:
-    for name in settings:
-        if name not in _SETTINGS:
-            raise _fail(
-                f"{where}.{name}", f"onbekende instelling; kies uit {', '.join(_SETTINGS)}."
-            )
+    _mapping(settings, where, _SETTINGS)
     start = settings.get("regio")
     if start is not None and start not in regions:
         raise _fail(f"{where}.regio", f"{start!r} is geen id uit regios.")
