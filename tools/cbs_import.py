@@ -1,5 +1,5 @@
 """Import one year of CBS inhabitants per municipality (StatLine 70072ned) into the open data
-package ``calculators/catalogue/cbs/``.
+package ``engine/calculators/src/calculators/catalogue/cbs/``.
 
 Usage::
 
@@ -630,7 +630,7 @@ def _parser() -> DutchArgumentParser:
         prog="tools/cbs_import.py",
         description=(
             "Lees een jaar CBS-inwonertallen per gemeente (StatLine 70072ned, CSV) in het "
-            "datapakket calculators/catalogue/cbs/ in."
+            "datapakket engine/calculators/src/calculators/catalogue/cbs/ in."
         ),
     )
     parser.add_argument(
@@ -658,7 +658,7 @@ def _parser() -> DutchArgumentParser:
         type=_existing_folder,
         default=PACKAGE,
         metavar="MAP",
-        help="map van het datapakket (standaard calculators/catalogue/cbs)",
+        help="map van het datapakket (standaard engine/calculators/src/calculators/catalogue/cbs)",
     )
     return parser
 
@@ -698,7 +698,8 @@ def _import_checked(args: argparse.Namespace) -> int:
     if done.year != population.REFERENCE_YEAR:
         say(
             f"De rekenhulpen rekenen nog met {population.REFERENCE_YEAR} (REFERENCE_YEAR in "
-            "calculators/catalogue/population.py); dat verandert pas als iemand dat jaar aanpast."
+            "engine/calculators/src/calculators/catalogue/population.py); dat verandert pas "
+            "als iemand dat jaar aanpast."
         )
     return 0
 

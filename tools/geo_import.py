@@ -1,5 +1,6 @@
 """Import municipal boundaries (CBS Gebiedsindelingen, RD New) into the calculators' map data
-``calculators/catalogue/geo/gemeenten.json``, drawn by ``calculators.render.maps``.
+``engine/calculators/src/calculators/catalogue/geo/gemeenten.json``, drawn by
+``calculators.render.maps``.
 
 Usage::
 
@@ -352,7 +353,7 @@ def _parser() -> DutchArgumentParser:
         prog="tools/geo_import.py",
         description=(
             "Lees gemeentegrenzen (GeoJSON in RD New, EPSG:28992) in voor de kaarten: "
-            "calculators/catalogue/geo/gemeenten.json."
+            "engine/calculators/src/calculators/catalogue/geo/gemeenten.json."
         ),
     )
     parser.add_argument(
