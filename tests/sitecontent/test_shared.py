@@ -62,3 +62,18 @@ def test_goals_with_an_unknown_scale_are_refused_in_dutch(tmp_path):
 def test_one_error_type_reports_a_heading_and_a_line_per_problem():
     error = sitecontent.ContentError(["a.md regel 1: fout", "b.md regel 2: fout"], "Fouten")
     assert error.report() == "Fouten:\n  - a.md regel 1: fout\n  - b.md regel 2: fout"
+
+
+def test_the_goals_say_what_a_link_to_an_ambition_means_in_text_only(tmp_path):
+    """``koppeling_besluiten`` is the sentence every decision-ambition link shows: text, with
+    its line breaks folded; a list (which would show as Python notation) is refused."""
+    path = tmp_path / "doelen.yaml"
+    head = "pijlers: [{nummer: 1, naam: P}]\nambities: [{nummer: 1, pijler: 1, naam: A}]\n"
+    path.write_text(head + "koppeling_besluiten: >-\n  Een lezing\n  van de redactie.\n")
+    assert sitecontent.load_goals(path).decision_link_note == "Een lezing van de redactie."
+    path.write_text(head + "koppeling_besluiten: [een, lijst]\n")
+    with pytest.raises(sitecontent.ContentError) as caught:
+        sitecontent.load_goals(path)
+    assert caught.value.messages == [f"{path}: veld 'koppeling_besluiten' hoort een tekst te zijn."]
+    path.write_text(head)
+    assert sitecontent.load_goals(path).decision_link_note == ""

@@ -109,6 +109,14 @@ def _goal(ambition: int, raw: YamlMapping, where: str) -> Goal:
     )
 
 
+def _optional_text(data: YamlMapping, name: str, where: str) -> str:
+    """A sentence the pages show as it is: text, or nothing (never a list or a number)."""
+    value = data.get(name)
+    if value is not None and not isinstance(value, str):
+        raise ContentError([f"{where}: veld '{name}' hoort een tekst te zijn."])
+    return " ".join((value or "").split())
+
+
 def load_goals_if_present(path: Path) -> Goals:
     """The goals; none for a site without a regiovisie (it has no such file)."""
     return load_goals(path) if Path(path).exists() else Goals(pillars={}, ambitions={})
@@ -154,6 +162,6 @@ def load_goals(path: Path) -> Goals:
             ]
         ) from None
     every = {g.id: g for a in ambitions.values() for g in a.doelen}
-    document = " ".join(str(data.get("document") or "").split())
-    note = " ".join(str(data.get("koppeling_besluiten") or "").split())
+    document = _optional_text(data, "document", where)
+    note = _optional_text(data, "koppeling_besluiten", where)
     return Goals(pillars, ambitions, every, document, note)
