@@ -55,7 +55,8 @@ def test_goals_with_an_unknown_scale_are_refused_in_dutch(tmp_path):
     with pytest.raises(sitecontent.ContentError) as caught:
         sitecontent.load_goals(path)
     (message,) = caught.value.messages
-    assert "doel 1.2 heeft de onbekende schaal ['overal']" in message
+    assert "doel 1.2 heeft de onbekende schaal 'overal'; kies uit " in message
+    assert "[" not in message  # no Python notation reaches an editor
     assert "doelen.yaml" in message
 
 

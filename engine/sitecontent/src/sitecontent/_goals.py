@@ -96,7 +96,8 @@ def _goal(ambition: int, raw: YamlMapping, where: str) -> Goal:
         raise ContentError(
             [
                 f"{where}: doel {ambition}.{raw.get('nummer')} heeft de onbekende schaal "
-                f"{list(scale)}; kies uit {', '.join(' en '.join(s) for s in SCALE_TEXT)}."
+                f"'{' en '.join(map(str, scale))}'; kies uit "
+                f"{', '.join(' en '.join(s) for s in SCALE_TEXT)}."
             ]
         )
     return Goal(
